@@ -1,0 +1,1 @@
+"""Reading stage: bytes → text → lines → blocks (docutils' reader)."""

@@ -1,0 +1,72 @@
+"""Turn the bytes users bring into clean text, or refuse them with a one-line reason."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import InputError
+from ..report import Report
+
+STAGE = "decode"
+# C0/C1 controls other than tab and newline carry no text; form feed is a page break in old exports.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_FORM_FEED = "\x0c"
+
+
+def decode(data: bytes, report: Report) -> str:
+    """Decode `data` (UTF-8 with or without BOM, else cp1252, else latin-1) and normalise line ends."""
+    if not data.strip():
+        raise InputError("the source is empty")
+    if _looks_binary(data):
+        raise InputError("the source is not text (it looks like a binary file)")
+    text = _decode_bytes(data, report)
+    if "\r" in text:
+        crlf = text.count("\r\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        report.repair(STAGE, "normalised line ends to LF", None, f"{crlf} CRLF" if crlf else "CR")
+    text = _strip_controls(text, report)
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise InputError("the source holds no text")
+    return text
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        # UTF-16 text has NUL bytes too, but users' plain text is not UTF-16; say so plainly.
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def _decode_bytes(data: bytes, report: Report) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        report.repair(STAGE, "removed byte-order mark", 1)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            text = data.decode("cp1252")
+            report.warn(STAGE, "source is not UTF-8; read as Windows-1252", line,
+                        f"first undecodable byte at offset {exc.start}")
+            return text
+        except UnicodeDecodeError:
+            report.warn(STAGE, "source is not UTF-8; read as Latin-1", line,
+                        f"first undecodable byte at offset {exc.start}")
+            return data.decode("latin-1")
+
+
+def _strip_controls(text: str, report: Report) -> str:
+    if _FORM_FEED in text:
+        report.repair(STAGE, "turned form feeds into page breaks", None, f"{text.count(_FORM_FEED)} form feeds")
+        text = text.replace(_FORM_FEED, "\n\n")
+    found = _CONTROL.findall(text)
+    if found:
+        first = _CONTROL.search(text)
+        line = text[: first.start()].count("\n") + 1 if first else None
+        report.warn(STAGE, "removed control characters", line, f"{len(found)} characters")
+        text = _CONTROL.sub("", text)
+    return text
