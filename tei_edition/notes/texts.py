@@ -1,0 +1,195 @@
+"""Find the note texts in the source and take them out of the running text.
+
+Layouts handled, each by its own function:
+- `note_sections`: a heading such as 'Notes', 'Footnotes', 'FOOTNOTES:' followed by numbered texts
+  (per chapter or at the end);
+- `trailing_notes`: numbered texts at the very end with no heading ('1 text', '2 text'...);
+- `one_line_notes`: all notes on one line ('[1] text [2] text ...'), split before the others run;
+- `page_foot_notes`: notes standing between paragraphs, where a converted PDF's page ended.
+A note text is numbered in sequence with its neighbours; a block whose number breaks the sequence
+is not a note text, which is what keeps numbered headings and list items in the text.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import data
+from ..reading.blocks import Block, Document, NoteText
+from ..reading.layout import CAPS_OPENING, is_terminal
+from ..report import Report
+from .labels import Label, parse_label
+
+STAGE = "notes"
+STRONG_FOOT = ("superscript", "footnote", "star")
+MAX_FOOT_NOTE = 1500
+
+
+def find_note_texts(doc: Document, report: Report) -> None:
+    one_line_notes(doc, report)
+    note_sections(doc, report)
+    trailing_notes(doc, report)
+    page_foot_notes(doc, report)
+    doc.notes.sort(key=lambda n: (n.paragraphs[0].first_line))
+    for note in doc.notes:
+        note.after_block = _flow_index_before(doc.blocks, note.paragraphs[0])
+
+
+def _is_note_heading(text: str) -> bool:
+    return text.strip().lower().rstrip(":").strip() in data.words("note_headings.txt")
+
+
+def _fits(label: Label, expected: int | None, family: str | None) -> bool:
+    if family is not None and label.family != family:
+        return False
+    if label.value is None:
+        return label.family == "symbol"
+    return expected is None or label.value in (expected, expected + 1)
+
+
+def _continuation(block: Block) -> bool:
+    """An unlabelled paragraph that carries on the note before it."""
+    text = block.text.strip()
+    if not text or CAPS_OPENING.match(text) or parse_label(text):
+        return False
+    return text[0].islower() or text[0] in "‘'\"“(" or (is_terminal(text) and len(text) > 60)
+
+
+def _take(doc: Document, start: int, place: str, report: Report, stop_on_break: bool = True) -> list[NoteText]:
+    """Take consecutive note texts from blocks[start:], following their numbering."""
+    blocks = doc.blocks
+    expected: int | None = None
+    family: str | None = None
+    taken: list[NoteText] = []
+    for j in range(start, len(blocks)):
+        b = blocks[j]
+        if b.kind == "removed":
+            continue
+        if b.kind != "p":
+            break
+        label = parse_label(b.text)
+        if label and _fits(label, expected, family):
+            taken.append(_note_from(b, label, place))
+            family = label.family
+            expected = label.value + 1 if label.value is not None else None
+        elif taken and _continuation(b):
+            b.kind = "note"
+            taken[-1].paragraphs.append(b)
+        elif stop_on_break:
+            break
+    for note in taken:
+        doc.notes.append(note)
+        report.info(STAGE, f"found {place} note text {note.label}", note.line, note.paragraphs[0].text)
+    return taken
+
+
+def _note_from(block: Block, label: Label, place: str) -> NoteText:
+    block.kind = "note"
+    shift = len(block.text) - len(label.rest)
+    block.text = label.rest
+    block.anchors = [(max(o - shift, 0), ln) for o, ln in block.anchors]
+    return NoteText(label.mark, label.value, [block], place, None, label.family)
+
+
+def note_sections(doc: Document, report: Report) -> None:
+    for i, b in enumerate(doc.blocks):
+        if b.kind == "p" and _is_note_heading(b.text):
+            if _take(doc, i + 1, "end", report):
+                b.kind = "removed"
+                b.attrs["role"] = "notes-heading"
+                report.repair(STAGE, "took a notes section out of the running text", b.first_line, b.text)
+
+
+def trailing_notes(doc: Document, report: Report) -> None:
+    """Numbered note texts that run, in sequence, to the end of the text."""
+    live = [i for i, b in enumerate(doc.blocks) if b.kind not in ("removed",)]
+    if not live:
+        return
+    for i in live[len(live) // 3:]:
+        b = doc.blocks[i]
+        label = parse_label(b.text) if b.kind == "p" else None
+        if label and label.value == 1 and label.form in ("plain", "dotted", "bracket", "superscript", "paren"):
+            if _runs_to_end(doc.blocks, i, label):
+                _take(doc, i, "end", report)
+                report.repair(STAGE, "took the end notes out of the running text", b.first_line, b.text)
+                return
+
+
+def _runs_to_end(blocks: list[Block], start: int, first: Label) -> bool:
+    expected = 1
+    for b in blocks[start:]:
+        if b.kind == "removed":
+            continue
+        if b.kind != "p":
+            return False
+        label = parse_label(b.text)
+        if label and label.form == first.form and label.value == expected:
+            expected += 1
+        elif expected > 1 and _continuation(b):
+            continue
+        else:
+            return False
+    return True
+
+
+SEQUENTIAL_LABEL = re.compile(r"(?:(?<=\s)|^)\[(\d{1,4})\]\s")
+
+
+def one_line_notes(doc: Document, report: Report) -> None:
+    """'[1] text [2] text [3] text' on a single line becomes one block per note."""
+    out: list[Block] = []
+    for b in doc.blocks:
+        parts = _split_sequence(b.text) if b.kind == "p" and b.text.startswith("[") else None
+        if not parts or len(parts) < 3:
+            out.append(b)
+            continue
+        report.repair(STAGE, "split notes standing on one line", b.first_line, f"{len(parts)} notes")
+        for start, end in parts:
+            piece = Block(b.text[start:end].strip(), b.line_at(start), b.line_at(end - 1), nlines=1,
+                          blank_before=b.blank_before if start == 0 else 0)
+            out.append(piece)
+    doc.blocks[:] = out
+
+
+def _split_sequence(text: str) -> list[tuple[int, int]] | None:
+    starts: list[int] = []
+    expected: int | None = None
+    for m in SEQUENTIAL_LABEL.finditer(text):
+        value = int(m.group(1))
+        if expected is None:
+            if m.start() != 0:
+                return None
+            expected = value
+        if value == expected:
+            starts.append(m.start())
+            expected += 1
+    if len(starts) < 2:
+        return None
+    return [(s, e) for s, e in zip(starts, starts[1:] + [len(text)])]
+
+
+def page_foot_notes(doc: Document, report: Report) -> None:
+    """Note texts left between paragraphs where the pages of a PDF ended."""
+    last: int | None = None
+    for b in doc.blocks:
+        if b.kind != "p" or len(b.text) > MAX_FOOT_NOTE:
+            continue
+        label = parse_label(b.text)
+        if not label or label.value is None:
+            continue
+        strong = label.form in STRONG_FOOT
+        in_sequence = last is None or last < label.value <= last + 6
+        if strong and (in_sequence or label.form == "footnote") or (
+                label.form in ("plain", "bracket") and last is not None and label.value == last + 1
+                and len(b.text) < 400):
+            note = _note_from(b, label, "foot")
+            doc.notes.append(note)
+            last = label.value if label.family == "number" else last
+            report.info(STAGE, f"found page-foot note text {note.label}", note.line, note.paragraphs[0].text)
+
+
+def _flow_index_before(blocks: list[Block], block: Block) -> int:
+    idx = next(i for i, b in enumerate(blocks) if b is block)
+    for j in range(idx - 1, -1, -1):
+        if blocks[j].kind not in ("note", "removed"):
+            return j
+    return -1

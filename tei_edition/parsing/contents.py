@@ -1,0 +1,93 @@
+"""The source's own contents list: recognised, kept as evidence for headings, left out of the body.
+
+A contents list is a heading such as 'Contents' followed by short entry lines (with or without tab
++ page numbers). Its end is the last entry that reappears later in the text as a line of its own:
+a list of sections is only a contents list where the sections follow.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import data
+from ..reading.lines import Line
+from ..report import Report
+
+STAGE = "contents"
+PAGE_REF = re.compile(r"(?:\t+|\s*\.{3,}\s*|\s{2,})(\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
+MAX_ENTRY = 100
+
+
+def entry_text(raw: str) -> str:
+    return PAGE_REF.sub("", raw).strip(" \t.")
+
+
+def norm(text: str) -> str:
+    text = re.sub(r"^\s*(?:chapter\s+)?(?:[0-9]+|[ivxlc]+)[.):]?\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def find_contents(lines: list[Line], report: Report) -> list[str]:
+    """Mark the contents list's lines removed; return its entries (wrapped entries joined)."""
+    heads = data.words("contents_headings.txt")
+    for i, ln in enumerate(lines[: max(200, len(lines) // 5)]):
+        if ln.live and ln.text.strip().lower().rstrip(":") in heads:
+            entries = _take_entries(lines, i + 1)
+            if entries:
+                ln.removed = "contents"
+                report.repair(STAGE, "left the source's contents list out of the body", ln.no,
+                              f"{len(entries)} lines")
+                return _join_wrapped(entries)
+    return []
+
+
+def _take_entries(lines: list[Line], start: int) -> list[Line]:
+    candidates: list[Line] = []
+    for ln in lines[start:]:
+        if not ln.live:
+            continue
+        if ln.blank:
+            continue
+        text = ln.text.strip()
+        if len(text) > MAX_ENTRY or (text.endswith(".") and not PAGE_REF.search(ln.raw)):
+            break
+        candidates.append(ln)
+        if len(candidates) > 400:
+            return []
+    # trim entries that do not come back later as lines of their own
+    rest_index = {id(l): k for k, l in enumerate(lines)}
+    later: dict[str, int] = {}
+    for k, l in enumerate(lines):
+        if l.live and not l.blank and len(l.text) <= MAX_ENTRY:
+            later[norm(entry_text(l.raw))] = k  # the last place each short line occurs
+    while candidates:
+        last = candidates[-1]
+        key = norm(entry_text(last.raw))
+        if later.get(key, -1) > rest_index[id(last)] or _continues(candidates):
+            break
+        candidates.pop()
+    for ln in candidates:
+        ln.removed = "contents"
+    return candidates
+
+
+def _continues(candidates: list[Line]) -> bool:
+    """The last candidate is the second half of a wrapped entry (previous line ends mid-phrase)."""
+    if len(candidates) < 2:
+        return False
+    prev = candidates[-2].raw.rstrip("\n")
+    return prev.endswith("\t") or bool(re.search(r"\b(?:of|the|and|to|in|for|a)\s*$", prev, re.I))
+
+
+def _join_wrapped(entries: list[Line]) -> list[str]:
+    out: list[str] = []
+    for ln in entries:
+        text = entry_text(ln.raw)
+        if out and _wraps(out[-1]):
+            out[-1] = out[-1] + " " + text
+        else:
+            out.append(text)
+    return out
+
+
+def _wraps(entry: str) -> bool:
+    return bool(re.search(r"\b(?:of|the|and|to|in|for|a|an|as|on|‘[A-Z]\w*)\s*$", entry))

@@ -1,0 +1,173 @@
+"""Headings and their levels.
+
+A heading is a short line that does not end a sentence, standing between finished paragraphs;
+evidence makes it surer: it is listed in the source's contents, it is numbered (1., IV., b.,
+Chapter 3), it is in capitals, it is a known section name, or the next paragraph opens in capitals.
+Levels follow the numbering styles the document uses, highest first (part > chapter > roman >
+arabic > decimal > letter > capitals > plain), as docutils ranks section adornments; known section
+names (Introduction, Conclusion, References) stand at the top level.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import data
+from ..reading.blocks import Block, Document
+from ..reading.layout import CAPS_OPENING, is_terminal
+from ..report import Report
+
+STAGE = "headings"
+MAX_HEADING = 130
+STYLE_RANK = ["part", "chapter", "roman", "arabic", "decimal", "letter", "caps", "plain"]
+_STYLES = [
+    ("part", re.compile(r"^(?:part|book)\s+(?:[0-9]+|[ivxlcdm]+|[a-z]+)\b", re.I)),
+    ("chapter", re.compile(r"^(?:chapter|chap\.)\s+(?:[0-9]+|[ivxlcdm]+|[a-z]+)\b", re.I)),
+    ("decimal", re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")),
+    ("roman", re.compile(r"^[IVXLC]{1,7}\.?(?:\s+\S|$)")),
+    ("arabic", re.compile(r"^\d{1,2}\.?\s+[A-Z‘'\"“(]|^\d{1,2}\.?$")),
+    ("letter", re.compile(r"^(?:[a-z]\.|\([a-z]\))\s+[A-Z‘'\"“]")),
+]
+NUMBER_ONLY = re.compile(r"^(?:(?:part|book|chapter|chap\.)\s+)?(?:[0-9]{1,3}|[IVXLC]{1,7}|[a-z]+)?\.?$", re.I)
+TRAILING_CALL = re.compile(r"\s*(?:\[\d+\*?\]|\(\d+\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+
+
+def numbering_style(text: str) -> str | None:
+    text = text.strip()
+    for name, rx in _STYLES:
+        if rx.match(text):
+            if name == "roman" and not _roman_heading(text):
+                continue
+            return name
+    return None
+
+
+def _roman_heading(text: str) -> bool:
+    # "I. Title", "IV", but not "I said" or "In": the numeral must be followed by a dot or stand alone
+    head = text.split()[0]
+    return head.endswith(".") or head == text
+
+
+@lru_cache(maxsize=64)
+def _contents_keys(contents: tuple[str, ...]) -> frozenset[str]:
+    from .contents import norm
+    return frozenset(norm(c) for c in contents)
+
+
+def in_contents(text: str, contents: list[str]) -> bool:
+    if not contents:
+        return False
+    from .contents import norm
+    return norm(TRAILING_CALL.sub("", text)) in _contents_keys(tuple(contents))
+
+
+def style_of(text: str) -> str:
+    bare = TRAILING_CALL.sub("", text).strip()
+    if bare.lower().strip(" :.") in data.words("section_names.txt") | data.words("back_headings.txt"):
+        return "named"
+    style = numbering_style(bare)
+    if style:
+        return style
+    letters = [c for c in bare if c.isalpha()]
+    if len(letters) > 2 and all(c.isupper() for c in letters):
+        return "caps"
+    return "plain"
+
+
+def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, contents: list[str]) -> bool:
+    text = TRAILING_CALL.sub("", block.text).strip()
+    if not text or len(text) > MAX_HEADING or block.kind != "p":
+        return False
+    if in_contents(text, contents):
+        return True
+    if text[-1] in ".,;:" and not NUMBER_ONLY.match(text) or text.startswith(("•", "-", "*", "(")):
+        return False
+    words = text.split()
+    if len(words) > 16 or words[-1].lower().strip("’'\"") in data.words("heading_final_words.txt"):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“"):
+        return False
+    style = style_of(text)
+    strong = style != "plain" or (nxt is not None and bool(CAPS_OPENING.match(nxt.text)))
+    if prev is not None and prev.kind == "p" and not is_terminal(prev.text) and not strong:
+        return False
+    if nxt is None or (nxt.kind == "p" and nxt.text[:1].islower()):
+        return False
+    if strong:
+        return True
+    return len(text) <= 90 and len(words) <= 14 and (text[-1] not in "!?" or len(words) <= 12)
+
+
+def find_headings(doc: Document, report: Report) -> None:
+    flow = [b for b in doc.blocks if b.kind in ("p", "head")]
+    for i, b in enumerate(flow):
+        prev = flow[i - 1] if i else None
+        nxt = flow[i + 1] if i + 1 < len(flow) else None
+        if looks_like_heading(b, prev, nxt, doc.contents):
+            b.kind = "head"
+    _merge_number_lines(doc, report)
+    _assign_levels(doc, report)
+
+
+def _merge_number_lines(doc: Document, report: Report) -> None:
+    """'CHAPTER IV.' on one line and its title on the next are one heading."""
+    heads = [b for b in doc.blocks if b.kind in ("p", "head", "note", "quote", "item")]
+    for a, b in zip(heads, heads[1:]):
+        if a.kind == "head" == b.kind and NUMBER_ONLY.match(a.text.strip()) and a.attrs.get("merged") is None:
+            a.absorb(b, ". " if not a.text.rstrip().endswith(".") else " ")
+            b.kind, b.attrs["merged"] = "removed", True
+            report.repair(STAGE, "joined a chapter number to its title", a.first_line, a.text)
+
+
+def _assign_levels(doc: Document, report: Report) -> None:
+    heads = [b for b in doc.blocks if b.kind == "head"]
+    styles = {id(h): style_of(h.text) for h in heads}
+    back = data.words("back_headings.txt")
+    present = [s for s in STYLE_RANK if s in styles.values()]
+    rank = {s: i + 1 for i, s in enumerate(present)}
+    contents_level = _contents_levels(doc.contents)
+    for h in heads:
+        style = styles[id(h)]
+        bare = TRAILING_CALL.sub("", h.text).strip()
+        if bare.lower().strip(" :.") in back:
+            h.attrs["back"] = True
+        from .contents import norm
+        key = norm(bare)
+        if key in contents_level:
+            h.level = contents_level[key]
+        elif style == "named":
+            h.level = 1
+        elif style == "plain" and len(present) > 1 and present[0] != "plain" and "caps" not in present[:1]:
+            # plain titles under numbered chapters are their sections
+            h.level = rank.get(present[0], 1) + 1 if present[0] in ("roman", "arabic", "chapter", "part") else rank[style]
+        else:
+            h.level = rank.get(style, 1)
+        h.attrs["style"] = style
+        report.info(STAGE, f"heading level {h.level} ({style})", h.first_line, h.text)
+    _close_level_gaps(heads)
+
+
+def _contents_levels(contents: list[str]) -> dict[str, int]:
+    """Levels read off the contents list: numbered entries are chapters, the entries between them
+    their sections; unnumbered entries before the first numbered one stand at chapter level."""
+    from .contents import norm
+    if not any(numbering_style(c) for c in contents):
+        return {norm(c): 1 for c in contents}
+    levels: dict[str, int] = {}
+    seen_numbered = False
+    for c in contents:
+        if numbering_style(c) or c.lower().strip(" :.") in data.words("section_names.txt") | data.words("back_headings.txt"):
+            seen_numbered = seen_numbered or bool(numbering_style(c))
+            levels[norm(c)] = 1
+        else:
+            levels[norm(c)] = 2 if seen_numbered else 1
+    return levels
+
+
+def _close_level_gaps(heads: list[Block]) -> None:
+    """A heading may go at most one level deeper than the one before it."""
+    prev_level = 0
+    for h in heads:
+        if h.level > prev_level + 1:
+            h.level = prev_level + 1
+        prev_level = h.level

@@ -1,0 +1,83 @@
+"""Paragraphs cut in two by a page break, with page-foot notes or blank lines between the halves.
+
+The halves are joined where the first does not end a sentence (or ends with a hyphen, or the second
+opens in lower case after an abbreviation). They are kept apart where the second half is a
+quotation continuing a lead-in ('... he wrote' / 'not with the aid of ...⁵'): a lower-case block
+that ends with a note call, with no page-foot note between, is a block quotation, not a page break.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import data
+from ..reading.blocks import Block, Document
+from ..reading.layout import is_terminal
+from ..report import Report
+from .hyphenation import Lexicon, join_hyphenated
+
+STAGE = "pagebreaks"
+ENDS_WITH_CALL = re.compile(
+    r"""[.!?…'’”"\])]\s*(?:\([0-9lI]{1,3}\)|\[\d{1,4}\*?\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})\s*$""")
+ELISION = re.compile(r"(?:\.\s?\.\s?\.|…)")
+
+
+def ends_with_call(text: str) -> bool:
+    return bool(ENDS_WITH_CALL.search(text))
+
+
+def continues_lead_in(a: Block, b: Block, notes_between: bool) -> bool:
+    """`b` opens mid-sentence after `a` but is a quotation (it ends with its source's note call)."""
+    opens_mid = b.text[:1].islower() or b.text.lstrip().startswith(("...", "…", ". . ."))
+    return opens_mid and not notes_between and ends_with_call(b.text) and not is_terminal(a.text)
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    last = text.split()[-1].lower() if text.split() else ""
+    return last in data.words("abbreviations.txt")
+
+
+def should_join(a: Block, b: Block, notes_between: bool) -> bool:
+    if a.kind != "p" or b.kind != "p":
+        return False
+    if continues_lead_in(a, b, notes_between):
+        return False
+    if a.text.endswith("-") and b.text[:1].isalpha():
+        return True
+    if a.text.rstrip().endswith(":"):
+        return False
+    if not is_terminal(a.text):
+        return True
+    return b.text[:1].islower() and _ends_with_abbreviation(a.text)
+
+
+def join_split_paragraphs(doc: Document, report: Report, lexicon: Lexicon) -> None:
+    prev: Block | None = None
+    notes_between = False
+    for b in doc.blocks:
+        if b.kind == "note":
+            notes_between = True
+            continue
+        if b.kind == "removed":
+            continue
+        if prev is not None and should_join(prev, b, notes_between):
+            _join(prev, b, lexicon, report, notes_between)
+            b.kind = "removed"
+            b.attrs["joined_into"] = prev.first_line
+            notes_between = False
+            continue
+        prev, notes_between = b, False
+
+
+def _join(a: Block, b: Block, lexicon: Lexicon, report: Report, notes_between: bool) -> None:
+    where = "across page-foot notes" if notes_between else "across page break"
+    if a.text.endswith("-"):
+        joined, how = join_hyphenated(a.text, b.text, lexicon)
+        shift = len(joined) - len(b.text)
+        a.anchors += [(o + shift, ln) for o, ln in b.anchors]
+        a.text, a.last_line, a.nlines = joined, b.last_line, a.nlines + b.nlines
+        report.repair(STAGE, f"joined paragraph {where} ({how} hyphen)", b.first_line,
+                      a.text[max(shift - 20, 0): shift + 20])
+    else:
+        a.absorb(b)
+        report.repair(STAGE, f"joined paragraph {where}", b.first_line, b.text[:40])
+    a.attrs.setdefault("page_breaks", []).append(b.first_line)

@@ -1,0 +1,94 @@
+"""Block quotations that carry no quote marks.
+
+Evidence is weighed, none is decisive alone: the paragraph before ends with a colon (a lead-in),
+the block ends with a note call (its source) or a closing quote mark and a parenthetical source
+with no opening mark in the block, it contains an elision ('...'), it continues a lead-in sentence
+in lower case, it is indented where the text is not. A lead-in may introduce two paragraphs when
+only the second ends with the call.
+"""
+from __future__ import annotations
+
+import re
+
+from ..reading.blocks import Block, Document
+from ..reading.layout import is_terminal
+from ..report import Report
+from .pagebreaks import ELISION, continues_lead_in, ends_with_call
+
+STAGE = "quotes"
+THRESHOLD = 3
+MAX_QUOTE = 4000
+CITATION_END = re.compile(r"""[”’"']\s*(\([^()]{3,160}(?:\([^()]*\)[^()]*)*\))\s*\.?\s*$""")
+OPENERS, CLOSERS = "“‘", "”’"
+
+
+def _unbalanced_close(text: str) -> bool:
+    return text.count("”") > text.count("“")
+
+
+def _evidence(a: Block | None, b: Block, notes_between: bool, body_indent: int) -> dict[str, int]:
+    ev: dict[str, int] = {}
+    if a is not None and a.kind == "p" and a.text.rstrip().endswith(":"):
+        ev["lead-in colon"] = 2
+    if ends_with_call(b.text):
+        ev["ends with note call"] = 1
+    if CITATION_END.search(b.text) and _unbalanced_close(b.text):
+        ev["closing mark and source"] = 2
+    if ELISION.search(b.text[3:-3]):
+        ev["elision"] = 1
+    if a is not None and a.kind == "p" and continues_lead_in(a, b, notes_between):
+        ev["continues lead-in"] = 2
+    if b.indent >= body_indent + 2 and not b.text.startswith(("•", "-", "*")):
+        ev["indented"] = 3
+    return ev
+
+
+def find_block_quotes(doc: Document, report: Report) -> None:
+    flow: list[tuple[Block, bool]] = []
+    notes_between = False
+    for b in doc.blocks:
+        if b.kind == "note":
+            notes_between = True
+        elif b.kind not in ("removed", "front"):
+            flow.append((b, notes_between))
+            notes_between = False
+    indents = sorted(b.indent for b, _ in flow if b.kind == "p")
+    body_indent = indents[len(indents) // 2] if indents else 0
+    group = 0
+    for i, (b, nb) in enumerate(flow):
+        if b.kind != "p" or len(b.text) > MAX_QUOTE:
+            continue
+        a = flow[i - 1][0] if i else None
+        ev = _evidence(a, b, nb, body_indent)
+        score = sum(ev.values())
+        if score >= THRESHOLD:
+            group += 1
+            _mark(b, group, ev, report)
+        elif "lead-in colon" in ev and i + 1 < len(flow):
+            c, cnb = flow[i + 1]
+            if c.kind == "p" and len(c.text) < 2000 and (ends_with_call(c.text) or CITATION_END.search(c.text)) \
+                    and not c.text.rstrip().endswith(":"):
+                group += 1
+                _mark(b, group, ev, report)
+                _mark(c, group, {"second paragraph of the quotation": 1}, report)
+    _merge_indented_runs(doc)
+
+
+def _mark(b: Block, group: int, ev: dict[str, int], report: Report) -> None:
+    b.kind = "quote"
+    b.attrs["quote_group"] = group
+    m = CITATION_END.search(b.text)
+    if m and _unbalanced_close(b.text):
+        b.attrs["citation"] = (m.start(1), m.end(1))
+    report.info(STAGE, "block quotation (" + ", ".join(ev) + ")", b.first_line, b.text)
+
+
+def _merge_indented_runs(doc: Document) -> None:
+    """Consecutive indented quotation paragraphs are one quotation."""
+    prev: Block | None = None
+    for b in doc.blocks:
+        if b.kind in ("removed", "note"):
+            continue
+        if prev is not None and b.kind == prev.kind == "quote" and prev.indent > 0 and b.indent == prev.indent:
+            b.attrs["quote_group"] = prev.attrs["quote_group"]
+        prev = b

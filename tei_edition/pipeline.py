@@ -1,0 +1,49 @@
+"""The order in which the passes run: reading, parsing, notes, building, transforms.
+
+One place that shows the whole pipeline (docutils' Publisher): each step is a small pass named for
+the convention it handles, and every pass records its repairs in the same Report.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from .metadata import Metadata
+from .notes.pairing import pair_notes
+from .notes.texts import find_note_texts
+from .parsing import artifacts, contents, front, headings, hyphenation, lists, pagebreaks, quotes
+from .reading.blocks import Document
+from .reading.layout import make_blocks
+from .reading.lines import split_lines
+from .report import Report
+
+
+def parse(text: str, report: Report) -> Document:
+    """Plain text → the block document: structure recognised, notes paired, nothing built yet."""
+    lines = split_lines(text)
+    dropped: list[str] = []
+    artifacts.drop_artifact_lines(lines, report, dropped)
+    toc = contents.find_contents(lines, report)
+    blocks, measure = make_blocks(lines, report)
+    doc = Document(blocks, layout=measure.layout, width=measure.width, contents=toc, artifacts=dropped)
+    artifacts.clean_blocks(doc, report)
+    lexicon = hyphenation.Lexicon(text)
+    hyphenation.resolve_line_end_hyphens(doc, report, lexicon)
+    front.find_front(doc, report)
+    artifacts.drop_colophon(doc, report)
+    find_note_texts(doc, report)
+    headings.find_headings(doc, report)
+    pagebreaks.join_split_paragraphs(doc, report, lexicon)
+    hyphenation.restore_lost_hyphens(doc, report, lexicon)
+    quotes.find_block_quotes(doc, report)
+    lists.find_lists(doc, report)
+    pair_notes(doc, report)
+    return doc
+
+
+def convert_text(text: str, metadata: Metadata, report: Report) -> etree._ElementTree:
+    from .building.tree import build
+    from .transforms import run_transforms
+    doc = parse(text, report)
+    tree = build(doc, metadata, report)
+    run_transforms(tree, report)
+    return tree

@@ -1,0 +1,157 @@
+"""Group source lines into blocks, whatever the source's line convention.
+
+Three conventions are told apart by measuring the lines, not by knowing the source:
+- paragraph-per-line: each line is a paragraph (web and ebook exports), blank lines optional;
+- wrapped-blank-separated: lines wrapped at ~70 characters, paragraphs separated by blank lines
+  (Project Gutenberg and most e-texts);
+- wrapped-continuous: lines wrapped, no blank line between paragraphs (PDF exports); a paragraph
+  ends where its last line is short, and blank lines are page breaks that may fall mid-sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..report import Report
+from .blocks import Block
+from .lines import Line
+
+STAGE = "layout"
+TERMINAL = re.compile(r"""(?:[.!?:;…][\s'"’”»)\]]*(?:\s*(?:\[\d+\*?\]|\([0-9lI]{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))?"""
+                      r"""|['"’”»]\s*(?:\[\d+\*?\]|\([0-9lI]{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*$""")
+ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}\*?\.\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s|[•▪◦●]\s|[-*–]\s+\S)")
+CAPS_OPENING = re.compile(r"^[\s‘'\"“]*[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]*)*\s+[a-z]")
+
+
+@dataclass
+class Measure:
+    layout: str
+    width: int
+
+
+def measure(lines: list[Line]) -> Measure:
+    """Decide the line convention from the lengths of the live, non-blank lines."""
+    lengths = [len(ln.text.strip()) for ln in lines if ln.live and not ln.blank]
+    if not lengths:
+        return Measure("paragraph-per-line", 0)
+    long_share = sum(1 for n in lengths if n > 120) / len(lengths)
+    if long_share > 0.35:
+        return Measure("paragraph-per-line", 0)
+    typical = sorted(n for n in lengths if n >= 20) or sorted(lengths)
+    width = typical[int(len(typical) * 0.9)] if len(typical) > 10 else max(typical)
+    runs = _runs(lines)
+    inner_breaks = sum(_ends_paragraph(a.text, b.text, width)
+                       for run in runs for a, b in zip(run, run[1:]))
+    multi = sum(1 for run in runs if len(run) > 1)
+    if multi and inner_breaks / max(multi, 1) > 0.6:
+        return Measure("wrapped-continuous", width)
+    return Measure("wrapped-blank-separated", width)
+
+
+def make_blocks(lines: list[Line], report: Report) -> tuple[list[Block], Measure]:
+    m = measure(lines)
+    report.info(STAGE, f"line convention: {m.layout}", None, f"width {m.width}" if m.width else "")
+    if m.layout == "paragraph-per-line":
+        return _per_line(lines), m
+    return _wrapped(lines, m, report), m
+
+
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    runs: list[list[Line]] = []
+    current: list[Line] = []
+    for ln in lines:
+        if not ln.live:
+            continue
+        if ln.blank:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(ln)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _per_line(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    blanks = 0
+    for ln in lines:
+        if not ln.live:
+            continue
+        if ln.blank:
+            blanks += 1
+            continue
+        blocks.append(Block(ln.text.strip(), ln.no, ln.no, indent=ln.indent, blank_before=blanks))
+        blanks = 0
+    return blocks
+
+
+def is_terminal(text: str) -> bool:
+    return bool(TERMINAL.search(text))
+
+
+def _first_word(text: str) -> str:
+    parts = text.split()
+    return parts[0] if parts else ""
+
+
+def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
+    """Would a typesetter have started `cur` on a new line only because a paragraph ended?"""
+    prev_s, cur_s = prev.strip(), cur.strip()
+    if not prev_s:
+        return True
+    room = len(prev.rstrip()) + 1 + len(_first_word(cur_s))
+    if is_terminal(prev_s):
+        return room < width - 1
+    return len(prev.rstrip()) < width * 0.6 and room < width - 4
+
+
+def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_separated: bool) -> bool:
+    if after_blank and blank_separated:
+        return True
+    if cur.indent != prev.indent and (cur.indent > 0 or prev.indent > 0):
+        return True
+    if CAPS_OPENING.match(cur.text) and (after_blank or len(prev.text.strip()) < width * 0.9):
+        return True
+    if ENUMERATOR.match(cur.text) and is_terminal(prev.text):
+        return True
+    return _ends_paragraph(prev.text, cur.text, width)
+
+
+def _wrapped(lines: list[Line], m: Measure, report: Report) -> list[Block]:
+    blank_separated = m.layout == "wrapped-blank-separated"
+    blocks: list[Block] = []
+    prev: Line | None = None
+    blanks = 0
+    for ln in lines:
+        if not ln.live:
+            continue
+        if ln.blank:
+            blanks += 1
+            continue
+        text = ln.text.strip()
+        if prev is None or _starts_block(prev, ln, m.width, blanks > 0, blank_separated):
+            blocks.append(Block(text, ln.no, ln.no, indent=ln.indent, blank_before=blanks))
+        else:
+            block = blocks[-1]
+            if blanks:
+                block.attrs.setdefault("page_breaks", []).append(ln.no)
+                report.repair(STAGE, "joined paragraph across page break", ln.no, text[:40])
+            _append_line(block, text, ln.no)
+            block.nlines += 1
+        blocks[-1].full_last_line = len(ln.text.rstrip()) >= m.width - 6
+        prev, blanks = ln, 0
+    return blocks
+
+
+def _append_line(block: Block, text: str, line_no: int) -> None:
+    """Unwrap: join a line to its block. Hyphens at line ends are judged later, with evidence."""
+    if block.text.endswith(("—", "-")) and not block.text.endswith((" —", " -")):
+        block.attrs.setdefault("line_end_hyphens", []).append(len(block.text))
+        sep = ""
+    else:
+        sep = " "
+    block.anchors.append((len(block.text) + len(sep), line_no))
+    block.text = block.text + sep + text
+    block.last_line = line_no
