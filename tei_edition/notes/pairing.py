@@ -1,3 +1,222 @@
+"""Pair note calls with note texts by their numbering, and place every note.
+
+Within a scope (the whole document, or a chapter where the numbering restarts), the calls are the
+chain of candidates whose numbers rise that scores best: a candidate scores by its form and by
+whether a note text with its number exists; skipping numbers costs little where the note text
+exists (its call was lost) and much where nothing has that number. Candidates off the chain stay
+text: years, page numbers, list numbers.
+"""
 from __future__ import annotations
-def pair_notes(doc, report):
-    pass
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..reading.blocks import Block, Document, NoteText
+from ..report import Report
+from .calls import MEDIUM, STRONG, WEAK, Candidate, find_candidates
+
+STAGE = "notes"
+REACH = 40                     # how many numbers a call may skip
+SKIP_WITH_TEXT, SKIP_WITHOUT_TEXT = 0.3, 1.5
+QUOTE_END = re.compile(r"""(?:[.!?…]['’”"]+|['’”"]+[.!?,;:]?)(?=\s|$)""")
+CALL_BLOCKS = ("p", "quote", "head")
+
+
+@dataclass
+class Note:
+    """A note as it will be encoded: where it stands and what it holds."""
+
+    n: str
+    place: str
+    text: NoteText | None
+    form: str = ""
+    anchored: bool = True
+    line: int = 0
+    reason: str = ""
+    xml_id: str = ""
+    children: list["Note"] = field(default_factory=list)
+
+
+def pair_notes(doc: Document, report: Report) -> None:
+    chapter = _chapters(doc.blocks)
+    texts = [(i, b.text) for i, b in enumerate(doc.blocks) if b.kind in CALL_BLOCKS]
+    candidates = _without_list_markers(find_candidates(texts), doc.blocks)
+    stats = {"calls_found": 0, "note_texts_found": len(doc.notes), "paired": 0,
+             "notes_without_call": 0, "calls_without_text": 0, "numbers_rejected": 0}
+    for family in ("number", "star", "symbol"):
+        fam_cands = [c for c in candidates if c.family == family]
+        fam_texts = [t for t in doc.notes if t.family == family]
+        if not fam_cands and not fam_texts:
+            continue
+        by_chapter = _restarts(fam_texts, fam_cands, chapter)
+        scopes: dict[int | None, tuple[list[Candidate], list[NoteText]]] = defaultdict(lambda: ([], []))
+        for c in fam_cands:
+            scopes[chapter[c.block] if by_chapter else None][0].append(c)
+        for t in fam_texts:
+            scopes[chapter[max(t.after_block, 0)] if by_chapter else None][1].append(t)
+        for scope, (cands, notes) in scopes.items():
+            _pair_scope(doc, cands, notes, scope, report, stats)
+    _number_notes(doc)
+    report.stats["notes"] = stats
+    report.info(STAGE, "notes: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in stats.items()))
+
+
+def _chapters(blocks: list[Block]) -> list[int]:
+    out, current = [], 0
+    for b in blocks:
+        if b.kind == "head" and b.level == 1:
+            current += 1
+        out.append(current)
+    return out
+
+
+def _without_list_markers(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
+    """'(1)', '(2)' that number the items of a run-in list are not calls."""
+    def is_marker(c: Candidate) -> bool:
+        items = blocks[c.block].attrs.get("inline_items")
+        return bool(items) and any(ms <= c.end - 1 < me for _, ms, me, _ in items[1])
+    return [c for c in cands if not is_marker(c)]
+
+
+def _restarts(texts: list[NoteText], cands: list[Candidate], chapter: list[int]) -> bool:
+    """Is this numbering per chapter? Yes where note texts repeat a number, or where strongly
+    marked calls start again at 1 in several chapters."""
+    values = [t.value for t in texts if t.value is not None]
+    if len(values) != len(set(values)):
+        return True
+    ones = {chapter[c.block] for c in cands if c.strength == STRONG and c.value == 1}
+    return len(ones) >= 2
+
+
+def _weight(c: Candidate, with_text: set[int], has_texts: bool) -> float | None:
+    known = c.value in with_text
+    if c.strength == STRONG:
+        return 4.0 if known else (2.0 if not has_texts else 1.0)
+    if c.strength == MEDIUM:
+        return 3.0 if known else None
+    if c.strength == WEAK:
+        return 2.0 if known else None
+    return None
+
+
+def _skip_cost(a: int, b: int, with_text: set[int]) -> float:
+    between = range(a + 1, b)
+    known = sum(1 for v in between if v in with_text)
+    return SKIP_WITH_TEXT * known + SKIP_WITHOUT_TEXT * (len(between) - known)
+
+
+def choose_calls(cands: list[Candidate], with_text: set[int], has_texts: bool) -> list[Candidate]:
+    """The best-scoring chain of candidates with rising numbers."""
+    best_at: dict[int, tuple[float, int]] = {}   # value → (score of best chain ending there, candidate)
+    score: list[float] = [float("-inf")] * len(cands)
+    back: list[int] = [-1] * len(cands)
+    for i, c in enumerate(cands):
+        w = _weight(c, with_text, has_texts) if c.value is not None else None
+        if w is None:
+            continue
+        score[i] = w - _skip_cost(0, c.value, with_text)
+        for v in range(c.value - 1, max(c.value - REACH, 0) - 1, -1):
+            if v in best_at:
+                s = best_at[v][0] + w - _skip_cost(v, c.value, with_text)
+                if s > score[i]:
+                    score[i], back[i] = s, best_at[v][1]
+        if score[i] > best_at.get(c.value, (float("-inf"), -1))[0]:
+            best_at[c.value] = (score[i], i)
+    if not cands or max(score) <= 0:
+        return []
+    i = max(range(len(cands)), key=lambda k: score[k])
+    chain = []
+    while i != -1:
+        chain.append(cands[i])
+        i = back[i]
+    return chain[::-1]
+
+
+def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], scope: int | None,
+                report: Report, stats: dict[str, int]) -> None:
+    by_value: dict[int, NoteText] = {}
+    for t in notes:
+        if t.value is not None:
+            by_value.setdefault(t.value, t)
+    if cands and cands[0].family == "symbol":
+        chain = cands
+    else:
+        chain = choose_calls(cands, set(by_value), bool(notes))
+    chosen = {id(c) for c in chain}
+    used: set[int] = set()
+    symbol_texts = [t for t in notes if t.value is None]
+    for c in chain:
+        block = doc.blocks[c.block]
+        text = by_value.get(c.value) if c.value is not None else (symbol_texts.pop(0) if symbol_texts else None)
+        line = block.line_at(c.start)
+        place = text.place if text else ("foot" if c.family in ("star", "symbol") else "end")
+        note = Note(str(c.value) if c.value is not None else c.mark, place, text, c.form, True, line)
+        block.attrs.setdefault("calls", []).append((c.start, c.end, note))
+        stats["calls_found"] += 1
+        if text is not None:
+            used.add(id(text))
+            stats["paired"] += 1
+            if c.form in ("paren",) and c.mark != str(c.value):
+                report.repair(STAGE, "read OCR-garbled note call as a number", line, f"({c.mark}) → {c.value}")
+        else:
+            stats["calls_without_text"] += 1
+            report.warn(STAGE, "note call without note text: kept as a note with a gap", line, f"{c.mark}")
+    for c in cands:
+        if id(c) not in chosen and c.strength < STRONG:
+            stats["numbers_rejected"] += 1
+            report.info(STAGE, f"number not taken as a note call ({c.form})",
+                        doc.blocks[c.block].line_at(c.start), doc.blocks[c.block].text[max(c.start - 20, 0):c.end + 5])
+    for t in notes:
+        if id(t) not in used:
+            _place_unanchored(doc, t, chain, report)
+            stats["notes_without_call"] += 1
+
+
+def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report: Report) -> None:
+    """A note text whose call the source lacks: at its most probable position, marked unanchored.
+
+    The call must stand after the previous note's call and, for a page-foot note, on the same page:
+    before the note text. Within that stretch the last quotation is the likeliest place, since notes
+    there mostly give sources."""
+    prev = max((c for c in chain if c.value is not None and t.value is not None and c.value < t.value),
+               key=lambda c: c.order, default=None)
+    later = [c for c in chain if c.value is not None and t.value is not None and c.value > t.value]
+    end_block = t.after_block if t.place == "foot" or not later else later[0].block
+    start_block = prev.block if prev else 0
+    end_block = max(end_block, start_block)
+    for bi in range(end_block, start_block - 1, -1):
+        b = doc.blocks[bi]
+        if b.kind not in ("p", "quote"):
+            continue
+        lo = prev.end if prev and bi == prev.block else 0
+        hi = later[0].start if later and bi == later[0].block else len(b.text)
+        ends = [m.end() for m in QUOTE_END.finditer(b.text, lo, hi)]
+        if ends:
+            _attach(doc, b, ends[-1], t, "after the last quotation before the note text", "medium", report)
+            return
+    bi = next((i for i in range(end_block, -1, -1) if doc.blocks[i].kind in ("p", "quote")), None)
+    if bi is None:
+        bi = next(i for i, b in enumerate(doc.blocks) if b.kind in ("p", "quote", "head"))
+    _attach(doc, doc.blocks[bi], len(doc.blocks[bi].text), t, "at the end of the paragraph before it", "low", report)
+
+
+def _attach(doc: Document, block: Block, pos: int, t: NoteText, reason: str, confidence: str,
+            report: Report) -> None:
+    note = Note(t.label if t.value is None else str(t.value), t.place, t, "", False, t.line,
+                f"{reason} ({confidence} confidence)")
+    block.attrs.setdefault("calls", []).append((pos, pos, note))
+    report.doubt(STAGE, f"note {note.n} has no call in the text: placed {reason}, marked unanchored "
+                 f"({confidence} confidence)", block.line_at(pos), block.text[max(pos - 40, 0):pos])
+
+
+def _number_notes(doc: Document) -> None:
+    k = 0
+    for b in doc.blocks:
+        calls = b.attrs.get("calls")
+        if not calls:
+            continue
+        calls.sort(key=lambda x: (x[0], x[1]))
+        for _, _, note in calls:
+            k += 1
+            note.xml_id = f"n{k}"

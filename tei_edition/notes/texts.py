@@ -104,7 +104,7 @@ def trailing_notes(doc: Document, report: Report) -> None:
     live = [i for i, b in enumerate(doc.blocks) if b.kind not in ("removed",)]
     if not live:
         return
-    for i in live[len(live) // 3:]:
+    for i in live[1:]:
         b = doc.blocks[i]
         label = parse_label(b.text) if b.kind == "p" else None
         if label and label.value == 1 and label.form in ("plain", "dotted", "bracket", "superscript", "paren"):
@@ -131,7 +131,7 @@ def _runs_to_end(blocks: list[Block], start: int, first: Label) -> bool:
     return True
 
 
-SEQUENTIAL_LABEL = re.compile(r"(?:(?<=\s)|^)\[(\d{1,4})\]\s")
+SEQUENTIAL_LABEL = re.compile(r"\[(\d{1,4})\]")
 
 
 def one_line_notes(doc: Document, report: Report) -> None:

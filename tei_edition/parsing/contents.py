@@ -71,11 +71,8 @@ def _take_entries(lines: list[Line], start: int) -> list[Line]:
 
 
 def _continues(candidates: list[Line]) -> bool:
-    """The last candidate is the second half of a wrapped entry (previous line ends mid-phrase)."""
-    if len(candidates) < 2:
-        return False
-    prev = candidates[-2].raw.rstrip("\n")
-    return prev.endswith("\t") or bool(re.search(r"\b(?:of|the|and|to|in|for|a)\s*$", prev, re.I))
+    """The last candidate is the second half of an entry whose first half ends in a tab."""
+    return len(candidates) >= 2 and candidates[-2].raw.endswith("\t")
 
 
 def _join_wrapped(entries: list[Line]) -> list[str]:

@@ -131,8 +131,8 @@ def _role(i: int, text: str, f: dict) -> str:
 
 def _split_dateline(body: list[Block], doc: Document, report: Report) -> None:
     """A web archive's dateline glued to the first paragraph: 'October 13, 2017 — Venue  Text'."""
-    for b in body[:3]:
-        if b.kind != "p":
+    for b in body[:4]:
+        if b.kind != "p" or len(b.text) < PROSE_LENGTH:
             continue
         m = DATELINE.match(b.text)
         if m:

@@ -28,7 +28,9 @@ _STYLES = [
     ("arabic", re.compile(r"^\d{1,2}\.?\s+[A-Z‘'\"“(]|^\d{1,2}\.?$")),
     ("letter", re.compile(r"^(?:[a-z]\.|\([a-z]\))\s+[A-Z‘'\"“]")),
 ]
-NUMBER_ONLY = re.compile(r"^(?:(?:part|book|chapter|chap\.)\s+)?(?:[0-9]{1,3}|[IVXLC]{1,7}|[a-z]+)?\.?$", re.I)
+NUMBER_ONLY = re.compile(r"^(?:(?:part|book|chapter|chap\.)\s+(?:[0-9]{1,3}|[IVXLC]{1,7}|[a-z]+)|[0-9]{1,3}|[IVXLC]{1,7})\.?$",
+                         re.I)
+TABLE_RUN = 3
 TRAILING_CALL = re.compile(r"\s*(?:\[\d+\*?\]|\(\d+\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 
 
@@ -74,39 +76,94 @@ def style_of(text: str) -> str:
     return "plain"
 
 
-def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, contents: list[str]) -> bool:
+def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, contents: list[str],
+                       caps_convention: bool = False) -> bool:
     text = TRAILING_CALL.sub("", block.text).strip()
     if not text or len(text) > MAX_HEADING or block.kind != "p":
         return False
     if in_contents(text, contents):
         return True
-    if text[-1] in ".,;:" and not NUMBER_ONLY.match(text) or text.startswith(("•", "-", "*", "(")):
+    if not _wordy(text):
         return False
+    style = style_of(text)
+    numbered = style not in ("plain", "caps", "named")
+    if text[-1] in ".,;:…" and not NUMBER_ONLY.match(text) or text.startswith(("•", "-", "*", "(")):
+        return False
+    if text != block.text.strip() and text[-1] in ".?!" and not numbered:
+        return False  # a sentence that ends with its note call is a quotation, not a heading
     words = text.split()
     if len(words) > 16 or words[-1].lower().strip("’'\"") in data.words("heading_final_words.txt"):
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“"):
+    if not numbered and not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“"):
         return False
-    style = style_of(text)
-    strong = style != "plain" or (nxt is not None and bool(CAPS_OPENING.match(nxt.text)))
+    if text[-1] in "?!" and style != "named" and _title_case_share(words) < 0.5:
+        return False
+    caps_next = nxt is not None and bool(CAPS_OPENING.match(nxt.text))
+    strong = style != "plain" or caps_next
+    if style == "plain" and caps_convention and not caps_next:
+        return False
     if prev is not None and prev.kind == "p" and not is_terminal(prev.text) and not strong:
         return False
-    if nxt is None or (nxt.kind == "p" and nxt.text[:1].islower()):
+    if nxt is None:
+        return False
+    if nxt.kind == "p" and nxt.text[:1].islower() and style_of(nxt.text) != "letter":
         return False
     if strong:
         return True
-    return len(text) <= 90 and len(words) <= 14 and (text[-1] not in "!?" or len(words) <= 12)
+    return len(text) <= 90 and len(words) <= 14
+
+
+def _wordy(text: str) -> bool:
+    """Headings are made of words: a line of figures or dates is a table row."""
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 3 and letters >= 0.6 * sum(not c.isspace() for c in text) and \
+        any(len(w) >= 3 and w.isalpha() for w in re.findall(r"[^\W\d_]+", text))
+
+
+def _title_case_share(words: list[str]) -> float:
+    content = [w for w in words if w.lower() not in data.words("heading_final_words.txt")]
+    return sum(w[:1].isupper() for w in content) / max(len(content), 1)
 
 
 def find_headings(doc: Document, report: Report) -> None:
     flow = [b for b in doc.blocks if b.kind in ("p", "head")]
+    caps = _caps_convention(flow, doc.contents)
+    found = []
     for i, b in enumerate(flow):
         prev = flow[i - 1] if i else None
         nxt = flow[i + 1] if i + 1 < len(flow) else None
-        if looks_like_heading(b, prev, nxt, doc.contents):
-            b.kind = "head"
+        if looks_like_heading(b, prev, nxt, doc.contents, caps):
+            found.append(i)
+    for run in _runs(found):
+        if len(run) >= TABLE_RUN and not all(in_contents(flow[i].text, doc.contents) for i in run):
+            report.doubt(STAGE, "kept a run of short lines as text (a table or verse?)",
+                         flow[run[0]].first_line, flow[run[0]].text)
+            continue
+        for i in run:
+            flow[i].kind = "head"
     _merge_number_lines(doc, report)
     _assign_levels(doc, report)
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _caps_convention(flow: list[Block], contents: list[str]) -> bool:
+    """Does this text open its sections in capitals ('THE PRESENT volume...')? Learnt from the
+    headings that are surest (listed in the contents or numbered)."""
+    sure = [i for i, b in enumerate(flow[:-1])
+            if in_contents(b.text, contents) or (numbering_style(b.text) and len(b.text) < MAX_HEADING)]
+    if len(sure) < 3:
+        return False
+    caps = sum(1 for i in sure if CAPS_OPENING.match(flow[i + 1].text))
+    return caps >= 0.6 * len(sure)
 
 
 def _merge_number_lines(doc: Document, report: Report) -> None:

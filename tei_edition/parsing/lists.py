@@ -46,8 +46,8 @@ def _numbered_neighbour(flow: list, i: int, value: int) -> bool:
     return False
 
 
-def inline_enumeration(text: str) -> tuple[str, list[tuple[str, int, int]]] | None:
-    """'(1) a ... (2) b ... (3) c' → lead text and items (number, start, end), or None."""
+def inline_enumeration(text: str) -> tuple[str, list[tuple[str, int, int, int]]] | None:
+    """'(1) a ... (2) b ... (3) c' → lead text and items (number, marker start, text start, end)."""
     marks: list[tuple[str, int, int]] = []
     expected = 1
     for m in INLINE_ENUM.finditer(text):
@@ -58,5 +58,6 @@ def inline_enumeration(text: str) -> tuple[str, list[tuple[str, int, int]]] | No
     if len(marks) < 3:
         return None
     lead = text[: marks[0][1]].strip()
-    items = [(n, end, marks[k + 1][1] if k + 1 < len(marks) else len(text)) for k, (n, _, end) in enumerate(marks)]
+    items = [(n, start, end, marks[k + 1][1] if k + 1 < len(marks) else len(text))
+             for k, (n, start, end) in enumerate(marks)]
     return lead, items

@@ -26,9 +26,9 @@ def ends_with_call(text: str) -> bool:
 
 
 def continues_lead_in(a: Block, b: Block, notes_between: bool) -> bool:
-    """`b` opens mid-sentence after `a` but is a quotation (it ends with its source's note call)."""
-    opens_mid = b.text[:1].islower() or b.text.lstrip().startswith(("...", "…", ". . ."))
-    return opens_mid and not notes_between and ends_with_call(b.text) and not is_terminal(a.text)
+    """`a` is an unfinished lead-in ('As Deutscher says,') and `b`, ending with its source's note
+    call, is the quotation it introduces, not the rest of a paragraph cut by a page break."""
+    return not notes_between and ends_with_call(b.text) and not is_terminal(a.text)
 
 
 def _ends_with_abbreviation(text: str) -> bool:

@@ -26,6 +26,9 @@ def decode(data: bytes, report: Report) -> str:
         report.repair(STAGE, "normalised line ends to LF", None, f"{crlf} CRLF" if crlf else "CR")
     text = _strip_controls(text, report)
     text = unicodedata.normalize("NFC", text)
+    if "\u00a0" in text:
+        report.repair(STAGE, "turned no-break spaces into spaces", None, f"{text.count(chr(0xa0))} characters")
+        text = text.replace("\u00a0", " ")
     if not text.strip():
         raise InputError("the source holds no text")
     return text

@@ -1,0 +1,65 @@
+"""The library API: what the command line is a thin layer over.
+
+    >>> import tei_edition
+    >>> tree = tei_edition.convert("A Title\\n\\nSome text.¹\\n\\n¹ A note.", {})
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from lxml import etree
+
+from .errors import InputError
+from .metadata import Metadata
+from .pipeline import convert_text
+from .reading.decode import decode
+from .report import Report
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class ConversionResult:
+    tree: etree._ElementTree
+    report: Report
+
+
+def _metadata(metadata: Metadata | Mapping[str, Any] | None) -> Metadata:
+    if isinstance(metadata, Metadata):
+        return metadata
+    return Metadata.from_dict(dict(metadata or {}))
+
+
+def convert(text: str, metadata: Metadata | Mapping[str, Any] | None = None,
+            report: Report | None = None) -> etree._ElementTree:
+    """Convert plain text to a TEI tree. Repairs and doubts go to `report` when one is given."""
+    report = report if report is not None else Report()
+    if not text or not text.strip():
+        raise InputError("the source is empty")
+    return convert_text(_normalise(text, report), _metadata(metadata), report)
+
+
+def _normalise(text: str, report: Report) -> str:
+    """Text given as str skips byte decoding, not line-end, control-character and NFC normalisation."""
+    return decode(text.encode("utf-8", "replace"), report)
+
+
+def convert_bytes(data: bytes, metadata: Metadata | Mapping[str, Any] | None = None,
+                  name: str = "") -> ConversionResult:
+    report = Report(source=name)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"the source is too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
+    text = decode(data, report)
+    tree = convert_text(text, _metadata(metadata), report)
+    return ConversionResult(tree, report)
+
+
+def convert_file(path: Path, metadata: Metadata | None = None) -> ConversionResult:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    meta = metadata if metadata is not None else Metadata.for_source(Path(path))
+    return convert_bytes(data, meta, Path(path).name)

@@ -1,0 +1,49 @@
+"""Element helpers for the TEI namespace."""
+from __future__ import annotations
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+INTERNAL_NS = "urn:tei-edition:internal"   # working attributes, removed before writing
+LINE = f"{{{INTERNAL_NS}}}line"
+
+
+def tei(tag: str) -> str:
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def el(tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
+    e = etree.Element(tei(tag), nsmap={None: TEI_NS})
+    for k, v in (attrs or {}).items():
+        if v is not None:
+            e.set(_attr(k), str(v))
+    if text:
+        e.text = text
+    return e
+
+
+def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None,
+        text: str | None = None) -> etree._Element:
+    e = etree.SubElement(parent, tei(tag))
+    for k, v in (attrs or {}).items():
+        if v is not None:
+            e.set(_attr(k), str(v))
+    if text:
+        e.text = text
+    return e
+
+
+def _attr(name: str) -> str:
+    return f"{{{XML_NS}}}{name[4:]}" if name.startswith("xml:") else name
+
+
+def append_text(parent: etree._Element, text: str) -> None:
+    """Append text after the last child of `parent` (or as its text)."""
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text

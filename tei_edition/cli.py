@@ -1,0 +1,157 @@
+"""The command line: a thin layer over the library API (tei_edition.api)."""
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .api import convert_file
+from .errors import InputError
+from .summary import summarise, summary_line
+from .writers.report import write_report
+from .writers.tei import write_tei
+
+FORMATS = ("tei", "pdf", "bib")
+
+
+def _formats(value: str) -> list[str]:
+    chosen = [f.strip() for f in value.split(",") if f.strip()]
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad:
+        raise click.BadParameter(f"unknown format {', '.join(bad)} (choose from {', '.join(FORMATS)})")
+    return chosen
+
+
+def build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, bool]:
+    """Convert one source and write its outputs; returns (name, summary or error, ok)."""
+    try:
+        result = convert_file(source)
+    except InputError as exc:
+        return source.name, f"{source.name}: error: {exc}", False
+    stem = source.stem
+    counts = summarise(result.tree)
+    result.report.stats["counts"] = counts
+    _validate_into(result)
+    if "tei" in formats:
+        write_tei(result.tree, out / f"{stem}.xml")
+    write_report(result.report, out / f"{stem}.report.json")
+    for fmt in formats:
+        if fmt != "tei":
+            _write_other(fmt, result, out, stem)
+    return source.name, summary_line(stem, counts, len(result.report.warnings)), True
+
+
+def _validate_into(result) -> None:
+    """Check every conversion against the project schema and integrity rules; problems are warnings."""
+    try:
+        from .validation import validate_tree
+        from .writers.tei import strip_internal
+    except ImportError:
+        return
+    for p in validate_tree(strip_internal(result.tree), name=result.report.source):
+        result.report.warn("validation", p.message, p.line, p.rule)
+
+
+def _write_other(fmt: str, result, out: Path, stem: str) -> None:
+    if fmt == "pdf":
+        from .writers.pdf import write_pdf
+        write_pdf(result.tree, out / f"{stem}.pdf")
+    elif fmt == "bib":
+        from .writers.bibtex import write_bib
+        write_bib(result.tree, out / f"{stem}.bib")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tei-edition")
+def main() -> None:
+    """Turn plain-text sources into TEI P5, a print-ready PDF and a BibTeX bibliography."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "-o", default="build", type=click.Path(path_type=Path), show_default=True,
+              help="Folder for the outputs.")
+@click.option("--formats", "-f", default="tei,pdf,bib", show_default=True, callback=lambda c, p, v: _formats(v),
+              help="Outputs to write, comma-separated: tei, pdf, bib.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Sources to build in parallel.")
+def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int) -> None:
+    """Build the edition: every SOURCE (default: sources/*.txt) to OUT/S.xml, S.pdf, S.bib."""
+    paths = list(sources) or sorted(Path("sources").glob("*.txt"))
+    if not paths:
+        raise click.ClickException("no sources given and no sources/*.txt found")
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise click.ClickException(f"no such source: {missing[0]}")
+    out.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    results: list[tuple[str, str, bool]] = []
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(build_one, p, out, formats) for p in paths]
+            with click.progressbar(futures, label="Building", file=sys.stderr) as bar:
+                for fut in bar:
+                    results.append(fut.result())
+    else:
+        with click.progressbar(paths, label="Building", file=sys.stderr,
+                               item_show_func=lambda p: p.name if p else "") as bar:
+            for p in bar:
+                results.append(build_one(p, out, formats))
+    for _, line, ok in results:
+        click.echo(line, err=not ok)
+        failures += not ok
+    if "bib" in formats and failures < len(results):
+        try:
+            from .writers.bibtex import write_edition_bib
+            write_edition_bib(out, Path("bib"))
+        except ImportError:
+            pass
+    if failures:
+        raise click.ClickException(f"{failures} of {len(results)} sources could not be converted")
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="TEI file to write (default: standard output).")
+@click.option("--report", "report_path", type=click.Path(path_type=Path), help="Also write the conversion report (JSON).")
+def convert(source: Path, output: Path | None, report_path: Path | None) -> None:
+    """Convert one plain-text SOURCE to TEI."""
+    from .writers.tei import to_bytes
+    try:
+        result = convert_file(source)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    if output:
+        write_tei(result.tree, output)
+    else:
+        sys.stdout.buffer.write(to_bytes(result.tree))
+    if report_path:
+        write_report(result.report, report_path)
+    click.echo(summary_line(source.stem, summarise(result.tree), len(result.report.warnings)), err=True)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--tei-all", "tei_all", type=click.Path(path_type=Path), envvar="TEI_ALL_RNG",
+              help="Also validate against this tei_all.rng (default: $TEI_ALL_RNG).")
+@click.option("--no-jing", is_flag=True, help="Do not use jing even where it is installed.")
+def validate(files: tuple[Path, ...], tei_all: Path | None, no_jing: bool) -> None:
+    """Validate TEI FILES: the project schema, tei_all (with --tei-all or jing) and integrity checks."""
+    from .validation import format_problem, validate_file
+    bad = 0
+    for f in files:
+        problems = validate_file(f, tei_all=str(tei_all) if tei_all else None, use_jing=not no_jing)
+        for p in problems:
+            click.echo(format_problem(p))
+        bad += bool(problems)
+        if not problems:
+            click.echo(f"{f}: valid", err=True)
+    if bad:
+        raise click.ClickException(f"{bad} of {len(files)} files are not valid")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""Counts of what a TEI document holds: the per-source summary the CLI prints and the report keeps."""
+from __future__ import annotations
+
+from lxml import etree
+
+from .building.tei import tei
+
+
+def summarise(tree: etree._ElementTree) -> dict[str, int]:
+    text = tree.getroot().find(tei("text"))
+    if text is None:
+        return {}
+    notes = list(text.iter(tei("note")))
+    return {
+        "paragraphs": sum(1 for _ in text.iter(tei("p"))),
+        "headings": sum(1 for _ in text.iter(tei("head"))),
+        "block_quotes": sum(1 for q in text.iter(tei("quote"))),
+        "notes": len(notes),
+        "notes_unanchored": sum(1 for n in notes if n.get("anchored") == "false"),
+        "notes_missing_text": sum(1 for n in notes if n.get("type") == "missing"),
+        "lists": sum(1 for _ in text.iter(tei("list"))),
+    }
+
+
+def summary_line(name: str, counts: dict[str, int], warnings: int) -> str:
+    return (f"{name}: {counts.get('paragraphs', 0)} paragraphs, {counts.get('headings', 0)} headings, "
+            f"{counts.get('block_quotes', 0)} block quotations, {counts.get('notes', 0)} notes "
+            f"({counts.get('notes_unanchored', 0)} unanchored, {counts.get('notes_missing_text', 0)} without text), "
+            f"{warnings} warnings")
