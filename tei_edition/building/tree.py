@@ -245,6 +245,10 @@ def _front(text: etree._Element, doc: Document) -> None:
         arg = sub(front, "argument")
         for t in f["argument"]:
             sub(arg, "p", None, t)
+    if f.get("credits"):
+        div = sub(front, "div", {"type": "credits"})
+        for t in f["credits"]:
+            sub(div, "p", None, t)
     for t in f.get("other", []):
         div = sub(front, "div", {"type": "preface"})
         sub(div, "p", None, t)

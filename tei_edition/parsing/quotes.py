@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import data
 from ..reading.blocks import Block, Document
 from ..reading.layout import is_terminal
 from ..report import Report
@@ -26,7 +27,11 @@ def _unbalanced_close(text: str) -> bool:
     return text.count("”") > text.count("“")
 
 
-def _evidence(a: Block | None, b: Block, notes_between: bool, body_indent: int) -> dict[str, int]:
+SPACED_ELISION = re.compile(r"\s(?:\.\s?\.\s?\.|…)\s+[A-Z]")
+
+
+def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, body_indent: int
+              ) -> dict[str, int]:
     ev: dict[str, int] = {}
     if a is not None and a.kind == "p" and a.text.rstrip().endswith(":"):
         ev["lead-in colon"] = 2
@@ -34,8 +39,14 @@ def _evidence(a: Block | None, b: Block, notes_between: bool, body_indent: int) 
         ev["ends with note call"] = 1
     if CITATION_END.search(b.text) and _unbalanced_close(b.text):
         ev["closing mark and source"] = 2
-    if ELISION.search(b.text[3:-3]):
+        if a is not None and a.text.count("“") > a.text.count("”"):
+            ev["continues a quotation opened before"] = 1
+    if SPACED_ELISION.search(b.text[3:-3]) and ends_with_call(b.text):
+        ev["elision between sentences"] = 2
+    elif ELISION.search(b.text[3:-3]):
         ev["elision"] = 1
+    if c is not None and c.kind == "p" and _refers_back(c.text):
+        ev["next paragraph refers back to it"] = 3
     if a is not None and a.kind == "p" and continues_lead_in(a, b, notes_between):
         ev["continues lead-in"] = 2
     if b.indent >= body_indent + 2 and not b.text.startswith(("•", "-", "*")):
@@ -59,7 +70,8 @@ def find_block_quotes(doc: Document, report: Report) -> None:
         if b.kind != "p" or len(b.text) > MAX_QUOTE:
             continue
         a = flow[i - 1][0] if i else None
-        ev = _evidence(a, b, nb, body_indent)
+        c = flow[i + 1][0] if i + 1 < len(flow) else None
+        ev = _evidence(a, b, c, nb, body_indent)
         score = sum(ev.values())
         if score >= THRESHOLD:
             group += 1
@@ -72,6 +84,11 @@ def find_block_quotes(doc: Document, report: Report) -> None:
                 _mark(b, group, ev, report)
                 _mark(c, group, {"second paragraph of the quotation": 1}, report)
     _merge_indented_runs(doc)
+
+
+def _refers_back(text: str) -> bool:
+    low = text.lower()
+    return any(low.startswith(p) for p in data.words("back_references.txt"))
 
 
 def _mark(b: Block, group: int, ev: dict[str, int], report: Report) -> None:

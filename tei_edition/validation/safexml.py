@@ -1,0 +1,116 @@
+"""Parse XML that users give us, safely.
+
+No entity is ever expanded, no DTD is loaded, nothing is fetched from the network, and huge
+documents are refused by libxml2's default limits. A document that declares entities (in a DTD
+internal subset: the billion-laughs and external-entity attacks) is refused outright, and so is
+one that still holds an entity reference after parsing (its text would depend on a DTD we do not
+load). Every failure is a ValidationError naming the file, the line and the rule.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import ValidationError
+from .problem import Problem
+
+Source = str | os.PathLike[str] | bytes
+
+
+class XMLInputError(ValidationError):
+    """The document cannot be parsed, or is refused: carries the Problem to report."""
+
+    def __init__(self, file: str, line: int | None, rule: str, message: str) -> None:
+        self.problem = Problem(file, line, rule, message)
+        self.file, self.line, self.rule = file, line, rule
+        super().__init__(str(self.problem))
+
+
+def _parser() -> etree.XMLParser:
+    # A new parser per call: parsers keep state and are not shared between threads.
+    return etree.XMLParser(
+        resolve_entities=False,  # never expand an entity, internal or external
+        load_dtd=False,          # never read a DTD, not even to look for entities
+        dtd_validation=False,
+        no_network=True,         # never fetch anything
+        huge_tree=False,         # keep libxml2's limits against oversized documents
+        collect_ids=False,       # duplicate xml:ids are an integrity rule, not a parse error
+        remove_blank_text=False,
+        strip_cdata=False,
+    )
+
+
+_LIBXML_POSITION = re.compile(r",? line \d+, column \d+$")
+
+
+def parse_xml(source: Source, *, name: str | None = None) -> etree._ElementTree:
+    """Parse a file (path) or a document (bytes) safely; raise XMLInputError (a ValidationError).
+
+    `name` is the file name used in messages (default: the path, or "<bytes>").
+    """
+    if isinstance(source, bytes):
+        data = source
+        name = name or "<bytes>"
+    else:
+        name = name or os.fspath(source)
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise XMLInputError(name, None, "unreadable", f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        root = etree.fromstring(data, _parser(), base_url=None)
+    except etree.XMLSyntaxError as exc:
+        message = _LIBXML_POSITION.sub("", exc.msg or str(exc)).strip()
+        raise XMLInputError(name, exc.lineno or None, "well-formed", f"not well-formed XML: {message}") from None
+    tree = root.getroottree()
+    _refuse_entities(tree, name)
+    return tree
+
+
+def _refuse_entities(tree: etree._ElementTree, name: str) -> None:
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None:
+        declared = [e.name for e in dtd.iterentities()]
+        if declared:
+            shown = ", ".join(declared[:5]) + (" ..." if len(declared) > 5 else "")
+            raise XMLInputError(
+                name, 1, "unsafe-xml",
+                f"the document declares entities ({shown}) in its DOCTYPE; refused, entities are never expanded")
+    for ent in tree.getroot().iter(etree.Entity):
+        raise XMLInputError(
+            name, ent.sourceline, "unsafe-xml",
+            f"entity reference {ent.text} needs a DTD, which is never loaded; write the character itself")
+
+
+def strip_doctype(data: bytes) -> bytes | None:
+    """The document with its DOCTYPE declaration blanked out (same length and lines), for tools
+    that would otherwise load the DTD (jing). None when there is no DOCTYPE or it cannot be found
+    safely (e.g. in a UTF-16 document)."""
+    start = data.find(b"<!DOCTYPE")
+    if start < 0:
+        return None
+    i, depth, quote = start + 9, 0, 0
+    while i < len(data):
+        c = data[i]
+        if quote:
+            if c == quote:
+                quote = 0
+        elif data.startswith(b"<!--", i):
+            end = data.find(b"-->", i + 4)
+            if end < 0:
+                return None
+            i = end + 2
+        elif c in b"\"'":
+            quote = c
+        elif c == ord("["):
+            depth += 1
+        elif c == ord("]"):
+            depth -= 1
+        elif c == ord(">") and depth == 0:
+            blank = bytes(b if b in b"\r\n" else 0x20 for b in data[start:i + 1])
+            return data[:start] + blank + data[i + 1:]
+        i += 1
+    return None
