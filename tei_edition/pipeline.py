@@ -23,7 +23,7 @@ def parse(text: str, report: Report) -> Document:
     dropped: list[str] = []
     artifacts.drop_artifact_lines(lines, report, dropped)
     toc = contents.find_contents(lines, report)
-    blocks, measure = make_blocks(lines, report)
+    blocks, measure = make_blocks(lines, report, toc)
     doc = Document(blocks, layout=measure.layout, width=measure.width, contents=toc, artifacts=dropped)
     artifacts.clean_blocks(doc, report)
     lexicon = hyphenation.Lexicon(text)

@@ -15,7 +15,7 @@ import re
 
 from .. import data
 from ..reading.blocks import Block, Document, NoteText
-from ..reading.layout import CAPS_OPENING, is_terminal
+from ..reading.layout import caps_opening, is_terminal
 from ..report import Report
 from .labels import Label, parse_label
 
@@ -49,7 +49,7 @@ def _fits(label: Label, expected: int | None, family: str | None) -> bool:
 def _continuation(block: Block) -> bool:
     """An unlabelled paragraph that carries on the note before it."""
     text = block.text.strip()
-    if not text or CAPS_OPENING.match(text) or parse_label(text):
+    if not text or caps_opening(text) or parse_label(text):
         return False
     return text[0].islower() or text[0] in "‘'\"“(" or (is_terminal(text) and len(text) > 60)
 

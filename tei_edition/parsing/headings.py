@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .. import data
 from ..reading.blocks import Block, Document
-from ..reading.layout import CAPS_OPENING, is_terminal
+from ..reading.layout import caps_opening, is_terminal
 from ..report import Report
 
 STAGE = "headings"
@@ -98,7 +98,7 @@ def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, cont
         return False
     if text[-1] in "?!" and style != "named" and _title_case_share(words) < 0.5:
         return False
-    caps_next = nxt is not None and bool(CAPS_OPENING.match(nxt.text))
+    caps_next = nxt is not None and bool(caps_opening(nxt.text))
     strong = style != "plain" or caps_next
     if style == "plain" and caps_convention and not caps_next:
         return False
@@ -162,7 +162,7 @@ def _caps_convention(flow: list[Block], contents: list[str]) -> bool:
             if in_contents(b.text, contents) or (numbering_style(b.text) and len(b.text) < MAX_HEADING)]
     if len(sure) < 3:
         return False
-    caps = sum(1 for i in sure if CAPS_OPENING.match(flow[i + 1].text))
+    caps = sum(1 for i in sure if caps_opening(flow[i + 1].text))
     return caps >= 0.6 * len(sure)
 
 

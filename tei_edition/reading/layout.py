@@ -21,7 +21,25 @@ TERMINAL = re.compile(r"""(?:[.!?:;…][\s'"’”»)\]]*(?:\s*(?:\[\d+\*?\]|\([
                       r"""|['"’”»]\s*(?:\[\d+\*?\]|\([0-9lI]{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"""
                       r"""|[.!?]['"’”»]?\s?\d{1,3})\s*$""")
 ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}\*?\.\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s|[•▪◦●]\s|[-*–]\s+\S)")
-CAPS_OPENING = re.compile(r"^[\s‘'\"“]*[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]*)*\s+[a-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def caps_opening(text: str) -> bool:
+    """A paragraph that opens in capitals ('THE PRESENT volume', 'A NUMBER of', '12 FEBRUARY 1934
+    saw'): typesetters' mark of a section start. One short capitalised word ('USSR is') is not."""
+    caps_tokens = caps_letters = 0
+    for token in text.split()[:8]:
+        letters = "".join(_LETTERS.findall(token))
+        if not letters:
+            continue            # numbers and dashes inside the opening
+        if letters.isupper():
+            caps_tokens += 1
+            caps_letters += len(letters)
+            continue
+        return any(c.islower() for c in letters) and (caps_tokens >= 2 or caps_letters >= 5) \
+            and caps_letters >= 2
+    return False
+
 
 
 @dataclass
@@ -49,12 +67,32 @@ def measure(lines: list[Line]) -> Measure:
     return Measure("wrapped-blank-separated", width)
 
 
-def make_blocks(lines: list[Line], report: Report) -> tuple[list[Block], Measure]:
+class Entries:
+    """The source's contents entries: a line that is (or begins) an entry stands on its own."""
+
+    def __init__(self, contents: list[str]) -> None:
+        from ..parsing.contents import norm
+        self.norm = norm
+        self.keys = {norm(c) for c in contents if norm(c)}
+
+    def starts(self, line: str) -> bool:
+        key = self.norm(line)
+        return bool(key) and (key in self.keys or (len(key) >= 15 and any(k.startswith(key + " ") for k in self.keys)))
+
+    def complete(self, line: str) -> bool:
+        return self.norm(line) in self.keys
+
+    def continues(self, prev: str, cur: str) -> bool:
+        return not self.complete(prev) and self.norm(prev + " " + cur) in self.keys
+
+
+def make_blocks(lines: list[Line], report: Report, contents: list[str] | None = None
+                ) -> tuple[list[Block], Measure]:
     m = measure(lines)
     report.info(STAGE, f"line convention: {m.layout}", None, f"width {m.width}" if m.width else "")
     if m.layout == "paragraph-per-line":
         return _per_line(lines), m
-    return _wrapped(lines, m, report), m
+    return _wrapped(lines, m, report, Entries(contents or [])), m
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:
@@ -108,19 +146,25 @@ def _ends_paragraph(prev: str, cur: str, width: int) -> bool:
     return len(prev.rstrip()) < width * 0.6 and room < width - 4
 
 
-def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_separated: bool) -> bool:
+def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_separated: bool,
+                  entries: Entries) -> bool:
     if after_blank and blank_separated:
         return True
+    if entries.keys:
+        if entries.continues(prev.text, cur.text):
+            return False
+        if entries.complete(prev.text) or entries.starts(cur.text):
+            return True
     if cur.indent != prev.indent and (cur.indent > 0 or prev.indent > 0):
         return True
-    if CAPS_OPENING.match(cur.text) and (after_blank or len(prev.text.strip()) < width * 0.9):
+    if caps_opening(cur.text) and (after_blank or len(prev.text.strip()) < width * 0.9):
         return True
     if ENUMERATOR.match(cur.text) and is_terminal(prev.text):
         return True
     return _ends_paragraph(prev.text, cur.text, width)
 
 
-def _wrapped(lines: list[Line], m: Measure, report: Report) -> list[Block]:
+def _wrapped(lines: list[Line], m: Measure, report: Report, entries: Entries) -> list[Block]:
     blank_separated = m.layout == "wrapped-blank-separated"
     blocks: list[Block] = []
     prev: Line | None = None
@@ -132,7 +176,7 @@ def _wrapped(lines: list[Line], m: Measure, report: Report) -> list[Block]:
             blanks += 1
             continue
         text = ln.text.strip()
-        if prev is None or _starts_block(prev, ln, m.width, blanks > 0, blank_separated):
+        if prev is None or _starts_block(prev, ln, m.width, blanks > 0, blank_separated, entries):
             blocks.append(Block(text, ln.no, ln.no, indent=ln.indent, blank_before=blanks))
         else:
             block = blocks[-1]
