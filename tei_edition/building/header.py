@@ -92,8 +92,8 @@ def _source_desc(file_desc: etree._Element, doc: Document, meta: Metadata) -> No
             sub(bibl, "biblScope", {"unit": unit}, value)
     if meta.source_url:
         sub(bibl, "idno", {"type": "URI"}, meta.source_url)
-    for note in filter(None, [meta.source_note, f"Plain-text source: {len(doc.blocks)} blocks read."]):
-        sub(bibl, "note", None, note)
+    if meta.source_note:
+        sub(bibl, "note", None, meta.source_note)
 
 
 NORMALISATIONS = {
@@ -121,7 +121,8 @@ def encoding_desc(doc: Document, report: Report) -> etree._Element:
     stages = Counter(e.stage for e in report.entries if e.kind == "repair")
     for stage, text in NORMALISATIONS.items():
         if stages.get(stage):
-            sub(norm, "p", None, f"{text} ({stages[stage]} repairs; see the conversion report.)")
+            n = stages[stage]
+            sub(norm, "p", None, f"{text} ({n} repair{'s' if n != 1 else ''}; see the conversion report.)")
     if doc.artifacts:
         p = sub(norm, "p", None, "Dropped conversion artifacts:")
         lst = sub(p, "list")

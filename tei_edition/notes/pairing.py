@@ -19,7 +19,7 @@ from .calls import MEDIUM, STRONG, WEAK, Candidate, find_candidates
 STAGE = "notes"
 REACH = 40                     # how many numbers a call may skip
 SKIP_WITH_TEXT, SKIP_WITHOUT_TEXT = 0.3, 1.5
-QUOTE_END = re.compile(r"""(?:[.!?…]['’”"]+|['’”"]+[.!?,;:]?)(?=\s|$)""")
+QUOTE_END = re.compile(r"""(?:[.!?…]['’”"]+|['’”"]+[.!?])(?=\s|$)""")
 CALL_BLOCKS = ("p", "quote", "head")
 
 

@@ -67,7 +67,7 @@ def find_block_quotes(doc: Document, report: Report) -> None:
     body_indent = indents[len(indents) // 2] if indents else 0
     group = 0
     for i, (b, nb) in enumerate(flow):
-        if b.kind != "p" or len(b.text) > MAX_QUOTE:
+        if b.kind != "p" or len(b.text) > MAX_QUOTE or sum(ch.isalpha() for ch in b.text) < 20:
             continue
         a = flow[i - 1][0] if i else None
         c = flow[i + 1][0] if i + 1 < len(flow) else None
