@@ -8,11 +8,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .api import convert_file
+from lxml import etree
+
+from .api import ConversionResult, convert_file
 from .errors import InputError
 from .summary import summarise, summary_line
 from .writers.report import write_report
-from .writers.tei import write_tei
+from .writers.atomic import write_atomic
+from .writers.tei import to_bytes, write_tei
 
 FORMATS = ("tei", "pdf", "bib")
 
@@ -34,9 +37,10 @@ def build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, bo
     stem = source.stem
     counts = summarise(result.tree)
     result.report.stats["counts"] = counts
-    _validate_into(result)
+    data = to_bytes(result.tree)
+    _validate_into(result, data)
     if "tei" in formats:
-        write_tei(result.tree, out / f"{stem}.xml")
+        write_atomic(out / f"{stem}.xml", data)
     write_report(result.report, out / f"{stem}.report.json")
     for fmt in formats:
         if fmt != "tei":
@@ -44,15 +48,13 @@ def build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, bo
     return source.name, summary_line(stem, counts, len(result.report.warnings)), True
 
 
-def _validate_into(result) -> None:
-    """Check every conversion against the project schema and integrity rules; problems are warnings."""
-    try:
-        from .validation import validate_tree
-        from .writers.tei import strip_internal
-    except ImportError:
-        return
-    for p in validate_tree(strip_internal(result.tree), name=result.report.source):
-        result.report.warn("validation", p.message, p.line, p.rule)
+def _validate_into(result: ConversionResult, data: bytes) -> None:
+    """Check every conversion against the project schema and integrity rules; problems are
+    warnings in the report, with lines of the written TEI file."""
+    from .validation import validate_tree
+    tree = etree.ElementTree(etree.fromstring(data))
+    for p in validate_tree(tree, name=result.report.source):
+        result.report.warn("validation", f"{p.rule}: {p.message} (TEI line {p.line})", None, p.rule)
 
 
 def _write_other(fmt: str, result, out: Path, stem: str) -> None:

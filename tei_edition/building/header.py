@@ -125,7 +125,7 @@ def encoding_desc(doc: Document, report: Report) -> etree._Element:
             sub(norm, "p", None, f"{text} ({n} repair{'s' if n != 1 else ''}; see the conversion report.)")
     if doc.artifacts:
         p = sub(norm, "p", None, "Dropped conversion artifacts:")
-        lst = sub(p, "list")
+        lst = sub(p, "list", {"rend": "bulleted"})
         for a in dict.fromkeys(doc.artifacts):
             sub(lst, "item", None, a)
     if not len(norm):

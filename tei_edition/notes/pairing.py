@@ -35,6 +35,7 @@ class Note:
     line: int = 0
     reason: str = ""
     xml_id: str = ""
+    scope: int | None = None
     children: list["Note"] = field(default_factory=list)
 
 
@@ -145,13 +146,14 @@ def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], sc
         chain = choose_calls(cands, set(by_value), bool(notes))
     chosen = {id(c) for c in chain}
     used: set[int] = set()
+    missing: list[int] = []
     symbol_texts = [t for t in notes if t.value is None]
     for c in chain:
         block = doc.blocks[c.block]
         text = by_value.get(c.value) if c.value is not None else (symbol_texts.pop(0) if symbol_texts else None)
         line = block.line_at(c.start)
-        place = text.place if text else ("foot" if c.family in ("star", "symbol") else "end")
-        note = Note(str(c.value) if c.value is not None else c.mark, place, text, c.form, True, line)
+        place = "foot" if c.family in ("star", "symbol") else (text.place if text else "end")
+        note = Note(c.mark if c.family != "number" else str(c.value), place, text, c.form, True, line, scope=scope)
         block.attrs.setdefault("calls", []).append((c.start, c.end, note))
         stats["calls_found"] += 1
         if text is not None:
@@ -161,7 +163,13 @@ def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], sc
                 report.repair(STAGE, "read OCR-garbled note call as a number", line, f"({c.mark}) → {c.value}")
         else:
             stats["calls_without_text"] += 1
-            report.warn(STAGE, "note call without note text: kept as a note with a gap", line, f"{c.mark}")
+            missing.append(line)
+            report.info(STAGE, "note call without note text: kept as a note with a gap", line, f"{c.mark}")
+    if missing:
+        where = f"chapter {scope}" if scope is not None else "the text"
+        report.warn(STAGE, f"{len(missing)} note calls in {where} have no note text in the source; "
+                    "each is kept as a note holding a gap", missing[0],
+                    "lines " + ", ".join(map(str, missing[:12])) + (" …" if len(missing) > 12 else ""))
     for c in cands:
         if id(c) not in chosen and c.strength < STRONG:
             stats["numbers_rejected"] += 1
@@ -169,11 +177,12 @@ def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], sc
                         doc.blocks[c.block].line_at(c.start), doc.blocks[c.block].text[max(c.start - 20, 0):c.end + 5])
     for t in notes:
         if id(t) not in used:
-            _place_unanchored(doc, t, chain, report)
+            _place_unanchored(doc, t, chain, report, scope)
             stats["notes_without_call"] += 1
 
 
-def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report: Report) -> None:
+def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report: Report,
+                      scope: int | None) -> None:
     """A note text whose call the source lacks: at its most probable position, marked unanchored.
 
     The call must stand after the previous note's call and, for a page-foot note, on the same page:
@@ -193,30 +202,39 @@ def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report
         hi = later[0].start if later and bi == later[0].block else len(b.text)
         ends = [m.end() for m in QUOTE_END.finditer(b.text, lo, hi)]
         if ends:
-            _attach(doc, b, ends[-1], t, "after the last quotation before the note text", "medium", report)
+            _attach(doc, b, ends[-1], t, "after the last quotation before the note text", "medium", report, scope)
             return
     bi = next((i for i in range(end_block, -1, -1) if doc.blocks[i].kind in ("p", "quote")), None)
     if bi is None:
         bi = next(i for i, b in enumerate(doc.blocks) if b.kind in ("p", "quote", "head"))
-    _attach(doc, doc.blocks[bi], len(doc.blocks[bi].text), t, "at the end of the paragraph before it", "low", report)
+    _attach(doc, doc.blocks[bi], len(doc.blocks[bi].text), t, "at the end of the paragraph before it", "low",
+            report, scope)
 
 
 def _attach(doc: Document, block: Block, pos: int, t: NoteText, reason: str, confidence: str,
-            report: Report) -> None:
+            report: Report, scope: int | None) -> None:
     note = Note(t.label if t.value is None else str(t.value), t.place, t, "", False, t.line,
-                f"{reason} ({confidence} confidence)")
+                f"{reason} ({confidence} confidence)", scope=scope)
     block.attrs.setdefault("calls", []).append((pos, pos, note))
     report.doubt(STAGE, f"note {note.n} has no call in the text: placed {reason}, marked unanchored "
                  f"({confidence} confidence)", block.line_at(pos), block.text[max(pos - 40, 0):pos])
 
 
 def _number_notes(doc: Document) -> None:
-    k = 0
+    """Ids that say which note it is: 'n14', or 'c3-n14' where numbering restarts per chapter."""
+    seen: set[str] = set()
     for b in doc.blocks:
         calls = b.attrs.get("calls")
         if not calls:
             continue
         calls.sort(key=lambda x: (x[0], x[1]))
         for _, _, note in calls:
-            k += 1
-            note.xml_id = f"n{k}"
+            mark = note.n if note.n.isdigit() else "s" + str(len(seen) + 1)
+            base = (f"c{note.scope}-" if note.scope is not None else "") + ("a" if note.text and
+                                                                           note.text.family == "star" else "") + f"n{mark}"
+            xml_id, k = base, 1
+            while xml_id in seen:
+                k += 1
+                xml_id = f"{base}-{k}"
+            seen.add(xml_id)
+            note.xml_id = xml_id

@@ -17,5 +17,8 @@ def mark_elisions(tree: etree._ElementTree, report: Report) -> None:
     for e in list(text_blocks(tree)):
         def make(m: re.Match[str]) -> etree._Element:
             report.repair(STAGE, "encoded elision mark as gap", line_of(e), m.group(0))
-            return el("gap", {"reason": "omitted", "rend": m.group(0)})
+            gap = el("gap", {"reason": "omitted"})
+            desc = etree.SubElement(gap, gap.tag.replace("gap", "desc"))
+            desc.text = m.group(0)
+            return gap
         replace_in_text(e, MARK, make)
