@@ -10,7 +10,7 @@ from lxml import etree
 from .metadata import Metadata
 from .notes.pairing import pair_notes
 from .notes.texts import find_note_texts
-from .parsing import artifacts, contents, front, headings, hyphenation, lists, pagebreaks, quotes
+from .parsing import artifacts, contents, distribution, front, headings, hyphenation, lists, pagebreaks, quotes
 from .reading.blocks import Document
 from .reading.layout import make_blocks
 from .reading.lines import split_lines
@@ -21,6 +21,7 @@ def parse(text: str, report: Report) -> Document:
     """Plain text → the block document: structure recognised, notes paired, nothing built yet."""
     lines = split_lines(text)
     dropped: list[str] = []
+    fields = distribution.unwrap_distribution(lines, report)
     artifacts.drop_artifact_lines(lines, report, dropped)
     toc = contents.find_contents(lines, report)
     blocks, measure = make_blocks(lines, report, toc)
@@ -28,6 +29,9 @@ def parse(text: str, report: Report) -> Document:
     artifacts.clean_blocks(doc, report)
     lexicon = hyphenation.Lexicon(text)
     hyphenation.resolve_line_end_hyphens(doc, report, lexicon)
+    doc.front.update({k: v for k, v in fields.items() if k in ("title", "author")})
+    if fields:
+        doc.credits.extend(f"{k.capitalize()}: {v}" for k, v in fields.items())
     front.find_front(doc, report)
     artifacts.drop_colophon(doc, report)
     find_note_texts(doc, report)

@@ -207,62 +207,77 @@ def note_element(note: Note) -> etree._Element:
 
 
 def _front(text: etree._Element, doc: Document) -> None:
-    f = doc.front
+    """The front as the source gives it: every front block kept, in a place for its role."""
     front = sub(text, "front")
     page = sub(front, "titlePage")
-    title = sub(page, "docTitle")
-    sub(title, "titlePart", {"type": "main"}, f.get("title") or "Untitled")
-    if f.get("subtitle"):
-        sub(title, "titlePart", {"type": "sub"}, f["subtitle"])
-    if f.get("byline") or f.get("author"):
-        byline = sub(page, "byline")
-        if f.get("byline") and f.get("author") and f["author"] in f["byline"]:
-            before, _, after = f["byline"].partition(f["author"])
-            byline.text = before
-            sub(byline, "docAuthor", None, f["author"]).tail = after or None
-        else:
-            sub(byline, "docAuthor", None, f.get("author") or f.get("byline"))
-    imprint = f.get("imprint")
-    dateline = f.get("dateline")
-    if imprint or dateline:
-        imp = sub(page, "docImprint")
-        if imprint:
-            sub(imp, "publisher", None, imprint["publisher"]).tail = ", "
-            sub(imp, "pubPlace", None, imprint["place"]).tail = ", "
-            sub(imp, "docDate", None, imprint["date"])
-        if dateline:
-            if imprint:
-                append_text(imp, "; ")
-            sub(imp, "docDate", None, dateline["date"]).tail = " — "
-            append_text(imp, dateline["venue"])
-    for d in f.get("dates", []):
-        sub(page, "docDate", None, d)
-    for role, div_type in (("dedication", "dedication"),):
-        for t in f.get(role, []):
-            div = sub(front, "div", {"type": div_type})
-            sub(div, "p", None, t)
-    if f.get("argument"):
-        arg = sub(front, "argument")
-        for t in f["argument"]:
-            sub(arg, "p", None, t)
-    if f.get("credits"):
-        div = sub(front, "div", {"type": "credits"})
-        for t in f["credits"]:
-            sub(div, "p", None, t)
-    for t in f.get("other", []):
-        div = sub(front, "div", {"type": "preface"})
-        sub(div, "p", None, t)
+    roles = [(b.attrs.get("role", "other"), b) for b in doc.front_blocks]
+    titles = [b for r, b in roles if r in ("title", "subtitle")]
+    doc_title = sub(page, "docTitle")
+    if titles:
+        for b in titles:
+            part = sub(doc_title, "titlePart", {"type": "main" if b.attrs["role"] == "title" else "sub"})
+            _title_part(part, b, doc.front)
+    else:
+        sub(doc_title, "titlePart", {"type": "main"}, doc.front.get("title") or "Untitled")
+    for role, b in roles:
+        if role in ("author", "byline"):
+            _byline(sub(page, "byline"), b.text, doc.front.get("author"))
+        elif role == "imprint":
+            imp = doc.front["imprint"]
+            imprint = sub(page, "docImprint")
+            sub(imprint, "publisher", None, imp["publisher"]).tail = ", "
+            sub(imprint, "pubPlace", None, imp["place"]).tail = ", "
+            sub(imprint, "docDate", None, imp["date"])
+        elif role == "date":
+            sub(page, "docDate", None, b.text)
+    dateline = doc.front.get("dateline")
+    if dateline:
+        imprint = sub(page, "docImprint")
+        sub(imprint, "docDate", None, dateline["date"]).tail = " — " + dateline["venue"]
+    groups: dict[str, etree._Element] = {}
     section: etree._Element | None = None
-    for b in doc.front_blocks:
-        role = b.attrs.get("role")
+    for role, b in roles:
+        if role in ("title", "subtitle", "author", "byline", "imprint", "date"):
+            continue
         if role == "section-head":
             section = sub(front, "div", {"type": _section_type(b.text)})
             sub(section, "head", None, b.text)
-        elif role == "section" and section is not None:
-            p = sub(section, "p")
-            fill(p, b.text, b.attrs.get("calls", []))
+            continue
+        if role == "section" and section is not None:
+            fill(sub(section, "p"), b.text, b.attrs.get("calls", []))
+            continue
+        kind = "argument" if role == "argument" else (
+            "credits" if role.startswith("credit") else "dedication" if role == "dedication" else "preface")
+        if kind not in groups:
+            groups[kind] = sub(front, "argument") if kind == "argument" else sub(front, "div", {"type": kind})
+        sub(groups[kind], "p", None, b.text)
     if doc.contents:
         sub(front, "divGen", {"type": "toc"})
+
+
+def _title_part(part: etree._Element, b: Block, f: dict) -> None:
+    """A title line that also names the author ('Title - Author') gives the title here and the
+    author in a byline right after the title."""
+    author = f.get("author")
+    if b.attrs["role"] == "title" and author and b.text.endswith(author) and b.text != author:
+        rest = b.text[: -len(author)]
+        title = rest.rstrip(" -–—")
+        part.text = title
+        byline = el("byline")
+        byline.text = rest[len(title):].strip() + " " if rest[len(title):].strip() else None
+        sub(byline, "docAuthor", None, author)
+        part.getparent().addnext(byline)
+    else:
+        part.text = b.text
+
+
+def _byline(byline: etree._Element, text: str, author: str | None) -> None:
+    if author and author in text:
+        before, _, after = text.partition(author)
+        byline.text = before or None
+        sub(byline, "docAuthor", None, author).tail = after or None
+    else:
+        sub(byline, "docAuthor", None, text)
 
 
 def _section_type(heading: str) -> str:

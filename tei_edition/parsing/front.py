@@ -55,7 +55,7 @@ def _body_start(blocks: list[Block], contents: list[str]) -> int:
 
 def _opens_body(b: Block, contents: list[str]) -> bool:
     text = b.text.strip()
-    if len(text) > 120 or is_terminal(text) and not text.endswith("?"):
+    if len(text) > 120 or is_terminal(text) and not text.endswith("?") and not headings.NUMBER_ONLY.match(text):
         return False
     first = text.split()[0].lower().strip(".:") if text.split() else ""
     return (headings.in_contents(text, contents) or headings.numbering_style(text) is not None
@@ -96,9 +96,10 @@ def _role(i: int, text: str, f: dict) -> str:
     if i == 0:
         m = TITLE_AUTHOR.match(text)
         if m and is_name(m.group("author")):
-            f["title"], f["author"] = m.group("title").strip(), m.group("author").strip()
+            f.setdefault("title", m.group("title").strip())
+            f.setdefault("author", m.group("author").strip())
         else:
-            f["title"] = text
+            f.setdefault("title", text)
         return "title"
     if (m := BYLINE.match(text)) and is_name(m.group("name")):
         f.setdefault("author", m.group("name").strip())

@@ -83,6 +83,11 @@ def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, cont
         return False
     if in_contents(text, contents):
         return True
+    if NUMBER_ONLY.match(text):
+        # 'CHAPTER IV.' or 'II.' on a line of its own heads a chapter when its title follows
+        return (text.endswith(".") or any(c.isalpha() for c in text)) and nxt is not None and \
+            nxt.kind == "p" and nxt.text[:1].isupper() and len(nxt.text) <= MAX_HEADING and \
+            not is_terminal(nxt.text) and _wordy(nxt.text)
     if not _wordy(text):
         return False
     style = style_of(text)

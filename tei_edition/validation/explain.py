@@ -71,6 +71,7 @@ class _Pattern:
     name: str
     attrs: dict[str, _Attr]
     children: dict[str, list[int]]   # child element name -> pattern numbers
+    required: set[str]               # child elements every valid content has
 
 
 @dataclass
@@ -94,19 +95,22 @@ def _model(schema: str) -> _Model:
         return p.tag[len(_R):]
 
     def content(p: etree._Element, required: bool, attrs: dict[str, _Attr],
-                children: dict[str, list[int]], seen: frozenset[str]) -> None:
+                children: dict[str, list[int]], seen: frozenset[str],
+                needed: set[str] | None = None) -> None:
         for k in rng_kids(p):
             t = local(k)
             if t == "element":
                 children.setdefault(k.get("name"), []).append(number[id(k)])
+                if required and needed is not None:
+                    needed.add(k.get("name"))
             elif t == "attribute":
                 values, kinds, check = value_space(k, frozenset())
                 _merge(attrs, k.get("name"), _Attr(required, values, kinds, [check]))
             elif t == "ref":
                 if k.get("name") not in seen:
-                    content(defines[k.get("name")], required, attrs, children, seen | {k.get("name")})
+                    content(defines[k.get("name")], required, attrs, children, seen | {k.get("name")}, needed)
             else:
-                content(k, required and t in ("group", "oneOrMore"), attrs, children, seen)
+                content(k, required and t in ("group", "oneOrMore"), attrs, children, seen, needed)
 
     def value_space(p: etree._Element, seen: frozenset[str]) -> tuple[set[str] | None, list[str], Check]:
         """The closed list of values (None if a datatype allows more), descriptions of the
@@ -158,8 +162,9 @@ def _model(schema: str) -> _Model:
     for e in elements:
         attrs: dict[str, _Attr] = {}
         children: dict[str, list[int]] = {}
-        content(e, True, attrs, children, frozenset())
-        patterns.append(_Pattern(e.get("name"), attrs, children))
+        needed: set[str] = set()
+        content(e, True, attrs, children, frozenset(), needed)
+        patterns.append(_Pattern(e.get("name"), attrs, children, needed))
     start: dict[str, list[int]] = {}
     content(grammar.find(_R + "start"), True, {}, start, frozenset())
     by_name: dict[str, list[int]] = {}
@@ -200,7 +205,10 @@ def _shown(qname: str) -> str:
 
 
 def describe(el: etree._Element | None) -> str:
-    if el is None or not isinstance(el.tag, str):
+    """<name type="…"> for messages."""
+    if el is None:
+        return "an element"
+    if not isinstance(el.tag, str):
         return "text"
     t = el.get("type")
     name = etree.QName(el).localname
@@ -231,6 +239,10 @@ def _lint(tree: etree._ElementTree, model: _Model) -> list[tuple[etree._Element,
             found.append((el, f"<{name}> is not in the TEI namespace http://www.tei-c.org/ns/1.0"))
         for message in _attribute_messages(el, name, _union(model, candidates)):
             found.append((el, message))
+        present = {etree.QName(c).localname for c in el if isinstance(c.tag, str)}
+        needed = set.intersection(*(model.patterns[i].required for i in candidates))
+        for child in sorted(needed - present):
+            found.append((el, f"{describe(el)} needs a <{child}>"))
         allowed: dict[str, list[int]] = {}
         for i in candidates:
             for child, nums in model.patterns[i].children.items():
@@ -273,7 +285,7 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Did not expect element (\S+) there"), "<{0}> is not allowed at this place{where}"),
     (re.compile(r"Expecting element (\S+), got (\S+)"), "expected <{0}> here, found <{1}>{where}"),
     (re.compile(r"Expecting an element (\S+), got nothing"), "<{0}> is missing{where}"),
-    (re.compile(r"Expecting an element , got nothing"), "an element is missing{where}"),
+    (re.compile(r"Expecting an element , got nothing"), "{this} is incomplete: an element it needs is missing"),
     (re.compile(r"Element (\S+) has extra content: (\S+)"), "<{0}> holds {1} the schema does not allow there"),
     (re.compile(r"Element (\S+) failed to validate content"), "<{0}> has content the schema does not allow"),
     (re.compile(r"Element (\S+) failed to validate attributes"), "<{0}> has attributes the schema does not allow"),
@@ -303,6 +315,8 @@ def explain(tree: etree._ElementTree, name: str, schema: Path,
         add(el.sourceline, message)
         flagged.add(el)
         flagged.update(el.iterancestors())  # libxml2 blames ancestors for the same error
+        if " needs a <" in message:
+            flagged.update(c for c in el if isinstance(c.tag, str))  # and the siblings of what is missing
 
     linted_lines = {el.sourceline for el, _ in linted}
     for line, message, path in errors:
@@ -352,5 +366,5 @@ def _translate(message: str, el: etree._Element | None, model: _Model) -> str:
     for pattern, template in _TRANSLATIONS:
         m = pattern.search(message)
         if m:
-            return template.format(*(g.split("}")[-1] for g in m.groups()), where=where)
+            return template.format(*(g.split("}")[-1] for g in m.groups()), where=where, this=describe(el))
     return message
