@@ -12,7 +12,7 @@ from lxml import etree
 
 from .api import ConversionResult, convert_file
 from .errors import InputError
-from .summary import summarise, summary_line
+from .summary import notes_line, summarise, summary_line
 from .writers.report import write_report
 from .writers.atomic import write_atomic
 from .writers.tei import to_bytes, write_tei
@@ -45,7 +45,9 @@ def build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, bo
     for fmt in formats:
         if fmt != "tei":
             _write_other(fmt, result, out, stem)
-    return source.name, summary_line(stem, counts, len(result.report.warnings)), True
+    lines = [summary_line(stem, counts, len(result.report.warnings)),
+             "  " + notes_line(stem, result.report.stats.get("notes", {}))]
+    return source.name, "\n".join(lines), True
 
 
 def _validate_into(result: ConversionResult, data: bytes) -> None:

@@ -27,3 +27,11 @@ def summary_line(name: str, counts: dict[str, int], warnings: int) -> str:
             f"{counts.get('block_quotes', 0)} block quotations, {counts.get('notes', 0)} notes "
             f"({counts.get('notes_unanchored', 0)} unanchored, {counts.get('notes_missing_text', 0)} without text), "
             f"{warnings} warnings")
+
+
+def notes_line(name: str, stats: dict[str, int]) -> str:
+    if not stats:
+        return f"{name}: no notes"
+    return (f"{name}: notes: {stats['calls_found']} calls found, {stats['note_texts_found']} note texts, "
+            f"{stats['paired']} paired, {stats['notes_without_call']} without call, "
+            f"{stats['calls_without_text']} calls without text, {stats['numbers_rejected']} numbers rejected as calls")

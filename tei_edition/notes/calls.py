@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .. import data
-from .labels import FROM_SUPERSCRIPT, OCR_DIGITS
+from .labels import FROM_SUPERSCRIPT, OCR_DIGITS, number
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 
@@ -45,6 +45,8 @@ _FORMS: list[tuple[str, re.Pattern[str], int]] = [
 def _value(form: str, mark: str) -> int | None:
     if form == "superscript":
         return int(mark.translate(FROM_SUPERSCRIPT))
+    if form == "rst":
+        return number(mark)
     digits = mark.rstrip("*")
     if re.fullmatch(r"[0-9lI]{1,4}", digits) and re.search(r"\d", digits):
         return int(digits.translate(OCR_DIGITS))

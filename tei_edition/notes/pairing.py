@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..reading.blocks import Block, Document, NoteText
 from ..report import Report
-from .calls import MEDIUM, STRONG, WEAK, Candidate, find_candidates
+from .calls import MEDIUM, STRONG, WEAK, Candidate, candidates_in, find_candidates
 
 STAGE = "notes"
 REACH = 40                     # how many numbers a call may skip
@@ -179,6 +179,32 @@ def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], sc
         if id(t) not in used:
             _place_unanchored(doc, t, chain, report, scope)
             stats["notes_without_call"] += 1
+    _calls_in_notes(notes, {c.value for c in chain}, by_value, used, scope, report, stats)
+
+
+def _calls_in_notes(notes: list[NoteText], taken: set[int | None], by_value: dict[int, NoteText],
+                    used: set[int], scope: int | None, report: Report, stats: dict[str, int]) -> None:
+    """Calls inside note texts (a footnote citing an endnote): strongly marked numbers of the
+    same numbering that no call in the running text has taken."""
+    for t in notes:
+        for para in t.paragraphs:
+            for c in candidates_in(para.text, -1):
+                if c.strength < STRONG or c.value is None or c.value in taken:
+                    continue
+                inner = by_value.get(c.value)
+                if inner is not None and (id(inner) in used or inner is t):
+                    continue
+                taken.add(c.value)
+                note = Note(c.mark if c.family != "number" else str(c.value),
+                            inner.place if inner else "end", inner, c.form, True, para.line_at(c.start), scope=scope)
+                para.attrs.setdefault("calls", []).append((c.start, c.end, note))
+                stats["calls_found"] += 1
+                if inner is not None:
+                    used.add(id(inner))
+                    stats["paired"] += 1
+                else:
+                    stats["calls_without_text"] += 1
+                report.info(STAGE, "note call inside a note", para.line_at(c.start), c.mark)
 
 
 def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report: Report,
@@ -220,16 +246,30 @@ def _attach(doc: Document, block: Block, pos: int, t: NoteText, reason: str, con
                  f"({confidence} confidence)", block.line_at(pos), block.text[max(pos - 40, 0):pos])
 
 
+def _with_note_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Blocks in reading order, each followed by the paragraphs of the notes anchored in it."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind == "note":
+            continue
+        out.append(b)
+        for _, _, note in sorted(b.attrs.get("calls", []), key=lambda x: x[0]):
+            if note.text:
+                out.extend(note.text.paragraphs)
+    return out
+
+
 def _number_notes(doc: Document) -> None:
     """Ids that say which note it is: 'n14', or 'c3-n14' where numbering restarts per chapter."""
     seen: set[str] = set()
-    for b in doc.blocks:
+    for b in _with_note_paragraphs(doc.blocks):
         calls = b.attrs.get("calls")
         if not calls:
             continue
         calls.sort(key=lambda x: (x[0], x[1]))
         for _, _, note in calls:
-            mark = note.n if note.n.isdigit() else "s" + str(len(seen) + 1)
+            digits = "".join(ch for ch in note.n if ch.isdigit())
+            mark = digits or "s" + str(len(seen) + 1)
             base = (f"c{note.scope}-" if note.scope is not None else "") + ("a" if note.text and
                                                                            note.text.family == "star" else "") + f"n{mark}"
             xml_id, k = base, 1

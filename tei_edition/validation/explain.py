@@ -242,7 +242,7 @@ def _lint(tree: etree._ElementTree, model: _Model) -> list[tuple[etree._Element,
         present = {etree.QName(c).localname for c in el if isinstance(c.tag, str)}
         needed = set.intersection(*(model.patterns[i].required for i in candidates))
         for child in sorted(needed - present):
-            found.append((el, f"{describe(el)} needs a <{child}>"))
+            found.append((el, f"{describe(el)} must contain <{child}>"))
         allowed: dict[str, list[int]] = {}
         for i in candidates:
             for child, nums in model.patterns[i].children.items():
@@ -315,7 +315,7 @@ def explain(tree: etree._ElementTree, name: str, schema: Path,
         add(el.sourceline, message)
         flagged.add(el)
         flagged.update(el.iterancestors())  # libxml2 blames ancestors for the same error
-        if " needs a <" in message:
+        if " must contain <" in message:
             flagged.update(c for c in el if isinstance(c.tag, str))  # and the siblings of what is missing
 
     linted_lines = {el.sourceline for el, _ in linted}
