@@ -31,9 +31,15 @@ def _formats(value: str) -> list[str]:
 def build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, bool]:
     """Convert one source and write its outputs; returns (name, summary or error, ok)."""
     try:
-        result = convert_file(source)
+        return _build_one(source, out, formats)
     except InputError as exc:
         return source.name, f"{source.name}: error: {exc}", False
+    except Exception as exc:  # a bug must not end the whole build with a traceback
+        return source.name, f"{source.name}: internal error: {type(exc).__name__}: {exc}", False
+
+
+def _build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, bool]:
+    result = convert_file(source)
     stem = source.stem
     counts = summarise(result.tree)
     result.report.stats["counts"] = counts

@@ -115,7 +115,11 @@ def trailing_notes(doc: Document, report: Report) -> None:
 
 
 def _runs_to_end(blocks: list[Block], start: int, first: Label) -> bool:
-    expected = 1
+    """Numbered texts 1, 2, 3… run to the end, with at most one unnumbered continuation paragraph
+    for every two notes, after a body that comes first."""
+    if sum(1 for b in blocks[:start] if b.kind == "p") < 2:
+        return False
+    expected, continuations = 1, 0
     for b in blocks[start:]:
         if b.kind == "removed":
             continue
@@ -125,10 +129,10 @@ def _runs_to_end(blocks: list[Block], start: int, first: Label) -> bool:
         if label and label.form == first.form and label.value == expected:
             expected += 1
         elif expected > 1 and _continuation(b):
-            continue
+            continuations += 1
         else:
             return False
-    return True
+    return (expected - 1) >= 2 * continuations
 
 
 SEQUENTIAL_LABEL = re.compile(r"\[(\d{1,4})\]")

@@ -39,16 +39,28 @@ def find_front(doc: Document, report: Report) -> None:
 
 def _body_start(blocks: list[Block], contents: list[str]) -> int:
     in_front_section = False
+    names = _names_in_title(blocks[0].text) if blocks else []
     for i, b in enumerate(blocks):
         if i == 0:
             continue
-        low = b.text.lower().strip(" :.")
+        text = b.text.strip()
+        low = text.lower().strip(" :.")
         if low in data.words("front_sections.txt"):
             in_front_section = True
             continue
+        if is_name(text) or BYLINE.match(text):
+            names.append(BYLINE.sub(r"\g<name>", text))
+            continue
         if _opens_body(b, contents):
             return i
-        if not in_front_section and len(b.text) > PROSE_LENGTH and not _credit(b.text):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if i >= 2 and nxt is not None and _prose(nxt.text) and _heading_like(text):
+            return i
+        if in_front_section or _credit(text) or _dedication(text) or IMPRINT.match(text):
+            continue
+        if any(text.startswith(n) for n in names):
+            continue  # a teaser that names the author: 'X writes on Y for Z.'
+        if len(text) > PROSE_LENGTH or _prose(text):
             return i
     return 1 if blocks else 0
 
@@ -60,6 +72,24 @@ def _opens_body(b: Block, contents: list[str]) -> bool:
     first = text.split()[0].lower().strip(".:") if text.split() else ""
     return (headings.in_contents(text, contents) or headings.numbering_style(text) is not None
             or first in data.words("body_openings.txt"))
+
+
+def _names_in_title(text: str) -> list[str]:
+    m = TITLE_AUTHOR.match(text.strip())
+    return [m.group("author").strip()] if m and is_name(m.group("author")) else []
+
+
+def _prose(text: str) -> bool:
+    """A finished sentence or more: at least eight words ending with sentence punctuation."""
+    return len(text) > PROSE_LENGTH or (is_terminal(text) and len(text.split()) >= 8)
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) <= 100 and not is_terminal(text) and text[:1].isupper()
+
+
+def _dedication(text: str) -> bool:
+    return any(rx.match(text) for _, rx in data.patterns("dedication_openings.tsv"))
 
 
 def _credit(text: str) -> str | None:
@@ -105,7 +135,7 @@ def _role(i: int, text: str, f: dict) -> str:
         f.setdefault("author", m.group("name").strip())
         f["byline"] = text
         return "byline"
-    if any(rx.match(text) for _, rx in data.patterns("dedication_openings.tsv")):
+    if _dedication(text):
         f.setdefault("dedication", []).append(text)
         return "dedication"
     if credit := _credit(text):

@@ -19,6 +19,13 @@ STAGE = "pagebreaks"
 ENDS_WITH_CALL = re.compile(
     r"""[.!?…'’”"\])]\s*(?:\([0-9lI]{1,3}\)|\[\d{1,4}\*?\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})\s*$""")
 ELISION = re.compile(r"(?:\.\s?\.\s?\.|…)")
+TRAILING_CALL = re.compile(r"\s*(?:\([0-9lI]{1,3}\)|\[\d{1,4}\*?\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$")
+BULLET_OR_NUMBER = re.compile(r"^\s*(?:[•▪◦●·\-*–]\s+|\(\d{1,2}\)\s|\d{1,2}[.)]\s)")
+
+
+def ends_with_colon(text: str) -> bool:
+    """'…he wrote:' and '…he wrote:¹' both introduce what follows."""
+    return TRAILING_CALL.sub("", text).rstrip().endswith(":")
 
 
 def ends_with_call(text: str) -> bool:
@@ -37,13 +44,13 @@ def _ends_with_abbreviation(text: str) -> bool:
 
 
 def should_join(a: Block, b: Block, notes_between: bool) -> bool:
-    if a.kind != "p" or b.kind != "p":
+    if a.kind != "p" or b.kind != "p" or BULLET_OR_NUMBER.match(a.text) or BULLET_OR_NUMBER.match(b.text):
         return False
     if continues_lead_in(a, b, notes_between):
         return False
     if a.text.endswith("-") and b.text[:1].isalpha():
         return True
-    if a.text.rstrip().endswith(":"):
+    if ends_with_colon(a.text):
         return False
     if not is_terminal(a.text):
         return True

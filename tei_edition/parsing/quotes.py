@@ -14,7 +14,7 @@ from .. import data
 from ..reading.blocks import Block, Document
 from ..reading.layout import is_terminal
 from ..report import Report
-from .pagebreaks import ELISION, continues_lead_in, ends_with_call
+from .pagebreaks import ELISION, continues_lead_in, ends_with_call, ends_with_colon
 
 STAGE = "quotes"
 THRESHOLD = 3
@@ -33,7 +33,7 @@ SPACED_ELISION = re.compile(r"\s(?:\.\s?\.\s?\.|…)\s+[A-Z]")
 def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, body_indent: int
               ) -> dict[str, int]:
     ev: dict[str, int] = {}
-    if a is not None and a.kind == "p" and a.text.rstrip().endswith(":"):
+    if a is not None and a.kind == "p" and ends_with_colon(a.text):
         ev["lead-in colon"] = 2
     if ends_with_call(b.text):
         ev["ends with note call"] = 1
@@ -79,7 +79,7 @@ def find_block_quotes(doc: Document, report: Report) -> None:
         elif "lead-in colon" in ev and i + 1 < len(flow):
             c, cnb = flow[i + 1]
             if c.kind == "p" and len(c.text) < 2000 and (ends_with_call(c.text) or CITATION_END.search(c.text)) \
-                    and not c.text.rstrip().endswith(":"):
+                    and not ends_with_colon(c.text):
                 group += 1
                 _mark(b, group, ev, report)
                 _mark(c, group, {"second paragraph of the quotation": 1}, report)

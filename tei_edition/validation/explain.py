@@ -218,6 +218,19 @@ def describe(el: etree._Element | None) -> str:
 def _lint(tree: etree._ElementTree, model: _Model) -> list[tuple[etree._Element, str]]:
     """Elements out of place and attribute errors, found by walking the document with the schema."""
     found: list[tuple[etree._Element, str]] = []
+    contexts: dict[tuple[int, ...], tuple[dict[str, _Attr], set[str], dict[str, list[int]]]] = {}
+
+    def context(candidates: tuple[int, ...]) -> tuple[dict[str, _Attr], set[str], dict[str, list[int]]]:
+        """For an element that may match these patterns: its attributes, the children it must
+        have, and the patterns each child may match."""
+        if candidates not in contexts:
+            allowed: dict[str, list[int]] = {}
+            for i in candidates:
+                for child, nums in model.patterns[i].children.items():
+                    allowed.setdefault(child, []).extend(nums)
+            needed = set.intersection(*(model.patterns[i].required for i in candidates))
+            contexts[candidates] = (_union(model, list(candidates)), needed, allowed)
+        return contexts[candidates]
 
     def visit(el: etree._Element, candidates: list[int] | None, allowed_here: dict[str, list[int]] | None) -> None:
         name = etree.QName(el).localname
@@ -237,16 +250,12 @@ def _lint(tree: etree._ElementTree, model: _Model) -> list[tuple[etree._Element,
             candidates = model.by_name[name]
         if etree.QName(el).namespace != "http://www.tei-c.org/ns/1.0":
             found.append((el, f"<{name}> is not in the TEI namespace http://www.tei-c.org/ns/1.0"))
-        for message in _attribute_messages(el, name, _union(model, candidates)):
+        attrs, needed, allowed = context(tuple(candidates))
+        for message in _attribute_messages(el, name, attrs):
             found.append((el, message))
         present = {etree.QName(c).localname for c in el if isinstance(c.tag, str)}
-        needed = set.intersection(*(model.patterns[i].required for i in candidates))
         for child in sorted(needed - present):
             found.append((el, f"{describe(el)} must contain <{child}>"))
-        allowed: dict[str, list[int]] = {}
-        for i in candidates:
-            for child, nums in model.patterns[i].children.items():
-                allowed.setdefault(child, []).extend(nums)
         for child in el:
             if isinstance(child.tag, str):
                 visit(child, allowed.get(etree.QName(child).localname, []), allowed)

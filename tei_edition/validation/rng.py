@@ -146,6 +146,18 @@ def check_tei_all_jing(files: Sequence[tuple[str, bytes | None, str | os.PathLik
     return problems
 
 
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def _shorten(message: str, keep: int = 12) -> str:
+    """jing lists every element TEI would allow ("expected ... or "writing""): keep a few."""
+    names = _QUOTED.findall(message)
+    if len(names) <= keep + 2:
+        return message
+    cut = message.index(names[keep]) + len(names[keep])
+    return message[:cut] + f" ... ({len(names) - keep - 1} more)"
+
+
 def _run_jing(jing: str, schema: str, batch: list[str], by_path: dict[str, str],
               timeout: float) -> list[Problem]:
     try:
@@ -165,7 +177,7 @@ def _run_jing(jing: str, schema: str, batch: list[str], by_path: dict[str, str],
         name = by_path.get(file) or by_path.get(str(Path(file).resolve()), file)
         if m["kind"] == "warning":
             continue
-        problems.append(Problem(name, int(m["line"]) or None, "tei-all", m["msg"]))
+        problems.append(Problem(name, int(m["line"]) or None, "tei-all", _shorten(m["msg"])))
     if done.returncode != 0 and not problems:
         detail = (other or [ln for ln in done.stderr.splitlines() if not ln.startswith("[warning]")]
                   or [f"exit status {done.returncode}"])

@@ -1,7 +1,7 @@
 """Parse XML that users give us, safely.
 
-No entity is ever expanded, no DTD is loaded, nothing is fetched from the network, and huge
-documents are refused by libxml2's default limits. A document that declares entities (in a DTD
+No entity is ever expanded, no DTD is loaded, no external file or URL is opened (a resolver
+answers every request with nothing), and huge documents are refused by libxml2's default limits. A document that declares entities (in a DTD
 internal subset: the billion-laughs and external-entity attacks) is refused outright, and so is
 one that still holds an entity reference after parsing (its text would depend on a DTD we do not
 load). Every failure is a ValidationError naming the file, the line and the rule.
@@ -29,9 +29,18 @@ class XMLInputError(ValidationError):
         super().__init__(str(self.problem))
 
 
+class _NothingResolver(etree.Resolver):
+    """Answers every request for an external resource (the external DTD subset that libxml2 reads
+    when a DOCTYPE has both an external id and an internal subset, parameter entities) with an
+    empty document: no file, device, pipe or URL is ever opened."""
+
+    def resolve(self, system_url: str | None, public_id: str | None, context: object) -> object:
+        return self.resolve_string("", context)
+
+
 def _parser() -> etree.XMLParser:
     # A new parser per call: parsers keep state and are not shared between threads.
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False,  # never expand an entity, internal or external
         load_dtd=False,          # never read a DTD, not even to look for entities
         dtd_validation=False,
@@ -41,6 +50,8 @@ def _parser() -> etree.XMLParser:
         remove_blank_text=False,
         strip_cdata=False,
     )
+    parser.resolvers.add(_NothingResolver())
+    return parser
 
 
 _LIBXML_POSITION = re.compile(r",? line \d+, column \d+$")

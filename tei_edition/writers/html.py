@@ -337,7 +337,10 @@ class HtmlBuilder:
                     p = self._el("p", "source")
                     p.text = "Source: " + "; ".join(x for x in parts if x) + "."
                     sect.append(p)
-                for n in src.findall("t:note", ns):
+                # The source notes often repeat the front's credits (Cliff's book has both):
+                # print them only when the front has no credits of its own.
+                has_credits = front is not None and front.find("t:div[@type='credits']", ns) is not None
+                for n in ([] if has_credits else src.findall("t:note", ns)):
                     if plain_text(n) and not plain_text(n).startswith("Plain-text source:"):
                         p = self._el("p", "source-note")
                         p.text = plain_text(n)
