@@ -36,10 +36,11 @@ def parse(text: str, report: Report) -> Document:
     artifacts.drop_colophon(doc, report)
     find_note_texts(doc, report)
     headings.find_headings(doc, report)
+    lists.mark_list_items(doc, report)
     pagebreaks.join_split_paragraphs(doc, report, lexicon)
     hyphenation.restore_lost_hyphens(doc, report, lexicon)
     quotes.find_block_quotes(doc, report)
-    lists.find_lists(doc, report)
+    lists.split_run_in_lists(doc, report)
     pair_notes(doc, report)
     return doc
 

@@ -48,13 +48,13 @@ def _body_start(blocks: list[Block], contents: list[str]) -> int:
         if low in data.words("front_sections.txt"):
             in_front_section = True
             continue
+        if _opens_body(b, contents):
+            return i
         if is_name(text) or BYLINE.match(text):
             names.append(BYLINE.sub(r"\g<name>", text))
             continue
-        if _opens_body(b, contents):
-            return i
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if i >= 2 and nxt is not None and _prose(nxt.text) and _heading_like(text):
+        if nxt is not None and _prose(nxt.text) and _heading_like(text) and (i >= 2 or headings.style_of(text) == "caps"):
             return i
         if in_front_section or _credit(text) or _dedication(text) or IMPRINT.match(text):
             continue
@@ -101,6 +101,9 @@ def is_name(text: str) -> bool:
     if not 2 <= len(words) <= 5 or len(text) > 50 or re.search(r"\d", text) or is_terminal(text):
         return False
     particles = data.words("name_particles.txt")
+    function_words = data.words("heading_final_words.txt")
+    if headings.numbering_style(text) or any(w.lower() in function_words for w in words):
+        return False
     return all(w[0].isupper() or w.lower() in particles for w in words)
 
 

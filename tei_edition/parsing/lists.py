@@ -12,7 +12,8 @@ NUMBERED = re.compile(r"^\s*(?:\((\d{1,2})\)|(\d{1,2})[.)])\s*(?=\S)")
 INLINE_ENUM = re.compile(r"(?:(?<=\s)|^)(?:\((\d{1,2})\)\s+|(\d{1,2})\.(?=[A-Z]))")
 
 
-def find_lists(doc: Document, report: Report) -> None:
+def mark_list_items(doc: Document, report: Report) -> None:
+    """Paragraphs opening with a bullet, or numbered beside the next or previous number."""
     flow = [b for b in doc.blocks if b.kind in ("p", "quote", "head")]
     for i, b in enumerate(flow):
         if b.kind == "head":
@@ -20,19 +21,26 @@ def find_lists(doc: Document, report: Report) -> None:
         if m := BULLET.match(b.text):
             b.attrs["item"] = {"rend": "bulleted", "n": None}
             b.text = b.text[m.end():]
+            b.anchors = [(max(o - m.end(), 0), ln) for o, ln in b.anchors]
             report.repair(STAGE, "made bulleted paragraph a list item", b.first_line, b.text)
             continue
         m = NUMBERED.match(b.text)
         if m and _numbered_neighbour(flow, i, int(m.group(1) or m.group(2))):
             b.attrs["item"] = {"rend": "numbered", "n": m.group(1) or m.group(2)}
             b.text = b.text[m.end():]
+            b.anchors = [(max(o - m.end(), 0), ln) for o, ln in b.anchors]
             report.repair(STAGE, "made numbered paragraph a list item", b.first_line, b.text)
-            continue
-        items = inline_enumeration(b.text)
-        if items:
-            b.attrs["inline_items"] = items
-            report.repair(STAGE, "split a run-in enumeration into list items", b.first_line,
-                          f"{len(items[1])} items")
+
+
+def split_run_in_lists(doc: Document, report: Report) -> None:
+    """'(1) … (2) … (3) …' run together in one paragraph or quotation."""
+    for b in doc.blocks:
+        if b.kind in ("p", "quote") and "item" not in b.attrs:
+            items = inline_enumeration(b.text)
+            if items:
+                b.attrs["inline_items"] = items
+                report.repair(STAGE, "split a run-in enumeration into list items", b.first_line,
+                              f"{len(items[1])} items")
 
 
 def _numbered_neighbour(flow: list, i: int, value: int) -> bool:

@@ -34,7 +34,7 @@ def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, b
               ) -> dict[str, int]:
     ev: dict[str, int] = {}
     if a is not None and a.kind == "p" and ends_with_colon(a.text):
-        ev["lead-in colon"] = 2
+        ev["lead-in colon"] = 3
     if ends_with_call(b.text):
         ev["ends with note call"] = 1
     if CITATION_END.search(b.text) and _unbalanced_close(b.text):
@@ -67,7 +67,7 @@ def find_block_quotes(doc: Document, report: Report) -> None:
     body_indent = indents[len(indents) // 2] if indents else 0
     group = 0
     for i, (b, nb) in enumerate(flow):
-        if b.kind != "p" or len(b.text) > MAX_QUOTE or sum(ch.isalpha() for ch in b.text) < 20:
+        if b.kind != "p" or len(b.text) > MAX_QUOTE or sum(ch.isalpha() for ch in b.text) < 20 or "item" in b.attrs:
             continue
         a = flow[i - 1][0] if i else None
         c = flow[i + 1][0] if i + 1 < len(flow) else None

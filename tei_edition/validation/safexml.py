@@ -77,18 +77,19 @@ def parse_xml(source: Source, *, name: str | None = None) -> etree._ElementTree:
         message = _LIBXML_POSITION.sub("", exc.msg or str(exc)).strip()
         raise XMLInputError(name, exc.lineno or None, "well-formed", f"not well-formed XML: {message}") from None
     tree = root.getroottree()
-    _refuse_entities(tree, name)
+    _refuse_entities(tree, name, data)
     return tree
 
 
-def _refuse_entities(tree: etree._ElementTree, name: str) -> None:
+def _refuse_entities(tree: etree._ElementTree, name: str, data: bytes) -> None:
     dtd = tree.docinfo.internalDTD
     if dtd is not None:
         declared = [e.name for e in dtd.iterentities()]
         if declared:
             shown = ", ".join(declared[:5]) + (" ..." if len(declared) > 5 else "")
+            at = data.find(b"<!DOCTYPE")
             raise XMLInputError(
-                name, 1, "unsafe-xml",
+                name, data[:at].count(b"\n") + 1 if at >= 0 else None, "unsafe-xml",
                 f"the document declares entities ({shown}) in its DOCTYPE; refused, entities are never expanded")
     for ent in tree.getroot().iter(etree.Entity):
         raise XMLInputError(
