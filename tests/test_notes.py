@@ -356,13 +356,15 @@ def test_note_with_two_paragraphs_and_a_note_with_a_quotation():
 
 def test_page_numbers_and_issue_numbers_after_stop_words_are_not_calls():
     t = convert(doc(
-        "See the Bulletin No.2, p. 3 and pp. 1-2, vol. 3, for the full text.[1] " + F[0],
+        "See the Bulletin No.2, p. 3 and pp. 1-2, vol. 3, for the full text.[1] The same figures are "
+        "given in Biulleten No.33, p. 64 and pp. 12-13. " + F[0],
         "The reply appeared in n°2 of the review.[2] " + F[1],
         "The third article followed.[3] " + F[2],
         "Notes", "[1] Biulleten Oppozitsii, No. 1.", "[2] Ibid.", "[3] Ibid., p. 3.")).tree
     assert [n for n, _ in summary(t)] == ["1", "2", "3"]
     text = body_text(t)
-    for kept in ("No.2, p. 3 and pp. 1-2, vol. 3, for the full text.", "n°2 of the review."):
+    for kept in ("No.2, p. 3 and pp. 1-2, vol. 3, for the full text.", "n°2 of the review.",
+                 "Biulleten No.33, p. 64 and pp. 12-13."):
         assert kept in text, kept
 
 
