@@ -71,36 +71,59 @@ def parse_xml(source: Source, *, name: str | None = None) -> etree._ElementTree:
             data = Path(source).read_bytes()
         except OSError as exc:
             raise XMLInputError(name, None, "unreadable", f"cannot read the file: {exc.strerror or exc}") from None
+    span = _doctype_span(data)
+    doctype_line = data[:span[0]].count(b"\n") + 1 if span else None
+    if span:  # refuse entity declarations before libxml2 reads them
+        declared = [m.decode("utf-8", "replace") for m in _ENTITY_DECL.findall(data[span[0]:span[1]])]
+        if declared:
+            _refuse_declarations(name, doctype_line, declared)
     try:
         root = etree.fromstring(data, _parser(), base_url=None)
     except etree.XMLSyntaxError as exc:
         message = _LIBXML_POSITION.sub("", exc.msg or str(exc)).strip()
+        if "amplification" in message or ("entity" in message.lower() and "loop" in message.lower()):
+            raise XMLInputError(name, exc.lineno or None, "unsafe-xml",
+                                f"refused, entities are never expanded: {message}") from None
         raise XMLInputError(name, exc.lineno or None, "well-formed", f"not well-formed XML: {message}") from None
     tree = root.getroottree()
-    _refuse_entities(tree, name, data)
-    return tree
-
-
-def _refuse_entities(tree: etree._ElementTree, name: str, data: bytes) -> None:
+    # The same checks on what libxml2 saw (e.g. a UTF-16 document the byte scan cannot read).
     dtd = tree.docinfo.internalDTD
     if dtd is not None:
         declared = [e.name for e in dtd.iterentities()]
         if declared:
-            shown = ", ".join(declared[:5]) + (" ..." if len(declared) > 5 else "")
-            at = data.find(b"<!DOCTYPE")
-            raise XMLInputError(
-                name, data[:at].count(b"\n") + 1 if at >= 0 else None, "unsafe-xml",
-                f"the document declares entities ({shown}) in its DOCTYPE; refused, entities are never expanded")
+            _refuse_declarations(name, doctype_line, declared)
     for ent in tree.getroot().iter(etree.Entity):
         raise XMLInputError(
             name, ent.sourceline, "unsafe-xml",
             f"entity reference {ent.text} needs a DTD, which is never loaded; write the character itself")
+    return tree
+
+
+_ENTITY_DECL = re.compile(rb"<!ENTITY\s+(?:%\s+)?([^\s>]+)")
+
+
+def _refuse_declarations(name: str, line: int | None, declared: list[str]) -> None:
+    shown = ", ".join(declared[:5]) + (" ..." if len(declared) > 5 else "")
+    raise XMLInputError(
+        name, line, "unsafe-xml",
+        f"the document declares entities ({shown}) in its DOCTYPE; refused, entities are never expanded")
 
 
 def strip_doctype(data: bytes) -> bytes | None:
     """The document with its DOCTYPE declaration blanked out (same length and lines), for tools
     that would otherwise load the DTD (jing). None when there is no DOCTYPE or it cannot be found
     safely (e.g. in a UTF-16 document)."""
+    span = _doctype_span(data)
+    if span is None:
+        return None
+    start, end = span
+    blank = bytes(b if b in b"\r\n" else 0x20 for b in data[start:end])
+    return data[:start] + blank + data[end:]
+
+
+def _doctype_span(data: bytes) -> tuple[int, int] | None:
+    """Where the DOCTYPE declaration is, internal subset included (quotes, comments and brackets
+    understood), or None."""
     start = data.find(b"<!DOCTYPE")
     if start < 0:
         return None
@@ -122,7 +145,6 @@ def strip_doctype(data: bytes) -> bytes | None:
         elif c == ord("]"):
             depth -= 1
         elif c == ord(">") and depth == 0:
-            blank = bytes(b if b in b"\r\n" else 0x20 for b in data[start:i + 1])
-            return data[:start] + blank + data[i + 1:]
+            return start, i + 1
         i += 1
     return None
