@@ -17,7 +17,7 @@ RULES: dict[str, str] = {
     "note-content": 'every note of the text has text, or <gap reason="missing"/>',
     "persName-ref": 'every persName of the text has @ref="#id" pointing to a <person>',
     "bibl-ref": 'every ref in a citation (<bibl>) points to a <biblStruct> ("#KEY")',
-    "div-head": "every div opens with head (except a front dedication or epigraph)",
+    "div-head": "every div opens with head (except a front dedication, epigraph or credits)",
 }
 
 
