@@ -13,7 +13,8 @@ Where the works come from, in order of trust:
 3. Full citations in notes, Chicago style: ``First Last, Title (Place: Publisher, Year), p. N.``,
    the same with ``, in Book`` (incollection), and ``First Last, "Title," Journal 13:1 (1982): 59-60.``
    (article). Only citations that match one of these shapes completely are taken; "Ibid.", short
-   forms ("Cliff 1991, 147") and web references without date or publisher are left alone.
+   forms ("Cliff 1991, 147") and web references without date or publisher are left alone. A note
+   gives the page cited, not the work's extent, so note-derived entries have no ``pages``.
 
 Keys: last name of the first author (or editor) + year (``nd`` without one) + first significant
 word of the title, ASCII-folded and lower-cased (``cliff1991trotsky``). Works whose keys would
@@ -28,6 +29,7 @@ with another only across sources has its letter in works-cited.bib but not in it
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -86,7 +88,9 @@ def ascii_fold(s: str) -> str:
 
 
 def _words(s: str) -> list[str]:
-    s = ascii_fold(s).lower().replace("'", "").replace("’", "")
+    """Lower-case ASCII words; apostrophes join ("Stalin’s" → stalins), any other mark separates."""
+    s = re.sub(r"[’'ʼ]", "", s)
+    s = re.sub(r"[^\w]+|_", " ", s)
     return re.findall(r"[a-z0-9]+", ascii_fold(s).lower())
 
 
@@ -228,23 +232,22 @@ def _name_list(s: str, inverted_first: bool) -> str | None:
     return " and ".join(names)
 
 
-# A personal name written "First Last" in a note: capitalised tokens, initials, particles.
-_NAME_TOK = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z])"
-_NAME = rf"{_NAME_TOK}(?:\s+(?:{_NAME_TOK}|(?:{'|'.join(sorted(_NAME_PARTICLES))})))*"
-_NAMES = rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*)"
+# A personal name written "First Last" in a note: capitalised tokens, initials, particles; never
+# an article ("The", "A"), which begins a title. Several names: "A and B" or "A, B, and C".
+_NAME_TOK = r"(?!(?:The|A|An|In|On|See|Ibid|Quoted|For)\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z])"
+_NAME = rf"{_NAME_TOK}(?:\s+(?:{_NAME_TOK}|(?:{'|'.join(sorted(_NAME_PARTICLES))})\b))*"
+_NAMES = rf"(?P<names>{_NAME}(?:(?:,\s+{_NAME})*,?\s+(?:and|&)\s+{_NAME})?)"
 _NOT_NAME_START = {"The", "A", "An", "In", "On", "See", "Quoted", "For", "Ibid", "Cf", "Writings",
                    "Collected", "Selected", "Works", "Letters"}
 
 
 def _plausible_names(s: str) -> bool:
-    toks = re.split(r"\s+|,", s)
-    toks = [t for t in toks if t and t not in ("and", "&")]
-    if not toks or toks[0] in _NOT_NAME_START:
+    names = [n for n in re.split(r"\s*(?:,|\band\b|&)\s*", s) if n]
+    if not names:
         return False
-    # each name between 2 and 5 tokens
-    for n in re.split(r"\s*(?:,|\band\b|&)\s*", s):
-        k = len(n.split())
-        if n and not (2 <= k <= 5):
+    for n in names:
+        toks = n.split()
+        if toks[0] in _NOT_NAME_START or not (2 <= len(toks) <= 5):
             return False
     return True
 
@@ -352,89 +355,101 @@ def _plain_keep_italics(s: str) -> str:
 
 # --------------------------------------------------------------------------- notes
 
-_LEAD = re.compile(r"^(?:see\s+also|see|cf\.|quoted\s+(?:in|by)|for\s+example|also)[,:]?\s+", re.I)
+# The publication parenthesis of a book: "(Place: Publisher, 1982)".
 _PUBPAREN = re.compile(
     r"\((?P<place>[^():;]+?)\s*:\s*(?P<pub>[^():;]+?),\s*(?P<year>\d{4})(?P<suf>[a-z]?)\)")
+# Where a citation may begin inside a note: its start, after a sentence or a colon, after "see",
+# "quoted in"…, or right after a previous citation's closing parenthesis.
+_STARTS = re.compile(
+    r"(?:[.:;]\s+|\)\s+|\b(?:[Ss]ee(?:\s+also)?|[Cc]f\.)[,:]?\s+|\b(?:[Qq]uoted|[Cc]ited|[Rr]eprinted)\s+(?:in|by)\s+)"
+    r"(?=[A-Z])")
 _NOTE_BOOK = re.compile(
-    r"^" + _NAMES + r"(?:,\s*(?P<ed>eds?\.))?,\s+(?P<title>(?:[^()\"“”]|\([^()]*\))+?)"
-    r"(?:,\s*(?:trans\.|translated\s+by)\s*(?P<trans>[^()]+?))?\s*"
+    _NAMES + r"(?:,\s*(?P<ed>eds?\.))?,\s+(?![" + _Q_OPEN + r"])(?P<title>(?:[^()\"“”;]|\([^():]*\))+?)"
+    r"(?:,\s*(?:trans\.|translated\s+by)\s*(?P<trans>[^();]+?))?\s*"
     r"\((?P<place>[^():;]+?)\s*:\s*(?P<pub>[^():;]+?),\s*(?P<year>\d{4})(?P<suf>[a-z]?)\)"
-    r"(?:\s*,\s*(?:pp?\.\s*)?(?P<pages>[\dxvil][\dxvil\s,–\-]*?))?\s*[.,]?\s*$")
+    r"(?:\s*,\s*(?:pp?\.\s*)?(?P<pages>\d+\s*[–—-]+\s*\d+)(?![\d–—-]))?")
 _NOTE_ARTICLE = re.compile(
-    r"^" + _NAMES + r",\s+[" + _Q_OPEN + r"](?P<title>.+?)[,.]?[" + _Q_CLOSE + r"],?\s+"
-    r"(?P<journal>[A-Z][^()\d]+?),?\s+(?P<vol>\d+)\s*(?:[:.]\s*(?P<num>\d+)|,\s*no\.\s*(?P<num2>\d+))?\s*"
+    _NAMES + r",\s+[" + _Q_OPEN + r"](?P<title>[^" + _Q_OPEN[2:] + _Q_CLOSE[2:] + r"();]+?)[,.]?[" + _Q_CLOSE + r"],?\s+"
+    r"(?P<journal>[A-Z][^()\d;]+?),?\s+(?:no\.\s*(?P<num0>\d+)|(?P<vol>\d+)\s*(?:[:.]\s*(?P<num>\d+)|,\s*no\.\s*(?P<num2>\d+))?)\s*"
     r"\((?:[A-Za-z.]+,?\s+)?(?P<year>\d{4})\)"
-    r"(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>\d+\s*[–—-]+\s*\d+|\d+))?\s*\.?$")
+    r"(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>\d+\s*[–—-]+\s*\d+|\d+)(?![\d–—-]))?")
 
 
-def parse_note_citation(text: str, order: int = 0) -> Work | None:
-    """One citation from a note, in the full Chicago form, or None when it is not confidently one."""
-    s = _plain(text).strip()
-    s = _LEAD.sub("", s).strip()
-    if not s or re.match(r"^ibid\b", s, re.I):
+def _article(m, order: int) -> Work | None:
+    if not _plausible_names(m.group("names")):
         return None
-    m = _NOTE_ARTICLE.match(s)
-    if m and _plausible_names(m.group("names")):
-        f = {"author": _name_list(m.group("names").replace(", ", " and "), inverted_first=False),
-             "title": _clean(m.group("title")),
-             "journal": _clean(m.group("journal")),
-             "volume": m.group("vol"),
-             "year": m.group("year")}
-        num = m.group("num") or m.group("num2")
-        if num:
-            f["number"] = num
-        if m.group("pages"):
-            f["pages"] = _pages(m.group("pages"))
-        return Work("article", f, origin="note", order=order)
-    m = _NOTE_BOOK.match(s)
-    if not m or not _plausible_names(m.group("names")):
-        return None
-    names = _name_list(m.group("names").replace(", ", " and "), inverted_first=False)
+    names = _name_list(m.group("names"), inverted_first=False)
     if not names:
         return None
-    title = m.group("title").strip().rstrip(",")
+    f = {"author": names, "title": _clean(m.group("title")), "journal": _clean(m.group("journal")),
+         "year": m.group("year")}
+    if m.group("vol"):
+        f["volume"] = m.group("vol")
+    num = m.group("num") or m.group("num2") or m.group("num0")
+    if num:
+        f["number"] = num
+    return Work("article", f, origin="note", order=order)
+
+
+def _book(m, order: int) -> Work | None:
+    if not _plausible_names(m.group("names")):
+        return None
+    names = _name_list(m.group("names"), inverted_first=False)
+    if not names:
+        return None
+    title = _clean(m.group("title"))
     f: dict = {("editor" if m.group("ed") else "author"): names, "year": m.group("year"),
                "address": _clean(m.group("place")), "publisher": _clean(m.group("pub"))}
     etype = "book"
-    inm = re.match(r"^(?P<title>.+?),\s+in\s+(?P<book>.+)$", title)
+    inm = re.match(r"^(?P<title>.+?),\s+in\s+(?P<book>[A-Z].+)$", title)
     if inm and not m.group("ed"):
-        f["title"] = _clean(inm.group("title"))
-        f["booktitle"] = _clean(inm.group("book"))
+        f["title"], f["booktitle"] = _clean(inm.group("title")), _clean(inm.group("book"))
         etype = "incollection"
     else:
-        f["title"] = _clean(title)
+        f["title"] = title
     if m.group("trans"):
         tr = _name_list(m.group("trans"), inverted_first=False)
         if tr:
             f["translator"] = tr
-    if etype == "incollection" and m.group("pages") and re.fullmatch(r"\d+\s*[–—-]+\s*\d+", m.group("pages").strip()):
-        f["pages"] = _pages(m.group("pages"))      # the chapter's pages, not a cited page
-    if not f["title"] or len(f["title"]) < 2:
+    if len(f["title"]) < 2:
         return None
     return Work(etype, f, origin="note", order=order, suffix_hint=m.group("suf") or "")
 
 
+def parse_note_citation(text: str, order: int = 0) -> Work | None:
+    """The first full citation in a piece of note text, or None."""
+    works = note_citations(text, order)
+    return works[0] if works else None
+
+
 def note_citations(note_text: str, order: int = 0) -> list[Work]:
-    out = []
-    for k, seg in enumerate(_split_outside_parens(note_text, ";")):
-        # a citation followed by prose ("…, 265. For more on … see …"): cut at the first sentence
-        # boundary after the publication parenthesis, then try the citation alone.
-        cands = [seg]
-        pm = _PUBPAREN.search(seg)
-        if pm:
-            stop = re.search(r"\.\s+[A-Z]", seg[pm.end():])
-            if stop:
-                cands.insert(0, seg[: pm.end() + stop.start() + 1])
-        # "Quoted in …" / "See …" introduce the citation after a phrase: try after the phrase too.
-        for cand in cands:
-            w = parse_note_citation(cand, order * 100 + k)
-            if w is None:
-                lm = re.match(r"^.*?\b(?:see|in)\s+(?=[A-Z])", cand)
-                if lm and _PUBPAREN.search(cand):
-                    w = parse_note_citation(cand[lm.end():], order * 100 + k)
-            if w is not None:
-                out.append(w)
-                break
+    """Every full citation (book, piece in a book, journal article) in a note's text.
+
+    Each is tried at every place a citation may begin; the name must look like a person's
+    ("First Last"), the book must end with its "(Place: Publisher, Year)" and the article with its
+    "Journal vol:issue (Year)". Everything else (Ibid., short forms, prose) is passed over."""
+    s = _plain(note_text)
+    out: list[Work] = []
+    starts = [0] + [m.end() for m in _STARTS.finditer(s)]
+    done_until = 0
+    k = 0
+    for pos in starts:
+        if pos < done_until:
+            continue
+        if re.match(r"ibid\b", s[pos:], re.I):
+            continue
+        w = None
+        m = _NOTE_ARTICLE.match(s, pos)
+        if m:
+            w = _article(m, order * 100 + k)
+        if w is None:
+            m = _NOTE_BOOK.match(s, pos)
+            if m:
+                w = _book(m, order * 100 + k)
+        if w is not None:
+            out.append(w)
+            done_until = m.end()
+            k += 1
     return out
 
 
@@ -629,7 +644,7 @@ def bib_string(works: list[Work], comment: str | None = None) -> str:
     lib = to_library(works)
     fmt = bibtexparser.BibtexFormat()
     fmt.indent = "  "
-    fmt.block_separator = "\n\n"
+    fmt.block_separator = "\n"
     fmt.trailing_comma = False
     body = bibtexparser.write_string(
         lib,
@@ -642,13 +657,56 @@ def bib_string(works: list[Work], comment: str | None = None) -> str:
     return text
 
 
+def _readable(path: Path) -> None:
+    """write_atomic's temporary file is created 0600; give the output the usual mode (umask)."""
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
+
+
+REFLIST_COMMENT = "Entries from the source's own bibliography:"
+
+
+def _key_lines(label: str, keys: list[str], width: int = 96) -> str:
+    lines, cur = [], label
+    for k in keys:
+        if len(cur) + 1 + len(k) > width:
+            lines.append(cur)
+            cur = "  " + k
+        else:
+            cur += " " + k
+    lines.append(cur)
+    return "\n".join(lines)
+
+
+def _reflist_keys(text: str) -> set[str]:
+    """Keys listed in a .bib file's REFLIST_COMMENT (and its indented continuation lines)."""
+    keys: set[str] = set()
+    inside = False
+    for line in text.splitlines():
+        if line.startswith("% " + REFLIST_COMMENT):
+            inside = True
+            keys.update(line[len("% " + REFLIST_COMMENT):].split())
+        elif inside and line.startswith("%   "):
+            keys.update(line[1:].split())
+        else:
+            inside = False
+    return keys
+
+
 def write_bib(tree, path: Path) -> None:
     """Write the works cited in one TEI document to path (UTF-8 BibTeX)."""
     path = Path(path)
     works = works_in_tree(tree)
-    comment = (f"Works cited in {path.stem}: {len(works)} entries, generated by tei-edition "
-               "from the reference list and the notes' full citations.")
+    comment = f"Works cited in {path.stem} ({len(works)} entries), generated by tei-edition."
+    from_list = [w.key for w in works if w.origin in ("reflist", "biblStruct")]
+    if from_list:
+        comment += "\n" + _key_lines(REFLIST_COMMENT, from_list)
     write_atomic(path, bib_string(works, comment).encode("utf-8"))
+    _readable(path)
 
 
 # --------------------------------------------------------------------------- the edition
@@ -658,12 +716,13 @@ def read_bib(path: Path) -> list[Work]:
     import bibtexparser
     from bibtexparser.middlewares import RemoveEnclosingMiddleware
 
-    lib = bibtexparser.parse_string(Path(path).read_text(encoding="utf-8"),
-                                    parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)])
+    text = Path(path).read_text(encoding="utf-8")
+    lib = bibtexparser.parse_string(text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)])
+    from_list = _reflist_keys(text)
     works = []
     for k, e in enumerate(lib.entries):
         f = {fl.key.lower(): _unescape(_unbrace_outer(str(fl.value))) for fl in e.fields}
-        w = Work(e.entry_type.lower(), f, origin="bib", order=k)
+        w = Work(e.entry_type.lower(), f, origin="reflist" if e.key in from_list else "bib", order=k)
         base = base_key(w)
         if e.key.startswith(base) and re.fullmatch(r"[a-z]?", e.key[len(base):]):
             w.suffix_hint = e.key[len(base):]
@@ -707,13 +766,15 @@ def write_edition_bib(out_dir: Path, bib_dir: Path | None = None) -> Path:
             w.order = i * 100_000 + w.order
             works.append(w)
     merged = assign_keys(dedupe(works))
-    comment = (f"Works cited in the edition: {len(merged)} entries from {len(sources)} sources, "
+    comment = (f"Works cited in the edition ({len(merged)} entries from {len(sources)} sources), "
                "generated by tei-edition.")
     data = bib_string(merged, comment).encode("utf-8")
     target = out_dir / EDITION_BIB
     write_atomic(target, data)
+    _readable(target)
     if bib_dir is not None:
         bib_dir = Path(bib_dir)
         if bib_dir.resolve() != out_dir.resolve():
             write_atomic(bib_dir / EDITION_BIB, data)
+            _readable(bib_dir / EDITION_BIB)
     return target

@@ -738,6 +738,8 @@ class HtmlBuilder:
             return
         fn = self._el("span", "fn", data_n=label)
         self._copy_common(e, fn)
+        if fn.get("id") is None:       # every footnote has an id: the PDF writer checks its page
+            fn.set("id", self._new_id("fn"))
         if e.get("anchored") == "false":
             fn.set("class", "fn unanchored")
         self._note_content(e, fn, _Ctx(inline=True, in_note=True))

@@ -63,6 +63,73 @@ def pdf_variants() -> list[str]:
     return list(VARIANTS)
 
 
+_PATCHED: bool | None = None
+
+
+def keep_footnotes_with_calls() -> bool:
+    """Stop WeasyPrint from moving a page's footnotes to the next page to fit more text.
+
+    Since WeasyPrint 66 (Kozea/WeasyPrint#2437), when a line overflows a page and widows/orphans
+    forbid breaking before it, the layout "reports" the page's footnotes to the following page so
+    that the line fits, leaving their calls behind: CSS allows that under footnote-policy: auto,
+    but an edition wants every footnote on the page of its call (and the report even ignores
+    footnote-policy: line). We switch off that one decision, so the line breaks as WeasyPrint did
+    before (the paragraph goes on on the next page, its footnotes with it). The patch recompiles
+    WeasyPrint's own _linebox_layout with that single statement changed; when the statement is not
+    there (another WeasyPrint version) nothing is changed, and check_footnotes() still reports
+    any footnote that lands on another page than its call.
+    """
+    global _PATCHED
+    if _PATCHED is not None:
+        return _PATCHED
+    _PATCHED = False
+    try:
+        import inspect
+        import textwrap
+
+        from weasyprint.layout import block
+
+        func = block._linebox_layout
+        src = textwrap.dedent(inspect.getsource(func))
+        old = "report = not context.in_column and can_break_now and not could_break_before"
+        if src.count(old) != 1:
+            return False
+        namespace = dict(block.__dict__)
+        exec(compile(src.replace(old, "report = False"), block.__file__, "exec"), namespace)
+        block._linebox_layout = namespace["_linebox_layout"]
+        _PATCHED = True
+    except Exception:   # pragma: no cover - never let the patch break rendering
+        logging.getLogger(__name__).debug("footnote patch not applied", exc_info=True)
+    return _PATCHED
+
+
+def footnote_pages(document) -> dict[str, tuple[int, int]]:
+    """For each footnote id: (page of its call, page of its text), 1-based; 0 if not found."""
+    calls: dict[str, int] = {}
+    bodies: dict[str, int] = {}
+
+    def walk(box, page, in_area):
+        for child in getattr(box, "children", None) or []:
+            tag = getattr(child, "element_tag", "") or ""
+            el = getattr(child, "element", None)
+            if el is not None and "fn" in (el.get("class") or "").split():
+                ident = el.get("id")
+                if tag.endswith("::footnote-call"):
+                    calls.setdefault(ident, page)
+                elif in_area and not tag.endswith("::footnote-marker"):
+                    bodies.setdefault(ident, page)
+            walk(child, page, in_area or type(child).__name__ == "FootnoteAreaBox")
+
+    for number, page in enumerate(document.pages, start=1):
+        walk(page._page_box, number, False)
+    return {i: (calls.get(i, 0), bodies.get(i, 0)) for i in {*calls, *bodies}}
+
+
+def check_footnotes(document) -> list[tuple[str, int, int]]:
+    """Footnotes whose text is not on the page of its call: (id, call page, text page)."""
+    return sorted((i, c, b) for i, (c, b) in footnote_pages(document).items() if c != b)
+
+
 def _quiet_weasyprint() -> None:
     # WeasyPrint logs every CSS property it ignores at WARNING level; that is noise on a build's
     # terminal. Errors are still shown.
@@ -70,29 +137,51 @@ def _quiet_weasyprint() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None) -> bytes:
-    """The PDF bytes for a TEI tree (an lxml ElementTree or root element)."""
+def render_document(tree, stylesheet: Path | None = None):
+    """The laid-out WeasyPrint document (pages, bookmarks) for a TEI tree."""
     from weasyprint import CSS, HTML
 
     _quiet_weasyprint()
+    keep_footnotes_with_calls()
     html_text = tei_to_html(tree)
     css_path = stylesheet or find_stylesheet()
-    if css_path is not None:
-        css = CSS(filename=str(css_path))
-    else:
-        css = CSS(string=FALLBACK_CSS)
-    options: dict = {"stylesheets": [css]}
+    css = CSS(filename=str(css_path)) if css_path is not None else CSS(string=FALLBACK_CSS)
+    base = str(css_path.parent) if css_path is not None else os.getcwd()
+    return HTML(string=html_text, base_url=base).render(stylesheets=[css])
+
+
+def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None) -> bytes:
+    """The PDF bytes for a TEI tree (an lxml ElementTree or root element).
+
+    variant: None for the print PDF, or a WeasyPrint PDF variant such as "pdf/a-3b" (archival;
+    WeasyPrint adds the XMP identification and an sRGB output intent, fonts are embedded anyway).
+    """
+    options: dict = {}
     if variant:
         known = pdf_variants()
         if variant not in known:
             raise ValueError(f"unknown PDF variant {variant!r} (this WeasyPrint knows: {', '.join(known)})")
         options["pdf_variant"] = variant
-    base = str(css_path.parent) if css_path is not None else os.getcwd()
-    doc = HTML(string=html_text, base_url=base).render(stylesheets=[css])
-    return doc.write_pdf(**{k: v for k, v in options.items() if k != "stylesheets"})
+    document = render_document(tree, stylesheet)
+    misplaced = check_footnotes(document)
+    if misplaced:
+        logging.getLogger(__name__).warning(
+            "%d footnote(s) not on the page of their call: %s", len(misplaced),
+            ", ".join(f"{i} (call p. {c}, note p. {b})" for i, c, b in misplaced[:10]))
+    return document.write_pdf(**options)
+
+def _readable(path: Path) -> None:
+    """write_atomic's temporary file is created 0600; give the output the usual mode (umask)."""
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
 
 
 def write_pdf(tree, path: Path, variant: str | None = None) -> None:
     """Typeset the TEI tree and write the PDF to path atomically (tempfile + rename)."""
     data = render_pdf(tree, variant=variant)
     write_atomic(Path(path), data)
+    _readable(Path(path))
