@@ -8,8 +8,6 @@ from pathlib import Path
 import click
 
 from . import __version__
-from lxml import etree
-
 from .api import ConversionResult, convert_file
 from .errors import InputError
 from .summary import notes_line, summarise, summary_line
@@ -59,9 +57,8 @@ def _build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, b
 def _validate_into(result: ConversionResult, data: bytes) -> None:
     """Check every conversion against the project schema and integrity rules; problems are
     warnings in the report, with lines of the written TEI file."""
-    from .validation import validate_tree
-    tree = etree.ElementTree(etree.fromstring(data))
-    for p in validate_tree(tree, name=result.report.source):
+    from .validation import validate_bytes
+    for p in validate_bytes(data, name=result.report.source):
         result.report.warn("validation", f"{p.rule}: {p.message} (TEI line {p.line})", None, p.rule)
 
 
@@ -150,17 +147,19 @@ def convert(source: Path, output: Path | None, report_path: Path | None) -> None
 @click.option("--no-jing", is_flag=True, help="Do not use jing even where it is installed.")
 def validate(files: tuple[Path, ...], tei_all: Path | None, no_jing: bool) -> None:
     """Validate TEI FILES: the project schema, tei_all (with --tei-all or jing) and integrity checks."""
-    from .validation import format_problem, validate_file
-    bad = 0
+    from .validation import format_problem, validate_files
+    try:
+        problems = validate_files(files, tei_all=str(tei_all) if tei_all else None, use_jing=not no_jing)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    for p in problems:
+        click.echo(format_problem(p))
+    bad = {p.file for p in problems}
     for f in files:
-        problems = validate_file(f, tei_all=str(tei_all) if tei_all else None, use_jing=not no_jing)
-        for p in problems:
-            click.echo(format_problem(p))
-        bad += bool(problems)
-        if not problems:
+        if str(f) not in bad:
             click.echo(f"{f}: valid", err=True)
-    if bad:
-        raise click.ClickException(f"{bad} of {len(files)} files are not valid")
+    if problems:
+        raise click.ClickException(f"{len(bad)} of {len(files)} files are not valid ({len(problems)} problems)")
 
 
 if __name__ == "__main__":

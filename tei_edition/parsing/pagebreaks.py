@@ -44,7 +44,8 @@ def _ends_with_abbreviation(text: str) -> bool:
 
 
 def should_join(a: Block, b: Block, notes_between: bool) -> bool:
-    if a.kind != "p" or b.kind != "p" or BULLET_OR_NUMBER.match(a.text) or BULLET_OR_NUMBER.match(b.text):
+    if a.kind != "p" or b.kind != "p" or "item" in a.attrs or "item" in b.attrs \
+            or BULLET_OR_NUMBER.match(b.text):
         return False
     if continues_lead_in(a, b, notes_between):
         return False

@@ -20,7 +20,8 @@ STAGE = "layout"
 TERMINAL = re.compile(r"""(?:[.!?:;…][\s'"’”»)\]]*(?:\s*(?:\[\d+\*?\]|\([0-9lI]{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))?"""
                       r"""|['"’”»]\s*(?:\[\d+\*?\]|\([0-9lI]{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"""
                       r"""|[.!?]['"’”»]?\s?\d{1,3})\s*$""")
-ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}\*?\.\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s|[•▪◦●]\s|[-*–]\s+\S)")
+ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}\*?\.\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s)")
+BULLET = re.compile(r"^\s*[•▪◦●\-*–]\s+\S")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -53,8 +54,10 @@ def measure(lines: list[Line]) -> Measure:
     lengths = [len(ln.text.strip()) for ln in lines if ln.live and not ln.blank]
     if not lengths:
         return Measure("paragraph-per-line", 0)
-    long_share = sum(1 for n in lengths if n > 120) / len(lengths)
-    if long_share > 0.35:
+    # share of the text (in characters) that stands in long lines: short lines of tables, lists
+    # and headings do not make a web text look hard-wrapped
+    long_share = sum(n for n in lengths if n > 120) / max(sum(lengths), 1)
+    if long_share > 0.5:
         return Measure("paragraph-per-line", 0)
     typical = sorted(n for n in lengths if n >= 20) or sorted(lengths)
     width = typical[int(len(typical) * 0.9)] if len(typical) > 10 else max(typical)
@@ -159,7 +162,7 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
         return True
     if caps_opening(cur.text) and (after_blank or len(prev.text.strip()) < width * 0.9):
         return True
-    if ENUMERATOR.match(cur.text) and is_terminal(prev.text):
+    if BULLET.match(cur.text) or ENUMERATOR.match(cur.text) and is_terminal(prev.text):
         return True
     return _ends_paragraph(prev.text, cur.text, width)
 
