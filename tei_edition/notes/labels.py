@@ -27,7 +27,8 @@ _FORMS = [
     ("paren", re.compile(r"^\((?P<n>\d{1,3})\)\s+(?P<rest>\S.*)$", re.S)),
     ("dotted", re.compile(r"^(?P<n>\d{1,3})\.\s+(?P<rest>\S.*)$", re.S)),
     ("plain", re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>[^\s\d].*)$", re.S)),
-    ("symbol", re.compile(r"^(?P<n>[*†‡§]{1,3})\s*(?P<rest>\S.*)$", re.S)),
+    ("bracket-symbol", re.compile(r"^\[(?P<n>[*†‡§]{1,3})\]\s*(?P<rest>\S.*)$", re.S)),
+    ("symbol", re.compile(r"^(?P<n>[†‡§]{1,3}|\*{1,3}(?=\S))\s*(?P<rest>\S.*)$", re.S)),
 ]
 
 

@@ -134,6 +134,24 @@ def choose_calls(cands: list[Candidate], with_text: set[int], has_texts: bool) -
     return chain[::-1]
 
 
+def _with_strays(cands: list[Candidate], chain: list[Candidate], report: Report, doc: Document
+                 ) -> list[Candidate]:
+    """Strongly marked calls ('[155]', '⁴') that the source prints out of order: kept as calls
+    when their number lies within the chain's range and no other call has it."""
+    if not chain or chain[0].family == "symbol":
+        return chain
+    values = {c.value for c in chain}
+    top = max(v for v in values if v is not None)
+    chosen = {id(c) for c in chain}
+    strays = [c for c in cands if id(c) not in chosen and c.strength == STRONG and c.value is not None
+              and 1 <= c.value <= top and c.value not in values]
+    for c in strays:
+        values.add(c.value)
+        block = doc.blocks[c.block]
+        report.doubt(STAGE, "note call out of sequence: kept as a call", block.line_at(c.start), c.mark)
+    return sorted(chain + strays, key=lambda c: c.order)
+
+
 def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], scope: int | None,
                 report: Report, stats: dict[str, int]) -> None:
     by_value: dict[int, NoteText] = {}
@@ -144,6 +162,7 @@ def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], sc
         chain = cands
     else:
         chain = choose_calls(cands, set(by_value), bool(notes))
+    chain = _with_strays(cands, chain, report, doc)
     chosen = {id(c) for c in chain}
     used: set[int] = set()
     missing: list[int] = []

@@ -20,7 +20,8 @@ from ..report import Report
 from .labels import Label, parse_label
 
 STAGE = "notes"
-STRONG_FOOT = ("superscript", "footnote", "star")
+STRONG_FOOT = ("superscript", "footnote", "star", "rst")
+SYMBOL_FOOT = ("bracket-symbol", "symbol")
 MAX_FOOT_NOTE = 1500
 
 
@@ -107,7 +108,7 @@ def trailing_notes(doc: Document, report: Report) -> None:
     for i in live[1:]:
         b = doc.blocks[i]
         label = parse_label(b.text) if b.kind == "p" else None
-        if label and label.value == 1 and label.form in ("plain", "dotted", "bracket", "superscript", "paren"):
+        if label and label.value == 1 and label.form in ("plain", "dotted", "bracket", "superscript", "paren", "rst"):
             if _runs_to_end(doc.blocks, i, label):
                 _take(doc, i, "end", report)
                 report.repair(STAGE, "took the end notes out of the running text", b.first_line, b.text)
@@ -178,6 +179,11 @@ def page_foot_notes(doc: Document, report: Report) -> None:
         if b.kind != "p" or len(b.text) > MAX_FOOT_NOTE:
             continue
         label = parse_label(b.text)
+        if label and label.form in SYMBOL_FOOT and len(b.text) < 600:
+            note = _note_from(b, label, "foot")
+            doc.notes.append(note)
+            report.info(STAGE, f"found page-foot note text {note.label}", note.line, note.paragraphs[0].text)
+            continue
         if not label or label.value is None:
             continue
         strong = label.form in STRONG_FOOT

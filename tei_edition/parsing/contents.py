@@ -36,7 +36,8 @@ def find_contents(lines: list[Line], report: Report) -> list[str]:
                 ln.removed = "contents"
                 report.repair(STAGE, "left the source's contents list out of the body", ln.no,
                               f"{len(entries)} lines")
-                return _join_wrapped(entries)
+                later = {norm(l.text) for l in lines if l.live and not l.blank and len(l.text) <= 2 * MAX_ENTRY}
+                return _join_wrapped(entries, later)
     return []
 
 
@@ -75,11 +76,13 @@ def _continues(candidates: list[Line]) -> bool:
     return len(candidates) >= 2 and candidates[-2].raw.endswith("\t")
 
 
-def _join_wrapped(entries: list[Line]) -> list[str]:
+def _join_wrapped(entries: list[Line], later: set[str]) -> list[str]:
+    """Entries wrapped over two lines are joined: where the first ends mid-phrase, or where only
+    the two together come back later in the text as a heading."""
     out: list[str] = []
     for ln in entries:
         text = entry_text(ln.raw)
-        if out and _wraps(out[-1]):
+        if out and (_wraps(out[-1]) or text[:1].islower() or norm(out[-1] + " " + text) in later):
             out[-1] = out[-1] + " " + text
         else:
             out.append(text)
@@ -88,3 +91,19 @@ def _join_wrapped(entries: list[Line]) -> list[str]:
 
 def _wraps(entry: str) -> bool:
     return bool(re.search(r"\b(?:of|the|and|to|in|for|a|an|as|on|‘[A-Z]\w*)\s*$", entry))
+
+
+def matches_entry(key: str, keys: frozenset[str] | set[str]) -> bool:
+    """`key` (normalised) is a contents entry, allowing a letter or two of difference (a typo in
+    either place) in a long entry."""
+    if key in keys:
+        return True
+    if len(key) < 20:
+        return False
+    first = key.split()[0]
+    return any(k.split()[0] == first and abs(len(k) - len(key)) <= 3 and _close(k, key) for k in keys)
+
+
+def _close(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a, b).ratio() >= 0.95

@@ -57,10 +57,11 @@ def _contents_keys(contents: tuple[str, ...]) -> frozenset[str]:
 
 
 def in_contents(text: str, contents: list[str]) -> bool:
-    if not contents:
+    """Is `text` an entry of the contents list (allowing a typo in a long entry)?"""
+    if not contents or len(text) > 2 * MAX_HEADING:
         return False
-    from .contents import norm
-    return norm(TRAILING_CALL.sub("", text)) in _contents_keys(tuple(contents))
+    from .contents import matches_entry, norm
+    return matches_entry(norm(TRAILING_CALL.sub("", text)), _contents_keys(tuple(contents)))
 
 
 def style_of(text: str) -> str:

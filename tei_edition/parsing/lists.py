@@ -8,7 +8,7 @@ from ..report import Report
 
 STAGE = "lists"
 BULLET = re.compile(r"^\s*[•▪◦●·\-*–]\s+(?=\S)")
-NUMBERED = re.compile(r"^\s*(?:\((\d{1,2})\)|(\d{1,2})[.)])\s*(?=\S)")
+NUMBERED = re.compile(r"^\s*(?:\((\d{1,2}|[a-z])\)|(\d{1,2}|[a-z])[.)])\s+(?=\S)")
 INLINE_ENUM = re.compile(r"(?:(?<=\s)|^)(?:\((\d{1,2})\)\s+|(\d{1,2})\.(?=[A-Z]))")
 
 
@@ -25,7 +25,7 @@ def mark_list_items(doc: Document, report: Report) -> None:
             report.repair(STAGE, "made bulleted paragraph a list item", b.first_line, b.text)
             continue
         m = NUMBERED.match(b.text)
-        if m and _numbered_neighbour(flow, i, int(m.group(1) or m.group(2))):
+        if m and _numbered_neighbour(flow, i, _ordinal(m.group(1) or m.group(2))):
             b.attrs["item"] = {"rend": "numbered", "n": m.group(1) or m.group(2)}
             b.text = b.text[m.end():]
             b.anchors = [(max(o - m.end(), 0), ln) for o, ln in b.anchors]
@@ -43,12 +43,20 @@ def split_run_in_lists(doc: Document, report: Report) -> None:
                               f"{len(items[1])} items")
 
 
+def _ordinal(mark: str) -> int:
+    return int(mark) if mark.isdigit() else ord(mark) - ord("a") + 1
+
+
 def _numbered_neighbour(flow: list, i: int, value: int) -> bool:
     """A numbered paragraph is a list item only beside the item before or after it."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(flow):
-            m = NUMBERED.match(flow[j].text) if "item" not in flow[j].attrs else None
-            n = int(m.group(1) or m.group(2)) if m else (int(flow[j].attrs["item"]["n"]) if flow[j].attrs.get("item", {}).get("n") else None)
+            item = flow[j].attrs.get("item")
+            if item:
+                n = _ordinal(item["n"]) if item.get("n") else None
+            else:
+                m = NUMBERED.match(flow[j].text)
+                n = _ordinal(m.group(1) or m.group(2)) if m else None
             if n is not None and n == value + (1 if j > i else -1):
                 return True
     return False

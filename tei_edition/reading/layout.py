@@ -22,6 +22,7 @@ TERMINAL = re.compile(r"""(?:[.!?:;…][\s'"’”»)\]]*(?:\s*(?:\[\d+\*?\]|\([
                       r"""|[.!?]['"’”»]?\s?\d{1,3})\s*$""")
 ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}\*?\.\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s)")
 BULLET = re.compile(r"^\s*[•▪◦●\-*–]\s+\S")
+LETTERED = re.compile(r"^\s*(?:[a-z][.)]|\([a-z]\))\s+\S")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -74,16 +75,18 @@ class Entries:
     """The source's contents entries: a line that is (or begins) an entry stands on its own."""
 
     def __init__(self, contents: list[str]) -> None:
-        from ..parsing.contents import norm
-        self.norm = norm
-        self.keys = {norm(c) for c in contents if norm(c)}
+        from ..parsing.contents import matches_entry, norm
+        self.norm, self.matches = norm, matches_entry
+        self.keys = frozenset(norm(c) for c in contents if norm(c))
 
     def starts(self, line: str) -> bool:
         key = self.norm(line)
-        return bool(key) and (key in self.keys or (len(key) >= 15 and any(k.startswith(key + " ") for k in self.keys)))
+        if not key or len(line) > 150:
+            return False
+        return self.matches(key, self.keys) or (len(key) >= 15 and any(k.startswith(key + " ") for k in self.keys))
 
     def complete(self, line: str) -> bool:
-        return self.norm(line) in self.keys
+        return len(line) <= 150 and self.matches(self.norm(line), self.keys)
 
     def continues(self, prev: str, cur: str) -> bool:
         return not self.complete(prev) and self.norm(prev + " " + cur) in self.keys
@@ -158,11 +161,14 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
             return False
         if entries.complete(prev.text) or entries.starts(cur.text):
             return True
+    if cur.text.lstrip()[:1].islower() and cur.indent == prev.indent and not prev.text.rstrip().endswith(":") \
+            and not LETTERED.match(cur.text):
+        return False   # wrapped text does not open a paragraph in lower case
     if cur.indent != prev.indent and (cur.indent > 0 or prev.indent > 0):
         return True
     if caps_opening(cur.text) and (after_blank or len(prev.text.strip()) < width * 0.9):
         return True
-    if BULLET.match(cur.text) or ENUMERATOR.match(cur.text) and is_terminal(prev.text):
+    if BULLET.match(cur.text) or (ENUMERATOR.match(cur.text) or LETTERED.match(cur.text)) and is_terminal(prev.text):
         return True
     return _ends_paragraph(prev.text, cur.text, width)
 

@@ -317,8 +317,9 @@ class HtmlBuilder:
                 sect.append(p)
             for by in tp.findall(".//t:byline", ns):
                 rest = plain_text(by)
-                names = " ".join(plain_text(a) for a in by.findall(_t("docAuthor")))
-                if rest and rest != names:   # byline text beyond the author's name ("Translated by …")
+                for a in by.findall(_t("docAuthor")):
+                    rest = rest.replace(plain_text(a), "")
+                if re.search(r"\w", rest):   # byline words beyond the author's name ("Translated by …")
                     p = self._el("p", "byline")
                     self._convert_inline_children(by, p, _Ctx(inline=True))
                     sect.append(p)
