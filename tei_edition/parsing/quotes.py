@@ -27,6 +27,7 @@ def _unbalanced_close(text: str) -> bool:
     return text.count("”") > text.count("“")
 
 
+OPENING_ELISION = re.compile(r"^\s*[‘'“\"]?\s*(?:\.\s?\.\s?\.|…|\[\s*(?:\.\s?\.\s?\.|…)\s*\])\s*\S")
 SPACED_ELISION = re.compile(r"\s(?:\.\s?\.\s?\.|…)\s+[A-Z]")
 
 
@@ -41,6 +42,8 @@ def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, b
         ev["closing mark and source"] = 2
         if a is not None and a.text.count("“") > a.text.count("”"):
             ev["continues a quotation opened before"] = 1
+    if OPENING_ELISION.match(b.text):
+        ev["opens with an elision"] = 2
     if SPACED_ELISION.search(b.text[3:-3]) and ends_with_call(b.text):
         ev["elision between sentences"] = 2
     elif ELISION.search(b.text[3:-3]):
