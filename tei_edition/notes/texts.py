@@ -21,6 +21,7 @@ from .labels import Label, parse_label
 
 STAGE = "notes"
 STRONG_FOOT = ("superscript", "footnote", "star", "rst")
+TRAILING_FORMS = ("plain", "dotted", "bracket", "superscript", "paren", "rst")
 SYMBOL_FOOT = ("bracket-symbol", "symbol")
 MAX_FOOT_NOTE = 1500
 
@@ -31,8 +32,9 @@ def find_note_texts(doc: Document, report: Report) -> None:
     trailing_notes(doc, report)
     page_foot_notes(doc, report)
     doc.notes.sort(key=lambda n: (n.paragraphs[0].first_line))
+    before = _flow_before(doc.blocks)
     for note in doc.notes:
-        note.after_block = _flow_index_before(doc.blocks, note.paragraphs[0])
+        note.after_block = before[id(note.paragraphs[0])]
 
 
 def _is_note_heading(text: str) -> bool:
@@ -101,39 +103,38 @@ def note_sections(doc: Document, report: Report) -> None:
 
 
 def trailing_notes(doc: Document, report: Report) -> None:
-    """Numbered note texts that run, in sequence, to the end of the text."""
-    live = [i for i, b in enumerate(doc.blocks) if b.kind not in ("removed",)]
-    if not live:
-        return
-    for i in live[1:]:
-        b = doc.blocks[i]
-        label = parse_label(b.text) if b.kind == "p" else None
-        if label and label.value == 1 and label.form in ("plain", "dotted", "bracket", "superscript", "paren", "rst"):
-            if _runs_to_end(doc.blocks, i, label):
-                _take(doc, i, "end", report)
-                report.repair(STAGE, "took the end notes out of the running text", b.first_line, b.text)
-                return
+    """Numbered note texts that run, in sequence, to the end of the text.
 
-
-def _runs_to_end(blocks: list[Block], start: int, first: Label) -> bool:
-    """Numbered texts 1, 2, 3… run to the end, with at most one unnumbered continuation paragraph
-    for every two notes, after a body that comes first."""
-    if sum(1 for b in blocks[:start] if b.kind == "p") < 2:
-        return False
-    expected, continuations = 1, 0
-    for b in blocks[start:]:
+    One backward pass: the longest tail in which numbered blocks count down by one (with
+    unnumbered continuation paragraphs between them) and which starts at number 1."""
+    blocks = doc.blocks
+    start: int | None = None
+    expected: int | None = None
+    form: str | None = None
+    notes = continuations = 0
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
         if b.kind == "removed":
             continue
         if b.kind != "p":
-            return False
+            break
         label = parse_label(b.text)
-        if label and label.form == first.form and label.value == expected:
-            expected += 1
-        elif expected > 1 and _continuation(b):
+        if label and label.value is not None and label.form in TRAILING_FORMS and \
+                (expected is None or (label.form == form and label.value == expected)):
+            form, expected, notes = label.form, label.value - 1, notes + 1
+            if label.value == 1:
+                start = i
+                break
+        elif expected is not None and _continuation(b):
             continuations += 1
         else:
-            return False
-    return (expected - 1) >= 2 * continuations
+            break
+    if start is None or notes < 2 * continuations:
+        return
+    if sum(1 for b in blocks[:start] if b.kind == "p") < 2:
+        return
+    _take(doc, start, "end", report)
+    report.repair(STAGE, "took the end notes out of the running text", blocks[start].first_line, blocks[start].text)
 
 
 SEQUENTIAL_LABEL = re.compile(r"\[(\d{1,4})\]")
@@ -197,9 +198,12 @@ def page_foot_notes(doc: Document, report: Report) -> None:
             report.info(STAGE, f"found page-foot note text {note.label}", note.line, note.paragraphs[0].text)
 
 
-def _flow_index_before(blocks: list[Block], block: Block) -> int:
-    idx = next(i for i, b in enumerate(blocks) if b is block)
-    for j in range(idx - 1, -1, -1):
-        if blocks[j].kind not in ("note", "removed"):
-            return j
-    return -1
+def _flow_before(blocks: list[Block]) -> dict[int, int]:
+    """For every block, the index of the last running-text block before it (-1 if none)."""
+    out: dict[int, int] = {}
+    last = -1
+    for i, b in enumerate(blocks):
+        out[id(b)] = last
+        if b.kind not in ("note", "removed"):
+            last = i
+    return out

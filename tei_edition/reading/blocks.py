@@ -31,8 +31,7 @@ class Block:
 
     def line_at(self, offset: int) -> int:
         """The source line on which the character at `offset` stood."""
-        starts = [a[0] for a in self.anchors]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self.anchors, (offset, float("inf"))) - 1
         return self.anchors[max(i, 0)][1]
 
     def absorb(self, other: "Block", sep: str = " ") -> None:

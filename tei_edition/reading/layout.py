@@ -161,8 +161,8 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
             return False
         if entries.complete(prev.text) or entries.starts(cur.text):
             return True
-    if cur.text.lstrip()[:1].islower() and cur.indent == prev.indent and not prev.text.rstrip().endswith(":") \
-            and not LETTERED.match(cur.text):
+    if not after_blank and cur.text.lstrip()[:1].islower() and cur.indent == prev.indent \
+            and not prev.text.rstrip().endswith(":") and not LETTERED.match(cur.text):
         return False   # wrapped text does not open a paragraph in lower case
     if cur.indent != prev.indent and (cur.indent > 0 or prev.indent > 0):
         return True
