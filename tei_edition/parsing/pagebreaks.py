@@ -58,7 +58,20 @@ def should_join(a: Block, b: Block, notes_between: bool) -> bool:
     return b.text[:1].islower() and _ends_with_abbreviation(a.text)
 
 
+def _adjacent_lines(a: Block, b: Block, layout: str, blank_separated: bool, notes_between: bool) -> bool:
+    """Lines standing one under the other in a text that separates paragraphs by blank lines
+    are a list or a table, not a paragraph cut by a page break; so are two short lines in a text
+    that has a paragraph on each line."""
+    if notes_between or layout == "wrapped-continuous":
+        return False
+    return (blank_separated and b.blank_before == 0) or (len(a.text) < 40 and len(b.text) < 40) \
+        or (len(a.text) < 40 and b.text[:1].isupper())
+
+
 def join_split_paragraphs(doc: Document, report: Report, lexicon: Lexicon) -> None:
+    paragraphs = [b for b in doc.blocks if b.kind == "p"]
+    blanks = sorted(b.blank_before for b in paragraphs)
+    blank_separated = doc.layout != "wrapped-continuous" and bool(blanks) and blanks[len(blanks) // 2] >= 1
     prev: Block | None = None
     notes_between = False
     for b in doc.blocks:
@@ -67,7 +80,8 @@ def join_split_paragraphs(doc: Document, report: Report, lexicon: Lexicon) -> No
             continue
         if b.kind == "removed":
             continue
-        if prev is not None and should_join(prev, b, notes_between):
+        if prev is not None and should_join(prev, b, notes_between) and \
+                not _adjacent_lines(prev, b, doc.layout, blank_separated, notes_between):
             _join(prev, b, lexicon, report, notes_between)
             b.kind = "removed"
             b.attrs["joined_into"] = prev.first_line
