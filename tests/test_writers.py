@@ -310,6 +310,20 @@ def test_reference_incollection_et_al_no_date():
     assert bt.base_key(w) == "cliffndclass"
 
 
+def test_reference_editors_translator_and_body_as_author(tmp_path):
+    w = ref("Haynes, Mike and Jim Wolfreys (eds) 2007, History and Revolution, London: Verso.")
+    assert w.fields["editor"] == "Haynes, Mike and Wolfreys, Jim" and "author" not in w.fields
+    w = ref("Trotsky, Leon 1947, Stalin, translated by Charles Malamuth, London: Hollis and Carter.")
+    assert (w.fields["title"], w.fields["translator"]) == ("Stalin", "Malamuth, Charles")
+    w = ref("International Communist Current 2000, The Russian Revolution, London: ICC.")
+    assert w.fields["author"] == "{International Communist Current}"
+    w.key = bt.base_key(w)
+    path = tmp_path / "x.bib"
+    path.write_text(bt.bib_string([w]), encoding="utf-8")
+    assert "author = {{International Communist Current}}" in path.read_text(encoding="utf-8")
+    assert bt.read_bib(path)[0].fields["author"] == "{International Communist Current}"
+
+
 def test_reference_of_unknown_shape_is_misc_without_guesses():
     w = ref("Smith, John 2001, a pamphlet handed out at the congress")
     assert w.entry_type == "misc"

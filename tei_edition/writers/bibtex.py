@@ -100,6 +100,9 @@ def _last_names(names: str) -> tuple[str, ...]:
         n = n.strip()
         if not n or n == "others":
             continue
+        if n.startswith("{") and n.endswith("}"):          # a body: "{International Communist Current}"
+            out.append("".join(_words(n)))
+            continue
         last = n.split(",")[0] if "," in n else n.split()[-1]
         out.append("".join(_words(last)))
     return tuple(out)
@@ -222,7 +225,12 @@ def _name_list(s: str, inverted_first: bool) -> str | None:
     for k, p in enumerate(parts):
         if k == 0 and inverted_first:
             if "," not in p:
-                return None
+                # "International Communist Current 2000, …": a body, one name that BibTeX must
+                # not split into first and last names
+                if not re.fullmatch(r"[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+)+", p):
+                    return None
+                names.append("{" + p + "}")
+                continue
             last, first = [x.strip() for x in p.split(",", 1)]
             names.append(f"{last}, {first}" if first else last)
         else:
@@ -277,7 +285,7 @@ def parse_reference(text: str, order: int = 0) -> Work | None:
     else:
         authors_s, year, suf, rest = m.group("authors2"), None, "", m.group("rest2")
     editors = False
-    em = re.search(r",?\s*\(?eds?\.\)?$", authors_s)
+    em = re.search(r",?\s*\(?\b(?:eds?|editors?)\.?\)?$", authors_s)
     if em:
         editors, authors_s = True, authors_s[: em.start()]
     names = _name_list(authors_s, inverted_first=True)
@@ -338,6 +346,10 @@ def parse_reference(text: str, order: int = 0) -> Work | None:
     pp = _PLACE_PUB.search(rest)
     if pp:
         title = rest[: pp.start()]
+        tm = re.search(r",\s*(?:trans\.|translated\s+by)\s+(?P<tr>[^,]+)$", _plain(title))
+        if tm and _name_list(tm.group("tr"), inverted_first=False):
+            f["translator"] = _name_list(tm.group("tr"), inverted_first=False)
+            title = _plain(title)[: tm.start()]
         if _clean(title):
             f["title"] = _clean(title)
             f["address"] = _clean(pp.group("place"))
@@ -616,6 +628,10 @@ def _unbrace(s: str) -> str:
 
 
 def _field_value(name: str, value: str) -> str:
+    if name in ("author", "editor", "translator"):
+        # a body's name keeps its braces, escaped inside
+        return " and ".join("{" + latex_escape(n[1:-1]) + "}" if n.startswith("{") and n.endswith("}")
+                            else latex_escape(n) for n in value.split(" and "))
     if name == "pages":
         return latex_escape(value)
     v = latex_escape(value)
@@ -721,7 +737,13 @@ def read_bib(path: Path) -> list[Work]:
     from_list = _reflist_keys(text)
     works = []
     for k, e in enumerate(lib.entries):
-        f = {fl.key.lower(): _unescape(_unbrace_outer(str(fl.value))) for fl in e.fields}
+        f = {}
+        for fl in e.fields:
+            name, value = fl.key.lower(), str(fl.value)
+            if name in ("author", "editor", "translator"):
+                f[name] = " and ".join(n if n.startswith("{") else _unescape(n) for n in value.split(" and "))
+            else:
+                f[name] = _unescape(_unbrace_outer(value))
         w = Work(e.entry_type.lower(), f, origin="reflist" if e.key in from_list else "bib", order=k)
         base = base_key(w)
         if e.key.startswith(base) and re.fullmatch(r"[a-z]?", e.key[len(base):]):
