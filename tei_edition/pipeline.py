@@ -37,6 +37,7 @@ def parse(text: str, report: Report) -> Document:
     find_note_texts(doc, report)
     headings.find_headings(doc, report)
     lists.mark_list_items(doc, report)
+    pagebreaks.mark_fragments(doc, report)
     pagebreaks.join_split_paragraphs(doc, report, lexicon)
     hyphenation.restore_lost_hyphens(doc, report, lexicon)
     quotes.find_block_quotes(doc, report)

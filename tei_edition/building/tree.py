@@ -53,6 +53,11 @@ class Builder:
                 self.paragraph(b)
             elif b.kind == "quote":
                 self.block_quote(b)
+            elif b.kind == "fragment":
+                self.quote = self.list = None
+                ab = sub(self.container, "ab", {"type": "fragment"})
+                ab.set(LINE, str(b.first_line))
+                fill(ab, b.text, b.attrs.get("calls", []))
 
     def heading(self, b: Block) -> None:
         self.quote = self.list = None

@@ -103,3 +103,13 @@ def _join(a: Block, b: Block, lexicon: Lexicon, report: Report, notes_between: b
         a.absorb(b)
         report.repair(STAGE, f"joined paragraph {where}", b.first_line, b.text[:40])
     a.attrs.setdefault("page_breaks", []).append(b.first_line)
+
+
+def mark_fragments(doc: Document, report: Report) -> None:
+    """A word or two in lower case standing alone between blank lines (the residue of a diagram or
+    a page header) is kept as a fragment, not passed off as a paragraph."""
+    for b in doc.blocks:
+        if b.kind == "p" and "item" not in b.attrs and b.text[:1].islower() and len(b.text.split()) <= 3 \
+                and not is_terminal(b.text):
+            b.kind = "fragment"
+            report.doubt(STAGE, "kept an isolated fragment apart from the paragraphs", b.first_line, b.text)
