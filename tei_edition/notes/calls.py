@@ -32,7 +32,7 @@ class Candidate:
 _FORMS: list[tuple[str, re.Pattern[str], int]] = [
     ("superscript", re.compile(r"(?P<sp>[ \t]?)(?P<n>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"), STRONG),
     ("star", re.compile(r"(?P<sp>[ \t]?)\[(?P<n>\d{1,3}\*)\]"), STRONG),
-    ("symbol", re.compile(r"(?P<sp>[ \t]?)\[(?P<n>[*†‡§]{1,3})\]"), STRONG),
+    ("symbol", re.compile(r"(?P<sp>[ \t]?)\[(?P<n>[*†‡§]{1,3}|[A-Z])\]"), STRONG),
     ("rst", re.compile(r"(?P<sp>[ \t]?)\[#?(?P<n>\w{1,10})\]_"), STRONG),
     ("footnote", re.compile(r"(?P<sp>[ \t]?)\[(?:Footnote|Note)\s+(?P<n>\d{1,4})\]", re.I), STRONG),
     ("bracket", re.compile(r"(?P<sp>[ \t]?)\[(?P<n>\d{1,4})\](?![_(])"), STRONG),

@@ -134,6 +134,20 @@ def choose_calls(cands: list[Candidate], with_text: set[int], has_texts: bool) -
     return chain[::-1]
 
 
+def _symbol_calls(cands: list[Candidate], notes: list[NoteText]) -> list[Candidate]:
+    """Marks such as '[*]' or '[A]' are calls only where a note text with the same mark exists;
+    they pair in order, the first '[*]' with the first '* text'."""
+    waiting: dict[str, int] = {}
+    for t in notes:
+        waiting[t.label] = waiting.get(t.label, 0) + 1
+    chain = []
+    for c in cands:
+        if waiting.get(c.mark, 0) > 0:
+            waiting[c.mark] -= 1
+            chain.append(c)
+    return chain
+
+
 def _with_strays(cands: list[Candidate], chain: list[Candidate], report: Report, doc: Document
                  ) -> list[Candidate]:
     """Strongly marked calls ('[155]', '⁴') that the source prints out of order: kept as calls
@@ -159,17 +173,21 @@ def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], sc
         if t.value is not None:
             by_value.setdefault(t.value, t)
     if cands and cands[0].family == "symbol":
-        chain = cands
+        chain = _symbol_calls(cands, notes)
     else:
         chain = choose_calls(cands, set(by_value), bool(notes))
     chain = _with_strays(cands, chain, report, doc)
     chosen = {id(c) for c in chain}
     used: set[int] = set()
     missing: list[int] = []
-    symbol_texts = [t for t in notes if t.value is None]
+    symbol_texts: dict[str, list[NoteText]] = defaultdict(list)
+    for t in notes:
+        if t.value is None:
+            symbol_texts[t.label].append(t)
     for c in chain:
         block = doc.blocks[c.block]
-        text = by_value.get(c.value) if c.value is not None else (symbol_texts.pop(0) if symbol_texts else None)
+        text = by_value.get(c.value) if c.value is not None else (
+            symbol_texts[c.mark].pop(0) if symbol_texts.get(c.mark) else None)
         line = block.line_at(c.start)
         place = "foot" if c.family in ("star", "symbol") else (text.place if text else "end")
         note = Note(c.mark if c.family != "number" else str(c.value), place, text, c.form, True, line, scope=scope)
@@ -288,7 +306,7 @@ def _number_notes(doc: Document) -> None:
         calls.sort(key=lambda x: (x[0], x[1]))
         for _, _, note in calls:
             digits = "".join(ch for ch in note.n if ch.isdigit())
-            mark = digits or "s" + str(len(seen) + 1)
+            mark = digits or (note.n if note.n.isalnum() else "s" + str(len(seen) + 1))
             base = (f"c{note.scope}-" if note.scope is not None else "") + ("a" if note.text and
                                                                            note.text.family == "star" else "") + f"n{mark}"
             xml_id, k = base, 1

@@ -180,7 +180,8 @@ def page_foot_notes(doc: Document, report: Report) -> None:
         if b.kind != "p" or len(b.text) > MAX_FOOT_NOTE:
             continue
         label = parse_label(b.text)
-        if label and label.form in SYMBOL_FOOT and len(b.text) < 600:
+        if label and (label.form in SYMBOL_FOOT or label.form == "footnote" and label.value is None) \
+                and len(b.text) < 600:
             note = _note_from(b, label, "foot")
             doc.notes.append(note)
             report.info(STAGE, f"found page-foot note text {note.label}", note.line, note.paragraphs[0].text)
