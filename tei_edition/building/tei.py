@@ -14,18 +14,17 @@ def tei(tag: str) -> str:
 
 
 def el(tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
-    e = etree.Element(tei(tag), nsmap={None: TEI_NS})
-    for k, v in (attrs or {}).items():
-        if v is not None:
-            e.set(_attr(k), str(v))
-    if text:
-        e.text = text
-    return e
+    """A new TEI element; attributes whose value is None are left out."""
+    return _filled(etree.Element(tei(tag), nsmap={None: TEI_NS}), attrs, text)
 
 
 def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None,
         text: str | None = None) -> etree._Element:
-    e = etree.SubElement(parent, tei(tag))
+    """A new TEI element appended to `parent`."""
+    return _filled(etree.SubElement(parent, tei(tag)), attrs, text)
+
+
+def _filled(e: etree._Element, attrs: dict[str, str] | None, text: str | None) -> etree._Element:
     for k, v in (attrs or {}).items():
         if v is not None:
             e.set(_attr(k), str(v))

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .. import data
 from ..reading.blocks import Block, Document
-from ..reading.layout import caps_opening, is_terminal
+from ..reading.layout import TRAILING_CALL, caps_opening, is_terminal
 from ..report import Report
 
 STAGE = "headings"
@@ -31,7 +31,6 @@ _STYLES = [
 NUMBER_ONLY = re.compile(r"^(?:(?:part|book|chapter|chap\.)\s+(?:[0-9]{1,3}|[IVXLC]{1,7}|[a-z]+)|[0-9]{1,3}|[IVXLC]{1,7})\.?$",
                          re.I)
 TABLE_RUN = 3
-TRAILING_CALL = re.compile(r"\s*(?:\[\d+\*?\]|\(\d+\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 
 
 def numbering_style(text: str) -> str | None:

@@ -11,15 +11,13 @@ import re
 
 from .. import data
 from ..reading.blocks import Block, Document
-from ..reading.layout import is_terminal
+from ..reading.layout import CALL_MARK, TRAILING_CALL, is_terminal
 from ..report import Report
 from .hyphenation import Lexicon, join_hyphenated
 
 STAGE = "pagebreaks"
-ENDS_WITH_CALL = re.compile(
-    r"""[.!?…'’”"\])]\s*(?:\([0-9lI]{1,3}\)|\[\d{1,4}\*?\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})\s*$""")
+ENDS_WITH_CALL = re.compile(rf"""[.!?…'’”"\])]\s*(?:{CALL_MARK}|\d{{1,3}})\s*$""")
 ELISION = re.compile(r"(?:\.\s?\.\s?\.|…)")
-TRAILING_CALL = re.compile(r"\s*(?:\([0-9lI]{1,3}\)|\[\d{1,4}\*?\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$")
 BULLET_OR_NUMBER = re.compile(r"^\s*(?:[•▪◦●·\-*–]\s+|\(\d{1,2}\)\s|\d{1,2}[.)]\s)")
 
 

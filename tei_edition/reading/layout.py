@@ -17,8 +17,12 @@ from .blocks import Block
 from .lines import Line
 
 STAGE = "layout"
-TERMINAL = re.compile(r"""(?:[.!?:;…][\s'"’”»)\]]*(?:\s*(?:\[\d+\*?\]|\([0-9lI]{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))?"""
-                      r"""|['"’”»]\s*(?:\[\d+\*?\]|\([0-9lI]{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"""
+# A note call as it ends a sentence or a line: '[12]', '[1*]', '(3)', '(l6)', '¹²'. One pattern for
+# every pass that must look past a call to see how the text before it ends.
+CALL_MARK = r"(?:\[\d{1,4}\*?\]|\([0-9lI]{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+TRAILING_CALL = re.compile(rf"\s*{CALL_MARK}\s*$")
+TERMINAL = re.compile(rf"""(?:[.!?:;…][\s'"’”»)\]]*(?:\s*{CALL_MARK})?"""
+                      rf"""|['"’”»]\s*{CALL_MARK}"""
                       r"""|[.!?]['"’”»]?\s?\d{1,3})\s*$""")
 ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}\*?\.\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s)")
 BULLET = re.compile(r"^\s*[•▪◦●\-*–]\s+\S")
@@ -118,8 +122,9 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
-def _per_line(lines: list[Line]) -> list[Block]:
-    blocks: list[Block] = []
+def _text_lines(lines: list[Line]) -> list[tuple[Line, int]]:
+    """The live non-blank lines, each with the number of blank lines before it."""
+    out: list[tuple[Line, int]] = []
     blanks = 0
     for ln in lines:
         if not ln.live:
@@ -127,9 +132,14 @@ def _per_line(lines: list[Line]) -> list[Block]:
         if ln.blank:
             blanks += 1
             continue
-        blocks.append(Block(ln.text.strip(), ln.no, ln.no, indent=ln.indent, blank_before=blanks))
+        out.append((ln, blanks))
         blanks = 0
-    return blocks
+    return out
+
+
+def _per_line(lines: list[Line]) -> list[Block]:
+    return [Block(ln.text.strip(), ln.no, ln.no, indent=ln.indent, blank_before=blanks)
+            for ln, blanks in _text_lines(lines)]
 
 
 def is_terminal(text: str) -> bool:
@@ -177,13 +187,7 @@ def _wrapped(lines: list[Line], m: Measure, report: Report, entries: Entries) ->
     blank_separated = m.layout == "wrapped-blank-separated"
     blocks: list[Block] = []
     prev: Line | None = None
-    blanks = 0
-    for ln in lines:
-        if not ln.live:
-            continue
-        if ln.blank:
-            blanks += 1
-            continue
+    for ln, blanks in _text_lines(lines):
         text = ln.text.strip()
         if prev is None or _starts_block(prev, ln, m.width, blanks > 0, blank_separated, entries):
             blocks.append(Block(text, ln.no, ln.no, indent=ln.indent, blank_before=blanks))
@@ -195,7 +199,7 @@ def _wrapped(lines: list[Line], m: Measure, report: Report, entries: Entries) ->
             _append_line(block, text, ln.no)
             block.nlines += 1
         blocks[-1].full_last_line = len(ln.text.rstrip()) >= m.width - 6
-        prev, blanks = ln, 0
+        prev = ln
     return blocks
 
 
