@@ -241,6 +241,7 @@ def _front(text: etree._Element, doc: Document) -> None:
         sub(imprint, "docDate", None, dateline["date"]).tail = " — " + dateline["venue"]
     groups: dict[str, etree._Element] = {}
     section: etree._Element | None = None
+    epigraph: etree._Element | None = None
     for role, b in roles:
         if role in ("title", "subtitle", "author", "byline", "imprint", "date"):
             continue
@@ -250,6 +251,13 @@ def _front(text: etree._Element, doc: Document) -> None:
             continue
         if role == "section" and section is not None:
             fill(sub(section, "p"), b.text, b.attrs.get("calls", []))
+            continue
+        if role == "epigraph":
+            epigraph = sub(front, "epigraph")
+            fill(sub(epigraph, "quote"), b.text, b.attrs.get("calls", []))
+            continue
+        if role == "epigraph-source" and epigraph is not None:
+            fill(sub(epigraph, "bibl"), b.text, b.attrs.get("calls", []))
             continue
         kind = "argument" if role == "argument" else (
             "credits" if role.startswith("credit") else "dedication" if role == "dedication" else "preface")

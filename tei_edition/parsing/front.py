@@ -20,6 +20,7 @@ IMPRINT = re.compile(r"^(?P<publisher>[A-Z][\w&.'’ ]+),\s*(?P<place>[A-Z][\w.'
 YEARS = re.compile(r"^\(?\d{4}(?:\s*[-–—]\s*\d{2,4})?\)?$")
 BYLINE = re.compile(r"^(?:By|by|BY)\s+(?P<name>.+?)\.?$")
 TITLE_AUTHOR = re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<author>[^-–—]+)$")
+ATTRIBUTION = re.compile(r"^\s*(?:[—–]|--?)\s*\S.{0,120}$")
 DATELINE = re.compile(
     r"^(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4})\s+[—–-]\s+(?P<venue>[^.]{3,80}?)\s{2,}(?=\S)")
@@ -58,6 +59,8 @@ def _body_start(blocks: list[Block], contents: list[str]) -> int:
             return i
         if in_front_section or _credit(text) or _dedication(text) or IMPRINT.match(text):
             continue
+        if _is_epigraph(blocks, i) or (i > 1 and _is_epigraph(blocks, i - 1)):
+            continue
         if any(text.startswith(n) for n in names):
             continue  # a teaser that names the author: 'X writes on Y for Z.'
         if len(text) > PROSE_LENGTH or _prose(text):
@@ -72,6 +75,13 @@ def _opens_body(b: Block, contents: list[str]) -> bool:
     first = text.split()[0].lower().strip(".:") if text.split() else ""
     return (headings.in_contents(text, contents) or headings.numbering_style(text) is not None
             or first in data.words("body_openings.txt"))
+
+
+def _is_epigraph(blocks: list[Block], i: int) -> bool:
+    """A short quotation followed by its attribution ('— Rosa Luxemburg')."""
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is not None and len(blocks[i].text) < 600 and bool(ATTRIBUTION.match(nxt.text)) \
+        and not ATTRIBUTION.match(blocks[i].text)
 
 
 def _names_in_title(text: str) -> list[str]:
@@ -113,6 +123,11 @@ def _classify(front: list[Block], doc: Document, report: Report) -> None:
     for i, b in enumerate(front):
         text = b.text.strip()
         low = text.lower().strip(" :.")
+        if i > 0 and (_is_epigraph(front, i) or (i > 1 and _is_epigraph(front, i - 1))):
+            role = "epigraph" if _is_epigraph(front, i) else "epigraph-source"
+            b.kind, b.attrs["role"] = "front", role
+            report.repair(STAGE, f"moved {role} to the front matter", b.first_line, text)
+            continue
         if low in data.words("front_sections.txt"):
             section = low
             b.kind, b.attrs["role"] = "front", "section-head"
