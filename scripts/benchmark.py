@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Time the TEI conversion on every source and on a large synthetic text.
+
+    python scripts/benchmark.py                 # every sources/*.txt, then a 50 MB synthetic text
+    python scripts/benchmark.py --synthetic-mb 0   # the sources only
+    python scripts/benchmark.py --repeat 5 sources/icc-communist-fractions-1922-3.txt
+
+For each source: size, the best of --repeat runs of `tei_edition.api.convert_bytes` (decoding
+included, writing excluded), and the paragraphs and notes of the result. The synthetic text runs
+once (it is slow and the machine's cache does not change its time much). The figures go into
+docs/benchmark.md; no test asserts a time, since CI machines vary too much.
+
+`synthetic_text(size)` is also what tests/test_robustness.py converts in its large-input test, so
+the benchmark and the test measure the same text.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import platform
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Realistic prose: the register of the edition's sources (history of the Left Opposition), so that
+# the passes (headings, quotations, hyphenation, notes) see the kind of text they were written for.
+_SENTENCES = [
+    "The Left Opposition had argued since 1923 for a planned industrialisation financed by a tax "
+    "on the richer peasants, and for the restoration of democracy inside the party.",
+    "In the winter of 1927–28 the grain collections fell far short of the plan, and the leadership "
+    "answered with emergency measures that it had denounced a few months before.",
+    "Trotsky, exiled to Alma-Ata, followed these events through the letters of his supporters and "
+    "the few newspapers that reached him, often weeks late.",
+    "Many of the oppositionists who had been deported to Siberia read the turn as a vindication of "
+    "their programme and began to ask whether they should return to the party.",
+    "The bureaucracy, however, was not a mere instrument of the peasantry or of the workers; it "
+    "had interests of its own, which the debates of the time rarely named.",
+    "Rakovsky’s letter to Valentinov described the “professional dangers of power” in terms that "
+    "later historians would quote again and again.",
+    "What followed was not the victory of the programme but its caricature: forced collectivisation, "
+    "famine and the destruction of the very workers’ democracy the Opposition had defended.",
+    "The statistics published in Moscow gave 20% of the pre-war output for industry and 13% for "
+    "its value; the figures for iron and steel were lower still.",
+    "He wrote that the party must “turn its face to the working class” and not to the apparatus, a "
+    "phrase that his opponents quoted against him for years.",
+    "Preobrazhensky, Radek and Smilga signed their statement of capitulation in July 1929, and "
+    "hundreds of deportees followed them in the months that came after.",
+]
+_HEADINGS = [
+    "Stalin Turns to Forced Collectivisation", "The Forced March of Industrialisation",
+    "Trotsky’s Reaction to the Five-Year Plan", "Trotskyists in the USSR",
+    "Deep Crisis in the Left Opposition", "The Platform of the Opposition",
+    "Capitulating to Stalin", "The Opposition Abroad", "Why Stalin Won",
+]
+_NOTES = [
+    "Cliff 1993, p. 102.",
+    "L. Trotsky, The Third International after Lenin, New York 1936, pp. 215–16.",
+    "See the discussion in R.W. Davies, The Socialist Offensive, London 1980, chapter 3.",
+    "Bulletin of the Opposition, No. 7, November–December 1929.",
+    "Quoted in I. Deutscher, The Prophet Unarmed, Oxford 1959, p. 404.",
+]
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _wrap(text: str, width: int = 72, rng: random.Random | None = None) -> list[str]:
+    """Hard-wrap `text`; with `rng`, some long words are split across lines with a hyphen."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            cut = len(word) // 2
+            if rng is not None and word.isalpha() and len(word) >= 8 and rng.random() < 0.4:
+                lines.append(f"{line} {word[:cut]}-")
+                line = word[cut:]
+                continue
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + ([line] if line else [])
+
+
+def _chapter(n: int, rng: random.Random) -> str:
+    """One chapter: numbered heading, sub-headings, hard-wrapped paragraphs (some words split by a
+    hyphen at the line end), a block quotation after a lead-in colon, and notes numbered from 1 in
+    the chapter: either page-foot notes with superscript calls or, in other chapters, '[n]' calls
+    with a 'Notes' section at the chapter's end."""
+    out = [f"{n}. {rng.choice(_HEADINGS)}", ""]
+    foot = n % 2 == 1
+    calls = 0
+    end_notes: list[str] = []
+    for section in range(3):
+        if section:
+            out += [rng.choice(_HEADINGS), ""]
+        for _ in range(4):
+            sentences = [rng.choice(_SENTENCES) for _ in range(rng.randint(3, 6))]
+            kind = rng.random()
+            if kind < 0.35 and foot:
+                calls += 1
+                sentences[-1] += str(calls).translate(_SUPERSCRIPT)
+                out += _wrap(" ".join(sentences), rng=rng) + [""]
+                out += [str(calls).translate(_SUPERSCRIPT) + " " + rng.choice(_NOTES), ""]
+            elif kind < 0.35:
+                end_notes.append(rng.choice(_NOTES))
+                sentences[-1] += f" [{len(end_notes)}]"
+                out += _wrap(" ".join(sentences), rng=rng) + [""]
+            elif kind < 0.45:
+                out += _wrap(" ".join(sentences[:2])[:-1] + ", as he put it:") + [""]
+                out += ["    " + ln for ln in _wrap(" ".join(sentences[2:]), 64)] + [""]
+            else:
+                out += _wrap(" ".join(sentences), rng=rng) + [""]
+    if end_notes:
+        out += ["Notes", ""]
+        out += [f"{i}. {t}" for i, t in enumerate(end_notes, 1)] + [""]
+    return "\n".join(out) + "\n"
+
+
+def synthetic_text(size: int, seed: int = 1927) -> str:
+    """A book of about `size` bytes (UTF-8): a title page, then chapters until the size is reached."""
+    rng = random.Random(seed)
+    parts = ["The Left Opposition and the Rise of Stalinism\n\nA Synthetic History\n\n"
+             "By A. N. Author\n\n"]
+    total = sum(len(p.encode("utf-8")) for p in parts)
+    n = 0
+    while total < size:
+        n += 1
+        chapter = _chapter(n, rng)
+        parts.append(chapter)
+        total += len(chapter.encode("utf-8"))
+    return "".join(parts)
+
+
+def _counts(tree) -> tuple[int, int]:
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    text = tree.getroot().find("t:text", ns)
+    return len(text.findall(".//t:p", ns)), len(text.findall(".//t:note", ns))
+
+
+def time_bytes(data: bytes, name: str, repeat: int, metadata=None) -> tuple[float, int, int]:
+    """Best time of `repeat` conversions of `data`, with the paragraphs and notes of the result."""
+    from tei_edition.api import convert_bytes
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        result = None
+        gc.collect()
+        start = time.perf_counter()
+        result = convert_bytes(data, metadata, name)
+        best = min(best, time.perf_counter() - start)
+    paragraphs, notes = _counts(result.tree)
+    return best, paragraphs, notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sources", nargs="*", type=Path, help="sources to time (default: sources/*.txt)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per source; the best counts (default 3)")
+    parser.add_argument("--synthetic-mb", type=float, default=50,
+                        help="size of the synthetic text in MB, run once; 0 to skip (default 50)")
+    args = parser.parse_args(argv)
+
+    from tei_edition import __version__
+    from tei_edition.metadata import Metadata
+    paths = args.sources or sorted((ROOT / "sources").glob("*.txt"))
+    print(f"tei-edition {__version__}, Python {platform.python_version()}, {platform.machine()}, "
+          f"{_cpus()} CPUs, {time.strftime('%Y-%m-%d')}")
+    rows: list[tuple[str, str, str, str, str]] = []
+    for path in paths:
+        data = path.read_bytes()
+        # with the metadata beside the source, as `tei-edition build` converts it
+        best, paragraphs, notes = time_bytes(data, path.name, args.repeat, Metadata.for_source(path))
+        rows.append((path.name, f"{len(data) / 1024:.0f}", f"{best:.2f}", str(paragraphs), str(notes)))
+        _print_row(rows[-1], first=len(rows) == 1)
+    if args.synthetic_mb > 0:
+        text = synthetic_text(int(args.synthetic_mb * 1024 * 1024))
+        data = text.encode("utf-8")
+        del text
+        seconds, paragraphs, notes = time_bytes(data, "synthetic.txt", 1)
+        rows.append((f"synthetic ({args.synthetic_mb:g} MB, 1 run)", f"{len(data) / 1024:.0f}",
+                     f"{seconds:.2f}", str(paragraphs), str(notes)))
+        _print_row(rows[-1], first=len(rows) == 1)
+    return 0
+
+
+_WIDTHS = (44, 10, 9, 11, 7)
+
+
+def _print_row(row: tuple[str, ...], first: bool) -> None:
+    if first:
+        header = ("source", "size KB", "seconds", "paragraphs", "notes")
+        print("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, _WIDTHS))))
+        print("  ".join("-" * w for w in _WIDTHS))
+    print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, _WIDTHS))),
+          flush=True)
+
+
+def _cpus() -> int:
+    import os
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
