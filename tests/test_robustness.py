@@ -432,6 +432,14 @@ def test_note_label_without_text(tmp_path):
     assert "last paragraph" in all_text(c.xml)
 
 
+@pytest.mark.parametrize("source", ["\u00b9 A note and nothing else.", "1. A note and nothing else.",
+                                    "[1] A note and nothing else.", "\u00b20", "[1]"])
+def test_source_that_is_only_a_note(tmp_path, source):
+    c = converts(tmp_path, source.encode("utf-8"))
+    words = re.findall(r"[^\W\d_]+", source)
+    assert all(w in all_text(c.xml) for w in words)
+
+
 def test_unclosed_bracket(tmp_path):
     text = essay("See [1 for the details, and [ another unclosed bracket, and [Footnote 3: never closed.",
                  PARAGRAPH, "[")
@@ -448,6 +456,12 @@ def test_superscript_alone_on_a_line(tmp_path):
     # the lone labels may stay as text or become notes; the real call is still paired with its text
     assert "carries a call.\u00b9" not in running_text(c.xml)
     assert any("The note text of the call" in "".join(n.itertext()) for n in notes(c.xml))
+
+
+def test_contents_list_of_punctuation(tmp_path):
+    # a 'Contents' line followed by entries that are only punctuation (found by test_properties)
+    c = converts(tmp_path, "A Title\nContents\n[\n[\nNotes\nA Title\n".encode("utf-8"))
+    assert "A Title" in " ".join(etree.fromstring(c.xml).itertext())
 
 
 def test_junk_markup_lines(tmp_path):
