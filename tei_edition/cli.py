@@ -13,7 +13,7 @@ from .errors import InputError
 from .summary import notes_line, summarise, summary_line
 from .writers.report import write_report
 from .writers.atomic import write_atomic
-from .writers.tei import to_bytes, write_tei
+from .writers.tei import to_bytes
 
 FORMATS = ("tei", "pdf", "bib")
 
@@ -126,17 +126,21 @@ def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int) -
 @click.option("--report", "report_path", type=click.Path(path_type=Path), help="Also write the conversion report (JSON).")
 def convert(source: Path, output: Path | None, report_path: Path | None) -> None:
     """Convert one plain-text SOURCE to TEI."""
-    from .writers.tei import to_bytes
     try:
         result = convert_file(source)
+        data = to_bytes(result.tree)
+        if output:
+            write_atomic(output, data)
+        else:
+            sys.stdout.buffer.write(data)
+        if report_path:
+            write_report(result.report, report_path)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
-    if output:
-        write_tei(result.tree, output)
-    else:
-        sys.stdout.buffer.write(to_bytes(result.tree))
-    if report_path:
-        write_report(result.report, report_path)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write: {exc.strerror or exc}") from None
+    except Exception as exc:  # a bug must end with one line, not a traceback
+        raise click.ClickException(f"internal error: {type(exc).__name__}: {exc}") from None
     click.echo(summary_line(source.stem, summarise(result.tree), len(result.report.warnings)), err=True)
 
 

@@ -26,7 +26,7 @@ def build(doc: Document, metadata: Metadata, report: Report) -> etree._ElementTr
     body = sub(text, "body")
     Builder(body, text).run(doc.blocks)
     if not len(body):
-        sub(body, "p").append(el("gap", {"reason": "no-text"}))
+        sub(body, "p").append(el("gap", {"reason": "missing"}))
     return etree.ElementTree(root)
 
 
@@ -214,16 +214,21 @@ def note_element(note: Note) -> etree._Element:
 def _front(text: etree._Element, doc: Document) -> None:
     """The front as the source gives it: every front block kept, in a place for its role."""
     front = sub(text, "front")
-    page = sub(front, "titlePage")
     roles = [(b.attrs.get("role", "other"), b) for b in doc.front_blocks]
     titles = [b for r, b in roles if r in ("title", "subtitle")]
+    if not roles:
+        if doc.contents:
+            sub(front, "divGen", {"type": "toc"})
+        if not len(front):
+            text.remove(front)   # a text with no front matter: the title lives in the header only
+        return
+    page = sub(front, "titlePage")
     doc_title = sub(page, "docTitle")
-    if titles:
-        for b in titles:
-            part = sub(doc_title, "titlePart", {"type": "main" if b.attrs["role"] == "title" else "sub"})
-            _title_part(part, b, doc.front)
-    else:
-        sub(doc_title, "titlePart", {"type": "main"}, doc.front.get("title") or "Untitled")
+    for b in titles:
+        part = sub(doc_title, "titlePart", {"type": "main" if b.attrs["role"] == "title" else "sub"})
+        _title_part(part, b, doc.front)
+    if not titles:
+        page.remove(doc_title)
     for role, b in roles:
         if role in ("author", "byline"):
             _byline(sub(page, "byline"), b.text, doc.front.get("author"))
@@ -239,33 +244,58 @@ def _front(text: etree._Element, doc: Document) -> None:
     if dateline:
         imprint = sub(page, "docImprint")
         sub(imprint, "docDate", None, dateline["date"]).tail = " — " + dateline["venue"]
+    if not len(page):
+        front.remove(page)
+    _front_parts(front, roles)
+    if doc.contents:
+        sub(front, "divGen", {"type": "toc"})
+
+
+FRONT_ROLES_IN_TITLE_PAGE = ("title", "subtitle", "author", "byline", "imprint", "date")
+
+
+def _front_parts(front: etree._Element, roles: list[tuple[str, Block]]) -> None:
+    """What follows the title page, in the order TEI allows: epigraphs, arguments and loose
+    paragraphs first, then divisions (dedication, credits, acknowledgements)."""
+    leading: list[etree._Element] = []
+    divisions: list[etree._Element] = []
     groups: dict[str, etree._Element] = {}
     section: etree._Element | None = None
     epigraph: etree._Element | None = None
     for role, b in roles:
-        if role in ("title", "subtitle", "author", "byline", "imprint", "date"):
+        calls = b.attrs.get("calls", [])
+        if role in FRONT_ROLES_IN_TITLE_PAGE:
             continue
         if role == "section-head":
-            section = sub(front, "div", {"type": _section_type(b.text)})
+            section = el("div", {"type": _section_type(b.text)})
             sub(section, "head", None, b.text)
-            continue
-        if role == "section" and section is not None:
-            fill(sub(section, "p"), b.text, b.attrs.get("calls", []))
-            continue
-        if role == "epigraph":
-            epigraph = sub(front, "epigraph")
-            fill(sub(epigraph, "quote"), b.text, b.attrs.get("calls", []))
-            continue
-        if role == "epigraph-source" and epigraph is not None:
-            fill(sub(epigraph, "bibl"), b.text, b.attrs.get("calls", []))
-            continue
-        kind = "argument" if role == "argument" else (
-            "credits" if role.startswith("credit") else "dedication" if role == "dedication" else "preface")
-        if kind not in groups:
-            groups[kind] = sub(front, "argument") if kind == "argument" else sub(front, "div", {"type": kind})
-        sub(groups[kind], "p", None, b.text)
-    if doc.contents:
-        sub(front, "divGen", {"type": "toc"})
+            divisions.append(section)
+        elif role == "section" and section is not None:
+            fill(sub(section, "p"), b.text, calls)
+        elif role == "epigraph":
+            epigraph = el("epigraph")
+            fill(sub(epigraph, "quote"), b.text, calls)
+            leading.append(epigraph)
+        elif role == "epigraph-source" and epigraph is not None:
+            fill(sub(epigraph, "bibl"), b.text, calls)
+        elif role == "argument":
+            if "argument" not in groups:
+                groups["argument"] = el("argument")
+                leading.append(groups["argument"])
+            fill(sub(groups["argument"], "p"), b.text, calls)
+        elif role.startswith("credit") or role == "dedication":
+            kind = "dedication" if role == "dedication" else "credits"
+            if kind not in groups:
+                groups[kind] = el("div", {"type": kind})
+                divisions.append(groups[kind])
+            fill(sub(groups[kind], "p"), b.text, calls)
+        else:   # a front line that is neither title, byline, credit nor dedication: kept as it is
+            if "front" not in groups:
+                groups["front"] = el("div", {"type": "front"})
+                divisions.insert(0, groups["front"])
+            fill(sub(groups["front"], "p"), b.text, calls)
+    for e in leading + divisions:
+        front.append(e)
 
 
 def _title_part(part: etree._Element, b: Block, f: dict) -> None:

@@ -18,6 +18,7 @@ from .calls import MEDIUM, STRONG, WEAK, Candidate, candidates_in, find_candidat
 
 STAGE = "notes"
 REACH = 40                     # how many numbers a call may skip
+SEARCH_BLOCKS = 30             # how far back an uncalled note's position is looked for
 SKIP_WITH_TEXT, SKIP_WITHOUT_TEXT = 0.3, 1.5
 QUOTE_END = re.compile(r"""(?:[.!?…]['’”"]+|['’”"]+[.!?])(?=\s|$)""")
 CALL_BLOCKS = ("p", "quote", "head")
@@ -255,7 +256,8 @@ def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report
                key=lambda c: c.order, default=None)
     later = [c for c in chain if c.value is not None and t.value is not None and c.value > t.value]
     end_block = t.after_block if t.place == "foot" or not later else later[0].block
-    start_block = prev.block if prev else 0
+    # the call stood after the previous note's call, and not many paragraphs before its text
+    start_block = max(prev.block if prev else 0, end_block - SEARCH_BLOCKS)
     end_block = max(end_block, start_block)
     for bi in range(end_block, start_block - 1, -1):
         b = doc.blocks[bi]
@@ -267,11 +269,24 @@ def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report
         if ends:
             _attach(doc, b, ends[-1], t, "after the last quotation before the note text", "medium", report, scope)
             return
-    bi = next((i for i in range(end_block, -1, -1) if doc.blocks[i].kind in ("p", "quote")), None)
+    bi = next((i for i in range(end_block, max(end_block - SEARCH_BLOCKS, 0) - 1, -1)
+               if doc.blocks[i].kind in ("p", "quote")), None)
     if bi is None:
-        bi = next(i for i, b in enumerate(doc.blocks) if b.kind in ("p", "quote", "head"))
+        bi = next((i for i, b in enumerate(doc.blocks) if b.kind in ("p", "quote", "head")), None)
+    if bi is None:
+        _back_to_text(t, report)
+        return
     _attach(doc, doc.blocks[bi], len(doc.blocks[bi].text), t, "at the end of the paragraph before it", "low",
             report, scope)
+
+
+def _back_to_text(t: NoteText, report: Report) -> None:
+    """A note text in a source with no running text to hold it stays text, label and all."""
+    first = t.paragraphs[0]
+    first.text = f"{t.label} {first.text}"
+    for para in t.paragraphs:
+        para.kind = "p"
+    report.doubt(STAGE, "note text kept as text: there is no running text to anchor it in", t.line, first.text)
 
 
 def _attach(doc: Document, block: Block, pos: int, t: NoteText, reason: str, confidence: str,

@@ -21,7 +21,9 @@ from .labels import Label, parse_label
 
 STAGE = "notes"
 STRONG_FOOT = ("superscript", "footnote", "star", "rst")
-TRAILING_FORMS = ("plain", "dotted", "bracket", "superscript", "paren", "rst")
+# superscript-numbered texts between paragraphs are page-foot notes, not end notes
+TRAILING_FORMS = ("plain", "dotted", "bracket", "paren", "rst")
+CALL_IN_TEXT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d{1,4}\]")
 SYMBOL_FOOT = ("bracket-symbol", "symbol")
 MAX_FOOT_NOTE = 1500
 
@@ -52,8 +54,8 @@ def _fits(label: Label, expected: int | None, family: str | None) -> bool:
 def _continuation(block: Block) -> bool:
     """An unlabelled paragraph that carries on the note before it."""
     text = block.text.strip()
-    if not text or caps_opening(text) or parse_label(text):
-        return False
+    if not text or caps_opening(text) or parse_label(text) or CALL_IN_TEXT.search(text):
+        return False   # a paragraph with calls of its own is running text, not a note's sequel
     return text[0].islower() or text[0] in "‘'\"“(" or (is_terminal(text) and len(text) > 60)
 
 
@@ -189,7 +191,8 @@ def page_foot_notes(doc: Document, report: Report) -> None:
         if not label or label.value is None:
             continue
         strong = label.form in STRONG_FOOT
-        in_sequence = last is None or last < label.value <= last + 6
+        # numbering may start again at 1 (per chapter, per page)
+        in_sequence = last is None or last < label.value <= last + 6 or label.value == 1
         if strong and (in_sequence or label.form == "footnote") or (
                 label.form in ("plain", "bracket") and last is not None and label.value == last + 1
                 and len(b.text) < 400):

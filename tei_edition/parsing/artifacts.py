@@ -5,6 +5,7 @@ import re
 
 from .. import data
 from ..reading.blocks import Document
+from ..reading.layout import is_terminal
 from ..reading.lines import Line
 from ..report import Report
 
@@ -50,8 +51,13 @@ def drop_colophon(doc: Document, report: Report) -> None:
 
 
 def _repeats_title(text: str, title: str, author: str) -> bool:
+    """A colophon line names the title with the author or a year, and is not a sentence."""
     key = _letters(title)
-    return bool(key) and key in _letters(text) and len(text) < len(title) + len(author) + 80
+    if key and _letters(text) == key:
+        return True
+    if not key or key not in _letters(text) or is_terminal(text) or len(text) > len(title) + len(author) + 80:
+        return False
+    return bool(author and _letters(author) in _letters(text)) or bool(re.search(r"\b\d{4}\b", text))
 
 
 def _letters(text: str) -> str:

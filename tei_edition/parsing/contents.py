@@ -101,7 +101,7 @@ def matches_entry(key: str, keys: frozenset[str] | set[str]) -> bool:
     if len(key) < 20:
         return False
     first = key.split()[0]
-    return any(k.split()[0] == first and abs(len(k) - len(key)) <= 3 and _close(k, key) for k in keys)
+    return any(k and k.split()[0] == first and abs(len(k) - len(key)) <= 3 and _close(k, key) for k in keys)
 
 
 def _close(a: str, b: str) -> bool:

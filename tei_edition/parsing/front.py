@@ -28,6 +28,8 @@ DATELINE = re.compile(
 
 def find_front(doc: Document, report: Report) -> None:
     blocks = doc.blocks
+    if len([b for b in blocks if b.kind == "p"]) < 2:
+        return  # a text of one block is all body: taking it for a title would leave no text
     start = _body_start(blocks, doc.contents)
     front = blocks[:start]
     doc.front_blocks = front

@@ -62,6 +62,8 @@ def _adjacent_lines(a: Block, b: Block, layout: str, blank_separated: bool, note
     that has a paragraph on each line."""
     if notes_between or layout == "wrapped-continuous":
         return False
+    if b.text[:1].islower() and (a.text.endswith("-") or not is_terminal(a.text)):
+        return False   # the second line carries on the first's sentence or word
     return (blank_separated and b.blank_before == 0) or (len(a.text) < 40 and len(b.text) < 40) \
         or (len(a.text) < 40 and b.text[:1].isupper())
 

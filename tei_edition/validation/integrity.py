@@ -7,8 +7,8 @@
   in standOff are descriptions, not notes of the source) has @n, @xml:id, and text or a <gap>.
 - persName-ref: every persName of the text has @ref, pointing to a <person>.
 - bibl-ref: every <ref> of a citation (<bibl> in the text) points to a <biblStruct> ("#KEY").
-- div-head: every div opens with <head>, except a front div of type dedication, epigraph or
-  credits (blocks that have no heading in print).
+- div-head: every div opens with <head>, except a front div of type dedication, epigraph,
+  credits or front (lines of the front matter that have no heading in print).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .problem import Problem, sort_key
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who", "source")
-HEADLESS_FRONT_DIVS = frozenset({"dedication", "epigraph", "credits"})
+HEADLESS_FRONT_DIVS = frozenset({"dedication", "epigraph", "credits", "front"})
 
 __all__ = ["Problem", "check_integrity", "POINTER_ATTRIBUTES"]
 
