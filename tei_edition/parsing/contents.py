@@ -7,6 +7,7 @@ a list of sections is only a contents list where the sections follow.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import data
 from ..reading.lines import Line
@@ -93,15 +94,24 @@ def _wraps(entry: str) -> bool:
     return bool(re.search(r"\b(?:of|the|and|to|in|for|a|an|as|on|‘[A-Z]\w*)\s*$", entry))
 
 
-def matches_entry(key: str, keys: frozenset[str] | set[str]) -> bool:
+@lru_cache(maxsize=32)
+def _by_first_word(keys: frozenset[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for k in keys:
+        if k:
+            index.setdefault(k.split()[0], []).append(k)
+    return index
+
+
+def matches_entry(key: str, keys: frozenset[str], fuzzy: bool = True) -> bool:
     """`key` (normalised) is a contents entry, allowing a letter or two of difference (a typo in
     either place) in a long entry."""
     if key in keys:
         return True
-    if len(key) < 20:
+    if not fuzzy or len(key) < 20:
         return False
-    first = key.split()[0]
-    return any(k and k.split()[0] == first and abs(len(k) - len(key)) <= 3 and _close(k, key) for k in keys)
+    candidates = _by_first_word(keys).get(key.split()[0], [])
+    return any(abs(len(k) - len(key)) <= 3 and _close(k, key) for k in candidates)
 
 
 def _close(a: str, b: str) -> bool:

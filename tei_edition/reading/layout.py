@@ -82,15 +82,18 @@ class Entries:
         from ..parsing.contents import matches_entry, norm
         self.norm, self.matches = norm, matches_entry
         self.keys = frozenset(norm(c) for c in contents if norm(c))
+        self.prefixes = frozenset(" ".join(k.split()[:n]) for k in self.keys
+                                  for n in range(1, len(k.split())) if len(" ".join(k.split()[:n])) >= 15)
+
+    def _is_entry(self, line: str) -> bool:
+        # a misspelt entry is looked for only on lines that could be headings
+        return len(line) <= 150 and self.matches(self.norm(line), self.keys, fuzzy=not is_terminal(line))
 
     def starts(self, line: str) -> bool:
-        key = self.norm(line)
-        if not key or len(line) > 150:
-            return False
-        return self.matches(key, self.keys) or (len(key) >= 15 and any(k.startswith(key + " ") for k in self.keys))
+        return self._is_entry(line) or self.norm(line) in self.prefixes
 
     def complete(self, line: str) -> bool:
-        return len(line) <= 150 and self.matches(self.norm(line), self.keys)
+        return self._is_entry(line)
 
     def continues(self, prev: str, cur: str) -> bool:
         return not self.complete(prev) and self.norm(prev + " " + cur) in self.keys
