@@ -51,6 +51,17 @@ def _fits(label: Label, expected: int | None, family: str | None) -> bool:
     return expected is None or label.value in (expected, expected + 1)
 
 
+def _numbered_title(label: Label, expected: int | None) -> bool:
+    """'5. The Forced March of Industrialisation' after notes 1-3: the next chapter's heading,
+    not a note: a note that skips a number must be a sentence, and no note reads like a title."""
+    rest = label.rest.strip()
+    if label.form not in ("dotted", "plain") or is_terminal(rest) or "," in rest:
+        return False
+    words = rest.split()
+    titled = sum(w[:1].isupper() for w in words) >= 0.6 * len(words) and len(words) <= 12
+    return titled or (expected is not None and label.value != expected)
+
+
 def _continuation(block: Block) -> bool:
     """An unlabelled paragraph that carries on the note before it."""
     text = block.text.strip()
@@ -72,7 +83,7 @@ def _take(doc: Document, start: int, place: str, report: Report, stop_on_break: 
         if b.kind != "p":
             break
         label = parse_label(b.text)
-        if label and _fits(label, expected, family):
+        if label and _fits(label, expected, family) and not _numbered_title(label, expected):
             taken.append(_note_from(b, label, place))
             family = label.family
             expected = label.value + 1 if label.value is not None else None
