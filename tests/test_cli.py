@@ -146,3 +146,21 @@ def test_validate_accepts_what_build_writes(workdir):
     assert r.returncode == 0, r.stderr
     v = run("validate", f"out/{SMALL[0]}.xml", cwd=workdir)
     assert v.returncode == 0, v.stdout + v.stderr
+
+
+def test_validate_reports_each_problem_of_a_hand_broken_file_with_its_line(workdir):
+    r = run("build", f"{SMALL[0]}.txt", "--formats", "tei", "--out", "out", cwd=workdir)
+    assert r.returncode == 0, r.stderr
+    xml = (workdir / "out" / f"{SMALL[0]}.xml").read_text(encoding="utf-8").splitlines()
+    # break it by hand: a second element with an id already used, and a note without @n
+    first_note = next(i for i, line in enumerate(xml) if "<note " in line and 'xml:id="' in line)
+    xml[first_note] = xml[first_note].replace(' n="', ' data-n="', 1)
+    xml.insert(first_note + 1, '<p xml:id="tei-edition">a duplicate id</p>')
+    broken = workdir / "broken.xml"
+    broken.write_text("\n".join(xml) + "\n", encoding="utf-8")
+    v = run("validate", "broken.xml", "--no-jing", cwd=workdir)
+    assert v.returncode != 0
+    lines = [ln for ln in v.stdout.splitlines() if ln.startswith("broken.xml:")]
+    assert any(f"broken.xml:{first_note + 2}:" in ln and "xml-id-unique" in ln for ln in lines), v.stdout
+    assert any(f"broken.xml:{first_note + 1}:" in ln for ln in lines), v.stdout
+    assert "Traceback" not in v.stderr

@@ -301,3 +301,10 @@ def test_marot_emphasis_becomes_hi():
     tree = converted("marot-trotsky-left-opposition")[0]
     assert xp(tree, "/t:TEI/t:text//t:hi")
     assert not re.search(r"\*\w[^*]{0,80}\w\*", text_text(tree))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_source_is_valid_against_the_project_schema_and_integrity_rules(name):
+    from tei_edition.validation import format_problem, validate_bytes
+    problems = validate_bytes(converted(name)[2], name=name)
+    assert not problems, [format_problem(p) for p in problems[:5]]
