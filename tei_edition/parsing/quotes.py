@@ -12,7 +12,6 @@ import re
 
 from .. import data
 from ..reading.blocks import Block, Document
-from ..reading.layout import is_terminal
 from ..report import Report
 from .pagebreaks import ELISION, continues_lead_in, ends_with_call, ends_with_colon
 
@@ -20,7 +19,6 @@ STAGE = "quotes"
 THRESHOLD = 3
 MAX_QUOTE = 4000
 CITATION_END = re.compile(r"""[”’"']\s*(\([^()]{3,160}(?:\([^()]*\)[^()]*)*\))\s*\.?\s*$""")
-OPENERS, CLOSERS = "“‘", "”’"
 
 
 def _unbalanced_close(text: str) -> bool:

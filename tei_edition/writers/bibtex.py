@@ -29,7 +29,6 @@ with another only across sources has its letter in works-cited.bib but not in it
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -673,16 +672,6 @@ def bib_string(works: list[Work], comment: str | None = None) -> str:
     return text
 
 
-def _readable(path: Path) -> None:
-    """write_atomic's temporary file is created 0600; give the output the usual mode (umask)."""
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(path, 0o666 & ~mask)
-    except OSError:
-        pass
-
-
 REFLIST_COMMENT = "Entries from the source's own bibliography:"
 
 
@@ -722,7 +711,6 @@ def write_bib(tree, path: Path) -> None:
     if from_list:
         comment += "\n" + _key_lines(REFLIST_COMMENT, from_list)
     write_atomic(path, bib_string(works, comment).encode("utf-8"))
-    _readable(path)
 
 
 # --------------------------------------------------------------------------- the edition
@@ -793,10 +781,8 @@ def write_edition_bib(out_dir: Path, bib_dir: Path | None = None) -> Path:
     data = bib_string(merged, comment).encode("utf-8")
     target = out_dir / EDITION_BIB
     write_atomic(target, data)
-    _readable(target)
     if bib_dir is not None:
         bib_dir = Path(bib_dir)
         if bib_dir.resolve() != out_dir.resolve():
             write_atomic(bib_dir / EDITION_BIB, data)
-            _readable(bib_dir / EDITION_BIB)
     return target

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..building.tei import append_text
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 INTERNAL_NS = "urn:tei-edition:internal"
@@ -177,16 +179,6 @@ class HtmlBuilder:
             if v is not None:
                 e.set(k.rstrip("_").replace("_", "-"), str(v))
         return e
-
-    @staticmethod
-    def _append_text(parent, text: str | None) -> None:
-        if not text:
-            return
-        if len(parent):
-            last = parent[-1]
-            last.tail = (last.tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
 
     def _copy_common(self, src, dst) -> None:
         lang = src.get(XML_LANG)
@@ -460,7 +452,7 @@ class HtmlBuilder:
                 elif isinstance(c.tag, str):
                     self._convert_block(c, box, ctx, depth)
                 if c.tail and c.tail.strip():
-                    self._append_text(box, c.tail)
+                    append_text(box, c.tail)
             dst.append(box)
         elif name == "list":
             self._list(e, dst, ctx, depth)
@@ -594,7 +586,7 @@ class HtmlBuilder:
             elif name:
                 self._convert_inline(c, open_run(), _Ctx(inline=True, in_note=ctx.in_note))
             if c.tail and c.tail.strip():
-                self._append_text(open_run(), c.tail)
+                append_text(open_run(), c.tail)
 
     def _list(self, e, dst, ctx: _Ctx, depth: int) -> None:
         numbered = e.get("rend") in ("numbered", "ordered") or e.get("type") in ("ordered", "numbered")
@@ -637,11 +629,11 @@ class HtmlBuilder:
 
     # ------------------------------------------------------------------ inline
     def _convert_inline_children(self, src, dst, ctx: _Ctx) -> None:
-        self._append_text(dst, src.text)
+        append_text(dst, src.text)
         for c in src:
             if isinstance(c.tag, str):
                 self._convert_inline(c, dst, ctx)
-            self._append_text(dst, c.tail)
+            append_text(dst, c.tail)
 
     def _convert_inline(self, e, dst, ctx: _Ctx) -> None:
         name = _local(e)
@@ -734,7 +726,7 @@ class HtmlBuilder:
             out = self._el("span", "inner-note")
             out.text = f" [{label}: "
             self._note_content(e, out, ctx)
-            self._append_text(out, "]")
+            append_text(out, "]")
             dst.append(out)
             return
         fn = self._el("span", "fn", data_n=label)

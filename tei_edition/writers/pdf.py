@@ -170,18 +170,7 @@ def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None)
             ", ".join(f"{i} (call p. {c}, note p. {b})" for i, c, b in misplaced[:10]))
     return document.write_pdf(**options)
 
-def _readable(path: Path) -> None:
-    """write_atomic's temporary file is created 0600; give the output the usual mode (umask)."""
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(path, 0o666 & ~mask)
-    except OSError:
-        pass
-
-
 def write_pdf(tree, path: Path, variant: str | None = None) -> None:
     """Typeset the TEI tree and write the PDF to path atomically (tempfile + rename)."""
     data = render_pdf(tree, variant=variant)
     write_atomic(Path(path), data)
-    _readable(Path(path))
