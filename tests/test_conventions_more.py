@@ -109,3 +109,15 @@ def test_bracketed_call_printed_out_of_order_is_still_a_call():
     assert sorted(n.get("n") for n in notes(c.tree)) == ["1", "2", "3", "4"]
     assert not any(f"[{k}]" in body_text(c.tree) for k in range(1, 5))
     assert any("out of sequence" in e.action for e in c.report.entries)
+
+
+def test_quotation_spelt_in_another_convention_is_a_block_quotation():
+    # the author writes British spelling; the quoted writer American; no colon, no quote marks
+    author = ("The workers organised their own committees, and the party recognised them only late; "
+              "labour discipline was the theme of every speech that year.")
+    quoted = ("The workers organized the committees themselves, and the labor of the party was to "
+              "follow them wherever they went.[1]")
+    c = convert("Title\n\n" + author + "\n\n" + FILLER[0] + "\n\n" + quoted + "\n\n" + FILLER[1] + "\n")
+    quotes = ["".join(q.itertext()) for q in xp(c.tree, "//t:body//t:quote")]
+    assert len(quotes) == 1 and quotes[0].startswith("The workers organized")
+    assert any("spelt unlike the author" in e.action for e in c.report.entries)

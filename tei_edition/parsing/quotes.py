@@ -29,9 +29,11 @@ OPENING_ELISION = re.compile(r"^\s*[‘'“\"]?\s*(?:\.\s?\.\s?\.|…|\[\s*(?:\.
 SPACED_ELISION = re.compile(r"\s(?:\.\s?\.\s?\.|…)\s+[A-Z]")
 
 
-def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, body_indent: int
-              ) -> dict[str, int]:
+def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, body_indent: int,
+              spelling: "Spelling | None" = None) -> dict[str, int]:
     ev: dict[str, int] = {}
+    if spelling is not None and spelling.foreign(b.text):
+        ev["spelt unlike the author"] = 1
     if a is not None and a.kind == "p" and ends_with_colon(a.text):
         ev["lead-in colon"] = 3
     if ends_with_call(b.text):
@@ -55,6 +57,32 @@ def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, b
     return ev
 
 
+class Spelling:
+    """Which of two spelling conventions ('organised'/'organized') a text follows, learnt from the
+    words it spells both ways."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        rules = [(re.compile(gb), us) for _, gb, us in
+                 (line.split("\t") for line in data.ordered("spelling_variants.tsv"))]
+        words: dict[str, int] = {}
+        for b in blocks:
+            for w in re.findall(r"[a-z]{5,}", b.text.lower()):
+                words[w] = words.get(w, 0) + 1
+        self.convention: dict[str, str] = {}   # word → 'gb' or 'us', for words spelt both ways
+        counts = {"gb": 0, "us": 0}
+        for w in list(words):
+            for gb, us in rules:
+                if gb.match(w) and (other := gb.sub(us, w)) in words:
+                    self.convention[w], self.convention[other] = "gb", "us"
+                    counts["gb"] += words[w]
+                    counts["us"] += words[other]
+        self.author = "gb" if counts["gb"] >= counts["us"] else "us"
+
+    def foreign(self, text: str) -> bool:
+        return any(self.convention.get(w) not in (None, self.author)
+                   for w in re.findall(r"[a-z]{5,}", text.lower()))
+
+
 def find_block_quotes(doc: Document, report: Report) -> None:
     flow: list[tuple[Block, bool]] = []
     notes_between = False
@@ -64,6 +92,7 @@ def find_block_quotes(doc: Document, report: Report) -> None:
         elif b.kind not in ("removed", "front"):
             flow.append((b, notes_between))
             notes_between = False
+    spelling = Spelling([b for b, _ in flow])
     indents = sorted(b.indent for b, _ in flow if b.kind == "p")
     body_indent = indents[len(indents) // 2] if indents else 0
     group = 0
@@ -72,7 +101,7 @@ def find_block_quotes(doc: Document, report: Report) -> None:
             continue
         a = flow[i - 1][0] if i else None
         c = flow[i + 1][0] if i + 1 < len(flow) else None
-        ev = _evidence(a, b, c, nb, body_indent)
+        ev = _evidence(a, b, c, nb, body_indent, spelling)
         score = sum(ev.values())
         if score >= THRESHOLD:
             group += 1
