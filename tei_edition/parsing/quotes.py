@@ -32,8 +32,8 @@ SPACED_ELISION = re.compile(r"\s(?:\.\s?\.\s?\.|…)\s+[A-Z]")
 def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, body_indent: int,
               spelling: "Spelling | None" = None) -> dict[str, int]:
     ev: dict[str, int] = {}
-    if spelling is not None and spelling.foreign(b.text):
-        ev["spelt unlike the author"] = 1
+    if spelling is not None and (foreign := spelling.foreign(b.text)):
+        ev["spelt unlike the author"] = min(foreign, 2)
     if a is not None and a.kind == "p" and ends_with_colon(a.text):
         ev["lead-in colon"] = 3
     if ends_with_call(b.text):
@@ -78,9 +78,10 @@ class Spelling:
                     counts["us"] += words[other]
         self.author = "gb" if counts["gb"] >= counts["us"] else "us"
 
-    def foreign(self, text: str) -> bool:
-        return any(self.convention.get(w) not in (None, self.author)
-                   for w in re.findall(r"[a-z]{5,}", text.lower()))
+    def foreign(self, text: str) -> int:
+        """How many distinct words of `text` are spelt in the other convention."""
+        return len({w for w in re.findall(r"[a-z]{5,}", text.lower())
+                    if self.convention.get(w) not in (None, self.author)})
 
 
 def find_block_quotes(doc: Document, report: Report) -> None:
