@@ -121,3 +121,15 @@ def test_quotation_spelt_in_another_convention_is_a_block_quotation():
     quotes = ["".join(q.itertext()) for q in xp(c.tree, "//t:body//t:quote")]
     assert len(quotes) == 1 and quotes[0].startswith("The workers organized")
     assert any("spelt unlike the author" in e.action for e in c.report.entries)
+
+
+def test_wrapped_lead_in_ending_its_line_with_a_colon_starts_a_displayed_quotation():
+    lead = ("In his book on the period the historian gives a grim account of the crisis and he "
+            "writes:")
+    quote = ("The difficulties with grain deliveries had an immediate and powerful effect on the "
+             "entire mechanism of the economy, and the leaders were not prepared for them.")
+    text = ("Title\n\n" + "\n".join(wrap(FILLER[0])) + "\n" + "\n".join(wrap(lead)) + "\n"
+            + "\n".join(wrap(quote)) + "\n" + "\n".join(wrap(FILLER[1])) + "\n")
+    c = convert(text)
+    quotes = ["".join(q.itertext()) for q in xp(c.tree, "//t:body//t:quote")]
+    assert quotes == [quote]

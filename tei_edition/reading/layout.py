@@ -183,6 +183,8 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
         return True
     if BULLET.match(cur.text) or (ENUMERATOR.match(cur.text) or LETTERED.match(cur.text)) and is_terminal(prev.text):
         return True
+    if prev.text.rstrip().endswith(":") and re.match(r"\s*(?:[A-Z‘“'\"]|…|\.\.\.)", cur.text):
+        return True   # a lead-in ending its line, then a capital: a displayed quotation or list begins
     if after_blank and not is_terminal(prev.text) and len(prev.text.strip()) < 0.75 * width \
             and cur.text.lstrip()[:1].isupper():
         return True   # a short line, a blank, a capital: a heading and its text, not a page break
