@@ -33,10 +33,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .atomic import write_atomic
+
+if TYPE_CHECKING:
+    import bibtexparser
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -640,7 +644,7 @@ def _field_value(name: str, value: str) -> str:
     return v
 
 
-def to_library(works: list[Work]):
+def to_library(works: list[Work]) -> "bibtexparser.Library":
     import bibtexparser
     from bibtexparser.model import Entry, Field
 

@@ -9,8 +9,14 @@ import logging
 import os
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .atomic import write_atomic
 from .html import tei_to_html
+
+if TYPE_CHECKING:
+    import weasyprint
+    from lxml import etree
 
 STYLESHEET = Path("styles") / "print.css"
 
@@ -137,7 +143,7 @@ def _quiet_weasyprint() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def render_document(tree, stylesheet: Path | None = None):
+def render_document(tree: "etree._ElementTree", stylesheet: Path | None = None) -> "weasyprint.Document":
     """The laid-out WeasyPrint document (pages, bookmarks) for a TEI tree."""
     from weasyprint import CSS, HTML
 
