@@ -166,5 +166,41 @@ def validate(files: tuple[Path, ...], tei_all: Path | None, no_jing: bool) -> No
         raise click.ClickException(f"{len(bad)} of {len(files)} files are not valid ({len(problems)} problems)")
 
 
+def _read_tei(path: Path):
+    """A TEI file given by the user, read safely (no entities, no DTD, no network)."""
+    from .validation import parse_xml
+    from .validation.safexml import XMLInputError
+    try:
+        return parse_xml(path)
+    except XMLInputError as exc:
+        raise click.ClickException(f"{path}: {exc}") from None
+
+
+@main.command()
+@click.argument("tei_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="PDF to write (default: beside the TEI).")
+@click.option("--archival", is_flag=True, help="Write the archival PDF/A-3b variant.")
+def render(tei_file: Path, output: Path | None, archival: bool) -> None:
+    """Typeset a TEI file (as tei-edition writes it) into the print PDF."""
+    from .writers.pdf import write_pdf
+    target = output or tei_file.with_suffix(".pdf")
+    try:
+        write_pdf(_read_tei(tei_file), target, variant="pdf/a-3b" if archival else None)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(f"cannot render {tei_file}: {exc}") from None
+    click.echo(f"{target}", err=True)
+
+
+@main.command()
+@click.argument("tei_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="BibTeX file to write.")
+def bib(tei_files: tuple[Path, ...], output: Path) -> None:
+    """Write the works cited in TEI files as one deduplicated BibTeX file."""
+    from .writers.bibtex import assign_keys, bib_string, dedupe, works_in_tree
+    works = assign_keys(dedupe([w for f in tei_files for w in works_in_tree(_read_tei(f))]))
+    write_atomic(output, bib_string(works).encode("utf-8"))
+    click.echo(f"{output}: {len(works)} works", err=True)
+
+
 if __name__ == "__main__":
     main()

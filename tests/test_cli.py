@@ -164,3 +164,17 @@ def test_validate_reports_each_problem_of_a_hand_broken_file_with_its_line(workd
     assert any(f"broken.xml:{first_note + 2}:" in ln and "xml-id-unique" in ln for ln in lines), v.stdout
     assert any(f"broken.xml:{first_note + 1}:" in ln for ln in lines), v.stdout
     assert "Traceback" not in v.stderr
+
+
+def test_bib_and_render_commands_work_on_a_built_tei_and_refuse_a_broken_one(workdir):
+    r = run("build", f"{SMALL[0]}.txt", "--formats", "tei", "--out", "out", cwd=workdir)
+    assert r.returncode == 0, r.stderr
+    b = run("bib", f"out/{SMALL[0]}.xml", "-o", "cited.bib", cwd=workdir)
+    assert b.returncode == 0, b.stderr
+    assert (workdir / "cited.bib").exists()
+    (workdir / "broken.xml").write_text("<TEI><text>", encoding="utf-8")
+    for args in (("render", "broken.xml"), ("bib", "broken.xml", "-o", "x.bib")):
+        v = run(*args, cwd=workdir)
+        assert v.returncode != 0 and "Traceback" not in v.stderr
+        assert len([ln for ln in v.stderr.splitlines() if ln.strip()]) == 1, v.stderr
+    assert not (workdir / "broken.pdf").exists() and not (workdir / "x.bib").exists()
