@@ -10,7 +10,8 @@ from lxml import etree
 from .metadata import Metadata
 from .notes.pairing import pair_notes
 from .notes.texts import find_note_texts
-from .parsing import artifacts, contents, distribution, front, headings, hyphenation, lists, pagebreaks, quotes
+from .parsing import (artifacts, contents, distribution, front, headings, hyphenation, lists, markup,
+                      pagebreaks, quotes)
 from .reading.blocks import Document
 from .reading.layout import make_blocks
 from .reading.lines import split_lines
@@ -23,6 +24,7 @@ def parse(text: str, report: Report) -> Document:
     dropped: list[str] = []
     fields = distribution.unwrap_distribution(lines, report)
     artifacts.drop_artifact_lines(lines, report, dropped)
+    markup.setext_to_atx(lines, report, dropped)
     toc = contents.find_contents(lines, report)
     blocks, measure = make_blocks(lines, report, toc)
     doc = Document(blocks, layout=measure.layout, width=measure.width, contents=toc, artifacts=dropped)
@@ -32,6 +34,7 @@ def parse(text: str, report: Report) -> Document:
     doc.front.update({k: v for k, v in fields.items() if k in ("title", "author")})
     if fields:
         doc.credits.extend(f"{k.capitalize()}: {v}" for k, v in fields.items())
+    markup.atx_headings(doc, report)
     front.find_front(doc, report)
     artifacts.drop_colophon(doc, report)
     find_note_texts(doc, report)

@@ -133,3 +133,12 @@ def test_wrapped_lead_in_ending_its_line_with_a_colon_starts_a_displayed_quotati
     c = convert(text)
     quotes = ["".join(q.itertext()) for q in xp(c.tree, "//t:body//t:quote")]
     assert quotes == [quote]
+
+
+def test_markdown_and_underlined_headings_keep_their_levels():
+    text = ("# The Book\n\nBy Ann Writer\n\nIntroduction\n============\n\n" + FILLER[0] + "\n\n## A section\n\n"
+            + FILLER[1] + "\n\nA subsection\n------------\n\n" + FILLER[2] + "\n")
+    c = convert(text)
+    levels = [(len(xp(h, "ancestor::t:div")), "".join(h.itertext())) for h in xp(c.tree, "//t:body//t:head")]
+    assert levels == [(1, "Introduction"), (2, "A section"), (2, "A subsection")]
+    assert "#" not in body_text(c.tree) + front_text(c.tree) and "===" not in body_text(c.tree)

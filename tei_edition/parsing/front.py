@@ -28,7 +28,7 @@ DATELINE = re.compile(
 
 def find_front(doc: Document, report: Report) -> None:
     blocks = doc.blocks
-    if len([b for b in blocks if b.kind == "p"]) < 2:
+    if len([b for b in blocks if b.kind in ("p", "head")]) < 2:
         return  # a text of one block is all body: taking it for a title would leave no text
     start = _body_start(blocks, doc.contents)
     front = blocks[:start]
@@ -51,7 +51,7 @@ def _body_start(blocks: list[Block], contents: list[str]) -> int:
         if low in data.words("front_sections.txt"):
             in_front_section = True
             continue
-        if _opens_body(b, contents):
+        if b.kind == "head" or _opens_body(b, contents):
             return i
         if is_name(text) or BYLINE.match(text):
             names.append(BYLINE.sub(r"\g<name>", text))

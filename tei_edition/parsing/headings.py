@@ -183,12 +183,19 @@ def _merge_number_lines(doc: Document, report: Report) -> None:
 
 def _assign_levels(doc: Document, report: Report) -> None:
     heads = [b for b in doc.blocks if b.kind == "head"]
+    fixed = [h.level for h in heads if h.attrs.get("fixed_level")]
+    for h in heads:   # marked-up levels count from the shallowest one the body uses
+        if h.attrs.get("fixed_level"):
+            h.level -= min(fixed) - 1
     styles = {id(h): style_of(h.text) for h in heads}
     back = data.words("back_headings.txt")
     present = [s for s in STYLE_RANK if s in styles.values()]
     rank = {s: i + 1 for i, s in enumerate(present)}
     contents_level = _contents_levels(doc.contents)
     for h in heads:
+        if h.attrs.get("fixed_level"):
+            h.attrs["style"] = "markup"
+            continue   # the source gave the level itself ('## Section')
         style = styles[id(h)]
         bare = TRAILING_CALL.sub("", h.text).strip()
         if bare.lower().strip(" :.") in back:
