@@ -12,7 +12,7 @@ from ..notes.pairing import Note
 from ..reading.blocks import Block, Document
 from ..report import Report
 from .header import build_header
-from .tei import LINE, XML_NS, append_text, el, sub, tei
+from .tei import LINE, append_text, el, sub, tei
 
 DIV_TYPES = {1: "chapter", 2: "section"}
 Calls = list[tuple[int, int, Note]]
@@ -328,4 +328,4 @@ def _section_type(heading: str) -> str:
     return "acknowledgements" if low.startswith("acknowledg") else "dedication" if "dedication" in low else "preface"
 
 
-__all__ = ["build", "fill", "note_element", "XML_NS"]
+__all__ = ["build", "fill", "note_element"]
