@@ -17,7 +17,7 @@ Print conventions decided here (the stylesheet only styles them):
 - Author notes (``@type="author"``, printed with an asterisk in the sources: ``1*``) keep the
   asterisk, so that they are not confused with the reference notes of the same number.
 - A note whose text the source lacks (``@type="missing"`` or holding only ``<gap reason="missing"/>``)
-  is not a footnote: a book can have hundreds of them (Cliff's has ~925) and a page of empty
+  is not a footnote: a book can have hundreds of them (one of ours has over 900) and a page of empty
   "[missing]" footnotes would bury the real ones and slow the layout. Its number stays in the text
   as a plain superscript (so the reader sees where the source had a call), and one line at the end
   of each chapter lists the numbers whose text is missing ("The source gives no text for notes
