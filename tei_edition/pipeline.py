@@ -27,7 +27,7 @@ def parse(text: str, report: Report) -> Document:
     markup.setext_to_atx(lines, report, dropped)
     toc = contents.find_contents(lines, report)
     blocks, measure = make_blocks(lines, report, toc)
-    doc = Document(blocks, layout=measure.layout, width=measure.width, contents=toc, artifacts=dropped)
+    doc = Document(blocks, layout=measure.layout, contents=toc, artifacts=dropped)
     artifacts.clean_blocks(doc, report)
     lexicon = hyphenation.Lexicon(text)
     hyphenation.resolve_line_end_hyphens(doc, report, lexicon)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..reading.blocks import Block, Document, NoteText
 from ..report import Report
@@ -37,7 +37,6 @@ class Note:
     reason: str = ""
     xml_id: str = ""
     scope: int | None = None
-    children: list["Note"] = field(default_factory=list)
 
 
 def pair_notes(doc: Document, report: Report) -> None:

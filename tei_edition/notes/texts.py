@@ -103,7 +103,7 @@ def _note_from(block: Block, label: Label, place: str) -> NoteText:
     shift = len(block.text) - len(label.rest)
     block.text = label.rest
     block.anchors = [(max(o - shift, 0), ln) for o, ln in block.anchors]
-    return NoteText(label.mark, label.value, [block], place, None, label.family)
+    return NoteText(label.mark, label.value, [block], place, label.family)
 
 
 def note_sections(doc: Document, report: Report) -> None:
@@ -163,7 +163,7 @@ def one_line_notes(doc: Document, report: Report) -> None:
             continue
         report.repair(STAGE, "split notes standing on one line", b.first_line, f"{len(parts)} notes")
         for start, end in parts:
-            piece = Block(b.text[start:end].strip(), b.line_at(start), b.line_at(end - 1), nlines=1,
+            piece = Block(b.text[start:end].strip(), b.line_at(start), b.line_at(end - 1),
                           blank_before=b.blank_before if start == 0 else 0)
             out.append(piece)
     doc.blocks[:] = out

@@ -16,6 +16,7 @@ from .. import data
 from ..reading.blocks import Block, Document
 from ..reading.layout import TRAILING_CALL, caps_opening, is_terminal
 from ..report import Report
+from .contents import matches_entry, norm
 
 STAGE = "headings"
 MAX_HEADING = 130
@@ -51,7 +52,6 @@ def _roman_heading(text: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _contents_keys(contents: tuple[str, ...]) -> frozenset[str]:
-    from .contents import norm
     return frozenset(norm(c) for c in contents)
 
 
@@ -59,7 +59,6 @@ def in_contents(text: str, contents: list[str]) -> bool:
     """Is `text` an entry of the contents list (allowing a typo in a long entry)?"""
     if not contents or len(text) > 2 * MAX_HEADING:
         return False
-    from .contents import matches_entry, norm
     return matches_entry(norm(TRAILING_CALL.sub("", text)), _contents_keys(tuple(contents)))
 
 
@@ -175,9 +174,9 @@ def _merge_number_lines(doc: Document, report: Report) -> None:
     """'CHAPTER IV.' on one line and its title on the next are one heading."""
     heads = [b for b in doc.blocks if b.kind in ("p", "head", "note", "quote", "item")]
     for a, b in zip(heads, heads[1:]):
-        if a.kind == "head" == b.kind and NUMBER_ONLY.match(a.text.strip()) and a.attrs.get("merged") is None:
+        if a.kind == "head" == b.kind and NUMBER_ONLY.match(a.text.strip()):
             a.absorb(b, ". " if not a.text.rstrip().endswith(".") else " ")
-            b.kind, b.attrs["merged"] = "removed", True
+            b.kind = "removed"
             report.repair(STAGE, "joined a chapter number to its title", a.first_line, a.text)
 
 
@@ -194,13 +193,11 @@ def _assign_levels(doc: Document, report: Report) -> None:
     contents_level = _contents_levels(doc.contents)
     for h in heads:
         if h.attrs.get("fixed_level"):
-            h.attrs["style"] = "markup"
             continue   # the source gave the level itself ('## Section')
         style = styles[id(h)]
         bare = TRAILING_CALL.sub("", h.text).strip()
         if bare.lower().strip(" :.") in back:
             h.attrs["back"] = True
-        from .contents import norm
         key = norm(bare)
         if key in contents_level:
             h.level = contents_level[key]
@@ -211,7 +208,6 @@ def _assign_levels(doc: Document, report: Report) -> None:
             h.level = rank.get(present[0], 1) + 1 if present[0] in ("roman", "arabic", "chapter", "part") else rank[style]
         else:
             h.level = rank.get(style, 1)
-        h.attrs["style"] = style
         report.info(STAGE, f"heading level {h.level} ({style})", h.first_line, h.text)
     _close_level_gaps(heads)
 
@@ -219,7 +215,6 @@ def _assign_levels(doc: Document, report: Report) -> None:
 def _contents_levels(contents: list[str]) -> dict[str, int]:
     """Levels read off the contents list: numbered entries are chapters, the entries between them
     their sections; unnumbered entries before the first numbered one stand at chapter level."""
-    from .contents import norm
     if not any(numbering_style(c) for c in contents):
         return {norm(c): 1 for c in contents}
     levels: dict[str, int] = {}

@@ -84,7 +84,6 @@ def join_split_paragraphs(doc: Document, report: Report, lexicon: Lexicon) -> No
                 not _adjacent_lines(prev, b, doc.layout, blank_separated, notes_between):
             _join(prev, b, lexicon, report, notes_between)
             b.kind = "removed"
-            b.attrs["joined_into"] = prev.first_line
             notes_between = False
             continue
         prev, notes_between = b, False
@@ -96,13 +95,12 @@ def _join(a: Block, b: Block, lexicon: Lexicon, report: Report, notes_between: b
         joined, how = join_hyphenated(a.text, b.text, lexicon)
         shift = len(joined) - len(b.text)
         a.anchors += [(o + shift, ln) for o, ln in b.anchors]
-        a.text, a.last_line, a.nlines = joined, b.last_line, a.nlines + b.nlines
+        a.text, a.last_line = joined, b.last_line
         report.repair(STAGE, f"joined paragraph {where} ({how} hyphen)", b.first_line,
                       a.text[max(shift - 20, 0): shift + 20])
     else:
         a.absorb(b)
         report.repair(STAGE, f"joined paragraph {where}", b.first_line, b.text[:40])
-    a.attrs.setdefault("page_breaks", []).append(b.first_line)
 
 
 def mark_fragments(doc: Document, report: Report) -> None:

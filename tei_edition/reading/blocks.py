@@ -19,9 +19,7 @@ class Block:
     kind: str = "p"        # p, head, quote, item, note, front, contents, artifact, removed
     level: int = 0         # heading level (1 = chapter)
     indent: int = 0        # leading spaces of the first line in the source
-    nlines: int = 1        # source lines the block was unwrapped from
     blank_before: int = 0  # blank lines between this block and the one before
-    full_last_line: bool = False  # its last source line was as long as a full line (hard-wrapped text)
     anchors: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, source line)
     attrs: dict[str, Any] = field(default_factory=dict)
 
@@ -40,8 +38,6 @@ class Block:
         self.text = self.text + sep + other.text
         self.anchors += [(o + shift, ln) for o, ln in other.anchors]
         self.last_line = other.last_line
-        self.nlines += other.nlines
-        self.full_last_line = other.full_last_line
 
 
 @dataclass
@@ -52,7 +48,6 @@ class NoteText:
     value: int | None     # the number, where there is one
     paragraphs: list[Block]
     place: str            # foot | end
-    scope: int | None     # chapter index for per-chapter notes, None for the whole document
     family: str = "number"  # number | star (author notes beside numbered endnotes) | symbol
     after_block: int = -1   # index (in Document.blocks) of the body block it physically follows
 
@@ -73,7 +68,6 @@ class Document:
     contents: list[str] = field(default_factory=list)     # the source's own contents list
     artifacts: list[str] = field(default_factory=list)    # what was dropped, declared in the header
     credits: list[str] = field(default_factory=list)      # transcription/publisher credits → header
-    width: int = 0                                        # typical line width of hard-wrapped text
 
     def body(self) -> list[Block]:
         return [b for b in self.blocks if b.kind not in ("removed",)]

@@ -200,13 +200,9 @@ def _wrapped(lines: list[Line], m: Measure, report: Report, entries: Entries) ->
         if prev is None or _starts_block(prev, ln, m.width, blanks > 0, blank_separated, entries):
             blocks.append(Block(text, ln.no, ln.no, indent=ln.indent, blank_before=blanks))
         else:
-            block = blocks[-1]
             if blanks:
-                block.attrs.setdefault("page_breaks", []).append(ln.no)
                 report.repair(STAGE, "joined paragraph across page break", ln.no, text[:40])
-            _append_line(block, text, ln.no)
-            block.nlines += 1
-        blocks[-1].full_last_line = len(ln.text.rstrip()) >= m.width - 6
+            _append_line(blocks[-1], text, ln.no)
         prev = ln
     return blocks
 
