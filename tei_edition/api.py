@@ -13,7 +13,7 @@ from lxml import etree
 
 from .errors import InputError
 from .metadata import Metadata
-from .pipeline import convert_text
+from .pipeline import READER, convert_text
 from .reading.decode import decode
 from .report import Report
 
@@ -43,7 +43,7 @@ def convert(text: str, metadata: Metadata | Mapping[str, Any] | None = None,
 
 def _normalise(text: str, report: Report) -> str:
     """Text given as str skips byte decoding, not line-end, control-character and NFC normalisation."""
-    return decode(text.encode("utf-8", "replace"), report)
+    return decode(text.encode("utf-8", "replace"), report.for_stage(READER.name))
 
 
 def convert_bytes(data: bytes, metadata: Metadata | Mapping[str, Any] | None = None,
@@ -51,7 +51,7 @@ def convert_bytes(data: bytes, metadata: Metadata | Mapping[str, Any] | None = N
     report = Report(source=name)
     if len(data) > MAX_BYTES:
         raise InputError(f"the source is too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
-    text = decode(data, report)
+    text = decode(data, report.for_stage(READER.name))
     tree = convert_text(text, _metadata(metadata), report)
     return ConversionResult(tree, report)
 

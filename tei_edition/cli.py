@@ -45,10 +45,10 @@ def _build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, b
     _validate_into(result, data)
     if "tei" in formats:
         write_atomic(out / f"{stem}.xml", data)
-    write_report(result.report, out / f"{stem}.report.json")
     for fmt in formats:
         if fmt != "tei":
             _write_other(fmt, result, out, stem)
+    write_report(result.report, out / f"{stem}.report.json")   # last: the writers record in it too
     lines = [summary_line(stem, counts, len(result.report.warnings)),
              "  " + notes_line(stem, result.report.stats.get("notes", {}))]
     return source.name, "\n".join(lines), True
@@ -58,14 +58,15 @@ def _validate_into(result: ConversionResult, data: bytes) -> None:
     """Check every conversion against the project schema and integrity rules; problems are
     warnings in the report, with lines of the written TEI file."""
     from .validation import validate_bytes
+    report = result.report.for_stage("validation")
     for p in validate_bytes(data, name=result.report.source):
-        result.report.warn("validation", f"{p.rule}: {p.message} (TEI line {p.line})", None, p.rule)
+        report.warn(f"{p.rule}: {p.message} (TEI line {p.line})", None, p.rule)
 
 
-def _write_other(fmt: str, result, out: Path, stem: str) -> None:
+def _write_other(fmt: str, result: ConversionResult, out: Path, stem: str) -> None:
     if fmt == "pdf":
         from .writers.pdf import write_pdf
-        write_pdf(result.tree, out / f"{stem}.pdf")
+        write_pdf(result.tree, out / f"{stem}.pdf", report=result.report)
     elif fmt == "bib":
         from .writers.bibtex import write_bib
         write_bib(result.tree, out / f"{stem}.bib")
@@ -182,13 +183,17 @@ def _read_tei(path: Path):
 @click.option("--archival", is_flag=True, help="Write the archival PDF/A-3b variant.")
 def render(tei_file: Path, output: Path | None, archival: bool) -> None:
     """Typeset a TEI file (as tei-edition writes it) into the print PDF."""
+    from .report import Report
     from .writers.pdf import write_pdf
     target = output or tei_file.with_suffix(".pdf")
+    report = Report(source=tei_file.name)
     try:
-        write_pdf(_read_tei(tei_file), target, variant="pdf/a-3b" if archival else None)
+        write_pdf(_read_tei(tei_file), target, variant="pdf/a-3b" if archival else None, report=report)
     except (OSError, ValueError) as exc:
         raise click.ClickException(f"cannot render {tei_file}: {exc}") from None
-    click.echo(f"{target}", err=True)
+    for w in report.warnings:
+        click.echo(f"{tei_file}: warning: {w.action}" + (f" ({w.detail})" if w.detail else ""), err=True)
+    click.echo(f"{target}: {len(report.warnings)} warnings", err=True)
 
 
 @main.command()

@@ -1,58 +1,116 @@
-"""The order in which the passes run: reading, parsing, notes, building, transforms.
+"""The conversion, pass by pass, in the order the passes run.
 
-One place that shows the whole pipeline (docutils' Publisher): each step is a small pass named for
-the convention it handles, and every pass records its repairs in the same Report.
+One place that shows the whole pipeline (docutils' Publisher). The reader decodes the bytes; then
+each phase's passes work on its target: the source's numbered lines, the block document, the TEI
+tree. Two passes change the target: the layout makes blocks of the lines, the tree builder makes
+TEI of the blocks. The header is written last, from the report of every pass.
+
+To add a pass: write a module with one class (see `tei_edition.passes` and docs/architecture.md)
+and add one line below, where it must run. The pipeline checks at start-up that every pass runs
+after the passes it names in `after`.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
+from .building.header import Header
+from .building.tree import TreeBuilder
 from .metadata import Metadata
-from .notes.pairing import pair_notes
-from .notes.texts import find_note_texts
-from .parsing import (artifacts, contents, distribution, front, headings, hyphenation, lists, markup,
-                      pagebreaks, quotes)
-from .reading.blocks import Document
-from .reading.layout import make_blocks
+from .notes.pairing import NotePairing
+from .notes.texts import NoteTexts
+from .parsing.artifacts import ArtifactLines, Colophon, InlineArtifacts
+from .parsing.contents import ContentsList
+from .parsing.distribution import DistributorWrapper
+from .parsing.front import FrontMatterPass
+from .parsing.headings import Headings
+from .parsing.hyphenation import LineEndHyphens, LostHyphens
+from .parsing.lists import ListItems, RunInLists
+from .parsing.markup import MarkedUpHeadings, UnderlinedTitles
+from .parsing.pagebreaks import Fragments, PageBreaks
+from .parsing.quotes import BlockQuotations
+from .passes import Context, Declaration, Pass, PipelineError, check_order
+from .reading.decode import Decoder
+from .reading.layout import Layout
 from .reading.lines import split_lines
 from .report import Report
+from .transforms.elision import Elisions
+from .transforms.emphasis import Emphasis
+
+READER = Decoder          # bytes → text, before the passes (tei_edition.api)
+
+PASSES: list[type[Pass[Any]]] = [
+    # lines: the source's numbered lines
+    DistributorWrapper,   # a distributor's header and licence out, their fields kept
+    ArtifactLines,        # lines of conversion residue dropped
+    UnderlinedTitles,     # 'Title' over '====' → '# Title'
+    ContentsList,         # the source's contents list out, its entries kept as evidence
+    Layout,               # lines → blocks, by the line convention: makes the block document
+    # blocks: paragraphs, headings, notes…
+    InlineArtifacts,      # residue inside blocks dropped
+    LineEndHyphens,       # hyphens where lines were joined: removed or kept, on evidence
+    MarkedUpHeadings,     # '# Title', '## Section'
+    FrontMatterPass,      # title page, dedication, credits, epigraph
+    Colophon,             # a web archive's colophon → header
+    NoteTexts,            # note texts taken out of the running text
+    Headings,             # headings and their levels
+    ListItems,            # bulleted and numbered paragraphs
+    Fragments,            # stray words kept apart
+    PageBreaks,           # paragraphs cut by page breaks re-joined
+    LostHyphens,          # 'antiStalinist' → 'anti-Stalinist', with evidence
+    BlockQuotations,      # quotations without quote marks
+    RunInLists,           # '(1) … (2) … (3) …' in one paragraph
+    NotePairing,          # calls paired with note texts; every note placed at its call
+    TreeBuilder,          # blocks → TEI: makes the tree
+    # tree: the TEI document
+    Emphasis,             # *emphasis* → hi
+    Elisions,             # '[· · ·]' → gap
+    Header,               # the teiHeader, from the metadata and the report of every pass
+]
 
 
-def parse(text: str, report: Report) -> Document:
-    """Plain text → the block document: structure recognised, notes paired, nothing built yet."""
-    lines = split_lines(text)
-    dropped: list[str] = []
-    fields = distribution.unwrap_distribution(lines, report)
-    artifacts.drop_artifact_lines(lines, report, dropped)
-    markup.setext_to_atx(lines, report, dropped)
-    toc = contents.find_contents(lines, report)
-    blocks, measure = make_blocks(lines, report, toc)
-    doc = Document(blocks, layout=measure.layout, contents=toc, artifacts=dropped)
-    artifacts.clean_blocks(doc, report)
-    lexicon = hyphenation.Lexicon(text)
-    hyphenation.resolve_line_end_hyphens(doc, report, lexicon)
-    doc.front.update({k: v for k, v in fields.items() if k in ("title", "author")})
-    if fields:
-        doc.credits.extend(f"{k.capitalize()}: {v}" for k, v in fields.items())
-    markup.atx_headings(doc, report)
-    front.find_front(doc, report)
-    artifacts.drop_colophon(doc, report)
-    find_note_texts(doc, report)
-    headings.find_headings(doc, report)
-    lists.mark_list_items(doc, report)
-    pagebreaks.mark_fragments(doc, report)
-    pagebreaks.join_split_paragraphs(doc, report, lexicon)
-    hyphenation.restore_lost_hyphens(doc, report, lexicon)
-    quotes.find_block_quotes(doc, report)
-    lists.split_run_in_lists(doc, report)
-    pair_notes(doc, report)
-    return doc
+class Pipeline:
+    """The passes, checked for order, and what they declare."""
+
+    def __init__(self, passes: list[type[Pass[Any]]]) -> None:
+        check_order(passes)
+        for p in passes:
+            if p.declaration is None:
+                raise PipelineError(f"{p.name} declares nothing: the header could not say what it did")
+        self.passes = [p() for p in passes]
+
+    def declarations(self) -> dict[str, Declaration]:
+        steps = [READER, *(type(p) for p in self.passes)]
+        return {s.name: s.declaration for s in steps if s.declaration is not None}
+
+    def context(self, text: str, metadata: Metadata, report: Report) -> Context:
+        """A fresh context for converting `text`, its lines ready for the first pass."""
+        context = Context(text, metadata, report, self.declarations())
+        context.lines = split_lines(text)
+        return context
+
+    def run(self, context: Context, *, until: str | None = None) -> Context:
+        """Run the passes on `context`; with `until`, stop before the pass of that name (for tests
+        that run one pass on the state it receives)."""
+        names = [p.name for p in self.passes]
+        if until is not None and until not in names:
+            raise PipelineError(f"no pass is named {until!r}")
+        for p in self.passes:
+            if p.name == until:
+                break
+            p.run(context)
+        return context
+
+    def get(self, name: str) -> Pass[Any]:
+        return next(p for p in self.passes if p.name == name)
+
+
+PIPELINE = Pipeline(PASSES)
 
 
 def convert_text(text: str, metadata: Metadata, report: Report) -> etree._ElementTree:
-    from .building.tree import build
-    from .transforms import run_transforms
-    doc = parse(text, report)
-    tree = build(doc, metadata, report)
-    run_transforms(tree, report)
-    return tree
+    """Decoded text → the TEI tree, every pass recording into `report`."""
+    context = PIPELINE.run(PIPELINE.context(text, metadata, report))
+    assert context.tree is not None
+    return context.tree

@@ -1,25 +1,38 @@
-"""The conversion report: every repair a pass makes and every doubt it has, with the source line.
+"""The conversion report: every repair a pass makes, everything it recognises and every doubt it
+has, with the source line.
 
-Each pass receives the same Report and records into it, the way bibtexparser 2 middlewares record
-what they changed. The report is written as JSON beside the TEI and summarised by the CLI.
+One Report per source (docutils' one reporter). A pass records through a `StageReport`, the report
+as that pass sees it: every entry carries the pass's name as its stage, the way bibtexparser 2
+middlewares record what they changed. The report is written as JSON beside the TEI, summarised by
+the command line, and read by the header pass, which declares in `encodingDesc` every pass that
+acted.
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
+
+
+class Kind(StrEnum):
+    REPAIR = "repair"              # the text was changed (a hyphen removed, a page break re-joined)
+    RECOGNITION = "recognition"    # a structure was recognised (a heading, a note, a quotation)
+    DOUBT = "doubt"                # a decision the editor may want to check
+    WARNING = "warning"            # something is wrong with the source or could not be done
+    INFO = "info"                  # a fact about the source (its line convention, counts)
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One thing a pass did or doubted."""
+    """One thing a pass did, recognised or doubted."""
 
-    stage: str          # the pass that recorded it, e.g. "pagebreaks"
+    stage: str          # the pass that recorded it, e.g. "page-breaks"
     action: str         # a short verb phrase: "joined paragraph across page break"
     line: int | None    # 1-based line in the source, where known
     detail: str = ""    # the text concerned, shortened
-    kind: str = "repair"  # repair | warning | doubt | info
+    kind: Kind = Kind.REPAIR
 
 
 @dataclass
@@ -30,44 +43,69 @@ class Report:
     entries: list[Entry] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
 
-    def repair(self, stage: str, action: str, line: int | None = None, detail: str = "") -> None:
-        self.entries.append(Entry(stage, action, line, _short(detail), "repair"))
+    def record(self, stage: str, kind: Kind, action: str, line: int | None = None, detail: str = "") -> None:
+        self.entries.append(Entry(stage, action, line, _short(detail), kind))
 
-    def warn(self, stage: str, action: str, line: int | None = None, detail: str = "") -> None:
-        self.entries.append(Entry(stage, action, line, _short(detail), "warning"))
-
-    def doubt(self, stage: str, action: str, line: int | None = None, detail: str = "") -> None:
-        self.entries.append(Entry(stage, action, line, _short(detail), "doubt"))
-
-    def info(self, stage: str, action: str, line: int | None = None, detail: str = "") -> None:
-        self.entries.append(Entry(stage, action, line, _short(detail), "info"))
+    def for_stage(self, stage: str) -> "StageReport":
+        return StageReport(self, stage)
 
     @property
     def warnings(self) -> list[Entry]:
-        return [e for e in self.entries if e.kind == "warning"]
+        return [e for e in self.entries if e.kind == Kind.WARNING]
 
-    def count(self, stage: str | None = None, kind: str | None = None) -> int:
+    def count(self, stage: str | None = None, kind: Kind | str | None = None) -> int:
         return sum(1 for e in self.entries
                    if (stage is None or e.stage == stage) and (kind is None or e.kind == kind))
 
-    def actions(self) -> Counter[str]:
-        """How often each action was taken: the basis of the header's normalisation declarations."""
-        return Counter(e.action for e in self.entries if e.kind == "repair")
+    def stages(self) -> dict[str, Counter[Kind]]:
+        """For every stage that recorded something, how many entries of each kind, in the order
+        the stages first recorded."""
+        out: dict[str, Counter[Kind]] = {}
+        for e in self.entries:
+            out.setdefault(e.stage, Counter())[e.kind] += 1
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
             "stats": self.stats,
             "summary": {
-                "repairs": self.count(kind="repair"),
-                "warnings": self.count(kind="warning"),
-                "doubts": self.count(kind="doubt"),
+                "repairs": self.count(kind=Kind.REPAIR),
+                "recognitions": self.count(kind=Kind.RECOGNITION),
+                "warnings": self.count(kind=Kind.WARNING),
+                "doubts": self.count(kind=Kind.DOUBT),
             },
             "entries": [asdict(e) for e in self.entries],
         }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+class StageReport:
+    """The report as one pass (or reader, builder, writer) sees it: entries under its name."""
+
+    def __init__(self, report: Report, stage: str) -> None:
+        self.report, self.stage = report, stage
+
+    def repair(self, action: str, line: int | None = None, detail: str = "") -> None:
+        self.report.record(self.stage, Kind.REPAIR, action, line, detail)
+
+    def recognise(self, action: str, line: int | None = None, detail: str = "") -> None:
+        self.report.record(self.stage, Kind.RECOGNITION, action, line, detail)
+
+    def doubt(self, action: str, line: int | None = None, detail: str = "") -> None:
+        self.report.record(self.stage, Kind.DOUBT, action, line, detail)
+
+    def warn(self, action: str, line: int | None = None, detail: str = "") -> None:
+        self.report.record(self.stage, Kind.WARNING, action, line, detail)
+
+    def info(self, action: str, line: int | None = None, detail: str = "") -> None:
+        self.report.record(self.stage, Kind.INFO, action, line, detail)
+
+    @property
+    def stats(self) -> dict[str, Any]:
+        return self.report.stats
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .building.tei import tei
+from .tei.namespaces import tei
 
 
 def summarise(tree: etree._ElementTree) -> dict[str, int]:

@@ -162,7 +162,7 @@ def test_parenthesised_calls_and_ocr_l_read_as_one():
     assert dict(summary(t))["16"] == "Writings of Leon Trotsky (1934-35), p. 116."
     assert_no_call_residue(t, "(1)", "(2)", "(l6)", "(16)")
     assert "(1934-35)" not in body_text(t)
-    assert any("OCR" in e.action for e in c.report.entries if e.stage == "notes")
+    assert any("OCR" in e.action for e in c.report.entries if e.stage == "note-pairing")
 
 
 BRACKETS = doc(
@@ -413,7 +413,7 @@ def test_note_whose_call_is_missing_is_kept_unanchored_with_a_doubt():
     # it stands between the calls of notes 1 and 3
     n2 = notes(t)[1]
     assert "betrayal" in text_of(n2.getparent()) or "December" in text_of(n2.getparent())
-    doubts = [e for e in c.report.entries if e.kind == "doubt" and e.stage == "notes"]
+    doubts = [e for e in c.report.entries if e.kind == "doubt" and e.stage == "note-pairing"]
     assert len(doubts) == 1 and "2" in doubts[0].action
     assert "Ibid., p. 3." not in body_text(t)
 
@@ -430,7 +430,7 @@ def test_call_whose_note_text_is_missing_gets_a_gap():
     assert xp(n2[0], "t:gap[@reason='missing']")
     assert text_before(n2[0]) == "He called it a betrayal."
     assert_no_call_residue(t, "²")
-    assert any(e.kind in ("warning", "doubt") and e.stage == "notes" for e in c.report.entries)
+    assert any(e.kind in ("warning", "doubt") and e.stage == "note-pairing" for e in c.report.entries)
 
 
 def test_no_note_text_is_left_as_a_body_paragraph():

@@ -272,7 +272,7 @@ def test_lost_hyphen_is_restored_with_evidence():
 
 def test_hyphenation_repairs_are_reported_and_declared():
     c = convert(HYPHENATED)
-    repairs = [e for e in c.report.entries if e.stage == "hyphenation" and e.kind == "repair"]
+    repairs = [e for e in c.report.entries if e.stage == "line-end-hyphens" and e.kind == "repair"]
     lines = {e.line for e in repairs}
     assert 4 in lines or 5 in lines          # Trot-/sky
     assert xp(c.tree, "//t:encodingDesc//t:hyphenation")

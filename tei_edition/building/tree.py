@@ -7,34 +7,48 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..metadata import Metadata
-from ..notes.pairing import Note
-from ..reading.blocks import Block, Document
-from ..report import Report
-from .header import build_header
-from .tei import LINE, append_text, el, sub, tei
+from .. import data
+from ..model import Block, BlockKind, Document, FrontMatter, FrontRole, Note, NoteFamily, TITLE_PAGE_ROLES
+from ..passes import BlockPass, Context, Declaration, Section
+from ..report import StageReport
+from ..tei.elements import append_text, el, sub
+from ..tei.lines import anchors_of, set_anchors, set_line
+from ..tei.namespaces import tei
+from ..tei.text import raw_text
 
-DIV_TYPES = {1: "chapter", 2: "section"}
-Calls = list[tuple[int, int, Note]]
+DIV_TYPES = {1: "chapter", 2: "section"}   # deeper divisions are subsections
 
 
-def build(doc: Document, metadata: Metadata, report: Report) -> etree._ElementTree:
-    root = el("TEI", {"xml:lang": metadata.language})
-    root.append(build_header(doc, metadata, report))
-    text = sub(root, "text", {"xml:lang": metadata.language})
-    _front(text, doc)
-    body = sub(text, "body")
-    Builder(body, text).run(doc.blocks)
-    if not len(body):
-        sub(body, "p").append(el("gap", {"reason": "missing"}))
-    return etree.ElementTree(root)
+class TreeBuilder(BlockPass):
+    """The block document → the TEI tree (its text; the header is written last, by its own pass)."""
+
+    name = "tree"
+    after = {"note-pairing": "every note is placed before the text is built",
+             "run-in-lists": "run-in lists are built as lists",
+             "block-quotations": "quotations are built as quote"}
+    declaration = Declaration(Section.SEGMENTATION,
+                              "The text is divided as the source divides it: divisions nested by heading "
+                              "level, with front and back matter apart from the body; paragraphs, list "
+                              "items and quotation paragraphs are the source's.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        language = context.metadata.language
+        root = el("TEI", {"xml:lang": language})
+        text = sub(root, "text", {"xml:lang": language})
+        _front(text, doc)
+        body = sub(text, "body")
+        Builder(body, text, context.report).run(doc.blocks)
+        if not len(body):
+            sub(body, "p").append(el("gap", {"reason": "missing"}))
+            context.report.warn("the source has no running text: the body holds a gap")
+        context.tree = etree.ElementTree(root)
 
 
 class Builder:
     """Walks the blocks in order, keeping the stack of open divisions."""
 
-    def __init__(self, body: etree._Element, text: etree._Element) -> None:
-        self.body, self.text = body, text
+    def __init__(self, body: etree._Element, text: etree._Element, report: StageReport) -> None:
+        self.body, self.text, self.report = body, text, report
         self.back: etree._Element | None = None
         self.stack: list[tuple[int, etree._Element]] = [(0, body)]
         self.quote: tuple[int, etree._Element] | None = None
@@ -47,35 +61,32 @@ class Builder:
 
     def run(self, blocks: list[Block]) -> None:
         for b in blocks:
-            if b.kind == "head":
+            if b.kind is BlockKind.HEAD:
                 self.heading(b)
-            elif b.kind == "p":
+            elif b.kind is BlockKind.P:
                 self.paragraph(b)
-            elif b.kind == "quote":
+            elif b.kind is BlockKind.QUOTE:
                 self.block_quote(b)
-            elif b.kind == "fragment":
+            elif b.kind is BlockKind.FRAGMENT:
                 self.quote = self.list = None
-                ab = sub(self.container, "ab", {"type": "fragment"})
-                ab.set(LINE, str(b.first_line))
-                fill(ab, b.text, b.attrs.get("calls", []))
+                fill(sub(self.container, "ab", {"type": "fragment"}), b)
 
     def heading(self, b: Block) -> None:
         self.quote = self.list = None
         level = max(b.level, 1)
-        if b.attrs.get("back") and level == 1:
+        if b.opens_back_matter and level == 1:
             if self.back is None:
                 self.back = sub(self.text, "back")
+                self.report.recognise("back matter begins", b.first_line, b.text)
             self.stack = [(0, self.back)]
             self.in_back = True
         elif level == 1 and self.in_back:
             self.stack = [(0, self.back)]
         while self.stack[-1][0] >= level:
             self.stack.pop()
-        div_type = "bibliography" if b.attrs.get("back") else DIV_TYPES.get(level, "subsection")
+        div_type = "bibliography" if b.opens_back_matter else DIV_TYPES.get(level, "subsection")
         div = sub(self.container, "div", {"type": div_type})
-        head = sub(div, "head")
-        head.set(LINE, str(b.first_line))
-        fill(head, b.text, b.attrs.get("calls", []))
+        fill(sub(div, "head"), b)
         self.stack.append((level, div))
 
     def paragraph(self, b: Block) -> None:
@@ -83,50 +94,39 @@ class Builder:
         if self.container.get("type") == "bibliography":
             self._bibl(b)
             return
-        item = b.attrs.get("item")
-        if item:
-            self._item(b, item)
+        if b.item:
+            self._item(b)
             return
         self.list = None
-        if b.attrs.get("inline_items"):
+        if b.run_in:
             self._run_in_list(self.container, b)
             return
-        p = sub(self.container, "p")
-        p.set(LINE, str(b.first_line))
-        fill(p, b.text, b.attrs.get("calls", []))
+        fill(sub(self.container, "p"), b)
 
     def _bibl(self, b: Block) -> None:
         lst = self.container.find("{*}listBibl")
         if lst is None:
             lst = sub(self.container, "listBibl")
-        bibl = sub(lst, "bibl")
-        bibl.set(LINE, str(b.first_line))
-        fill(bibl, b.text, b.attrs.get("calls", []))
+        fill(sub(lst, "bibl"), b)
 
-    def _item(self, b: Block, item: dict) -> None:
-        if self.list is None or self.list[0] != item["rend"] or self.list[1].getparent() is not self.container:
-            self.list = (item["rend"], sub(self.container, "list", {"rend": item["rend"]}))
-        it = sub(self.list[1], "item", {"n": item.get("n")})
-        it.set(LINE, str(b.first_line))
-        fill(it, b.text, b.attrs.get("calls", []))
+    def _item(self, b: Block) -> None:
+        style = str(b.item.style)
+        if self.list is None or self.list[0] != style or self.list[1].getparent() is not self.container:
+            self.list = (style, sub(self.container, "list", {"rend": style}))
+        fill(sub(self.list[1], "item", {"n": b.item.n}), b)
 
     def _run_in_list(self, parent: etree._Element, b: Block) -> None:
-        lead, items = b.attrs["inline_items"]
-        calls = b.attrs.get("calls", [])
-        if lead:
-            p = sub(parent, "p")
-            p.set(LINE, str(b.first_line))
-            fill_slice(p, b.text, calls, 0, items[0][1])
+        items = b.run_in.items
+        if b.text[: b.run_in.lead_end].strip():
+            fill(sub(parent, "p"), b, 0, b.run_in.lead_end)
         lst = sub(parent, "list", {"rend": "numbered"})
-        for n, _, start, end in items:
-            it = sub(lst, "item", {"n": n})
-            fill_slice(it, b.text, calls, start, end)
+        for item in items:
+            fill(sub(lst, "item", {"n": item.n}), b, item.start, item.end)
 
     def block_quote(self, b: Block) -> None:
         self.list = None
-        group = b.attrs.get("quote_group", 0)
-        citation = b.attrs.get("citation")
-        calls = b.attrs.get("calls", [])
+        group = b.quotation.group if b.quotation else 0
+        citation = b.quotation.citation if b.quotation else None
         if self.quote and self.quote[0] == group and self.quote[1].getparent() is not None:
             quote = self.quote[1]
             if len(quote) == 0 or quote[0].tag != tei("p"):
@@ -138,21 +138,21 @@ class Builder:
                 quote = sub(cit, "quote")
             else:
                 quote = sub(self.container, "quote")
-            quote.set(LINE, str(b.first_line))
+            set_line(quote, b.first_line)
             self.quote = (group, quote)
             target = quote
-        end = citation[0] if citation else len(b.text)
-        if b.attrs.get("inline_items"):
+        end = citation.start if citation else len(b.text)
+        if b.run_in:
             self._run_in_list(target, b)
         else:
-            fill_slice(target, b.text, calls, 0, end)
+            fill(target, b, 0, end)
         if citation:
             parent = quote.getparent()
             if parent.tag == tei("cit"):
-                fill_slice(sub(parent, "bibl"), b.text, calls, citation[0], len(b.text))
+                fill(sub(parent, "bibl"), b, citation.start)
             else:
                 append_text(target, " ")
-                fill_slice(target, b.text, calls, citation[0], len(b.text))
+                fill(target, b, citation.start)
 
 
 def _wrap_in_p(quote: etree._Element) -> None:
@@ -161,31 +161,46 @@ def _wrap_in_p(quote: etree._Element) -> None:
     p.text, quote.text = quote.text, None
     for child in list(quote):
         p.append(child)
+    set_anchors(p, anchors_of(quote))
     quote.append(p)
 
 
-def fill(parent: etree._Element, text: str, calls: Calls) -> None:
-    fill_slice(parent, text, calls, 0, len(text))
-
-
-def fill_slice(parent: etree._Element, text: str, calls: Calls, start: int, end: int) -> None:
-    """Put text[start:end] into `parent`, with a note element at each call inside the slice."""
+def fill(parent: etree._Element, block: Block, start: int = 0, end: int | None = None) -> None:
+    """Put block.text[start:end] into `parent`, with a note element at each call inside the slice,
+    and give `parent` the source lines of the text it received (see tei.lines)."""
+    text = block.text
+    end = len(text) if end is None else end
+    own = len(raw_text(parent))          # where this text begins in the parent's own text
+    anchors = anchors_of(parent)
     pos = start
-    for c_start, c_end, note in sorted(calls, key=lambda c: (c[0], c[1])):
-        if not (start <= c_start < end or (c_start == c_end == end and end == len(text))):
+    for call in sorted(block.calls, key=lambda c: (c.start, c.end)):
+        if not (start <= call.start < end or (call.start == call.end == end and end == len(text))):
             continue
-        append_text(parent, _clean(text[pos:c_start], pos == start))
-        parent.append(note_element(note))
-        pos = max(c_end, pos)
-    append_text(parent, _clean(text[pos:end], pos == start, last=True))
+        own = _append_piece(parent, block, pos, call.start, pos == start, False, own, anchors)
+        parent.append(note_element(call.note))
+        pos = max(call.end, pos)
+    _append_piece(parent, block, pos, end, pos == start, True, own, anchors)
+    set_anchors(parent, anchors)
 
 
-def _clean(s: str, first: bool, last: bool = False) -> str:
+def _append_piece(parent: etree._Element, block: Block, start: int, end: int, first: bool, last: bool,
+                  own: int, anchors: list[tuple[int, int]]) -> int:
+    """Append block.text[start:end] (trimmed at the slice's ends) at offset `own` of the parent's
+    own text; record the lines of its characters in `anchors`. Returns the new own length."""
+    piece = block.text[start:end]
     if first:
-        s = s.lstrip()
+        start += len(piece) - len(piece.lstrip())
+        piece = piece.lstrip()
     if last:
-        s = s.rstrip()
-    return s
+        piece = piece.rstrip()
+    if not piece:
+        if not anchors:
+            anchors.append((own, block.line_at(start)))
+        return own
+    anchors.append((own, block.line_at(start)))
+    anchors.extend((own + o - start, ln) for o, ln in block.anchors if start < o < start + len(piece))
+    append_text(parent, piece)
+    return own + len(piece)
 
 
 def note_element(note: Note) -> etree._Element:
@@ -194,29 +209,29 @@ def note_element(note: Note) -> etree._Element:
         attrs["anchored"] = "false"
     if note.text is None:
         attrs["type"] = "missing"
-    elif note.text.family == "star":
+    elif note.text.family is NoteFamily.STAR:
         attrs["type"] = "author"
     e = el("note", attrs)
-    e.set(LINE, str(note.line))
     if note.text is None:
+        set_line(e, note.line)
         sub(e, "gap", {"reason": "missing"})
         return e
     paras = note.text.paragraphs
     if len(paras) == 1:
-        fill(e, paras[0].text, paras[0].attrs.get("calls", []))
+        fill(e, paras[0])
     else:
+        set_line(e, paras[0].first_line)
         for para in paras:
-            p = sub(e, "p")
-            fill(p, para.text, para.attrs.get("calls", []))
+            fill(sub(e, "p"), para)
     return e
 
 
 def _front(text: etree._Element, doc: Document) -> None:
     """The front as the source gives it: every front block kept, in a place for its role."""
     front = sub(text, "front")
-    roles = [(b.attrs.get("role", "other"), b) for b in doc.front_blocks]
-    titles = [b for r, b in roles if r in ("title", "subtitle")]
-    if not roles:
+    parts = [b for b in doc.front_blocks if b.front is not None]
+    titles = [b for b in parts if b.front.role in (FrontRole.TITLE, FrontRole.SUBTITLE)]
+    if not parts:
         if doc.contents:
             sub(front, "divGen", {"type": "toc"})
         if not len(front):
@@ -225,36 +240,34 @@ def _front(text: etree._Element, doc: Document) -> None:
     page = sub(front, "titlePage")
     doc_title = sub(page, "docTitle")
     for b in titles:
-        part = sub(doc_title, "titlePart", {"type": "main" if b.attrs["role"] == "title" else "sub"})
+        part = sub(doc_title, "titlePart", {"type": "main" if b.front.role is FrontRole.TITLE else "sub"})
         _title_part(part, b, doc.front)
     if not titles:
         page.remove(doc_title)
-    for role, b in roles:
-        if role in ("author", "byline"):
-            _byline(sub(page, "byline"), b.text, doc.front.get("author"))
-        elif role == "imprint":
-            imp = doc.front["imprint"]
+    for b in parts:
+        role = b.front.role
+        if role in (FrontRole.AUTHOR, FrontRole.BYLINE):
+            _byline(sub(page, "byline"), b.text, doc.front.author)
+        elif role is FrontRole.IMPRINT and doc.front.imprint is not None:
+            imp = doc.front.imprint
             imprint = sub(page, "docImprint")
-            sub(imprint, "publisher", None, imp["publisher"]).tail = ", "
-            sub(imprint, "pubPlace", None, imp["place"]).tail = ", "
-            sub(imprint, "docDate", None, imp["date"])
-        elif role == "date":
+            sub(imprint, "publisher", None, imp.publisher).tail = ", "
+            sub(imprint, "pubPlace", None, imp.place).tail = ", "
+            sub(imprint, "docDate", None, imp.date)
+        elif role is FrontRole.DATE:
             sub(page, "docDate", None, b.text)
-    dateline = doc.front.get("dateline")
+    dateline = doc.front.dateline
     if dateline:
         imprint = sub(page, "docImprint")
-        sub(imprint, "docDate", None, dateline["date"]).tail = " — " + dateline["venue"]
+        sub(imprint, "docDate", None, dateline.date).tail = " — " + dateline.venue
     if not len(page):
         front.remove(page)
-    _front_parts(front, roles)
+    _front_parts(front, parts)
     if doc.contents:
         sub(front, "divGen", {"type": "toc"})
 
 
-FRONT_ROLES_IN_TITLE_PAGE = ("title", "subtitle", "author", "byline", "imprint", "date")
-
-
-def _front_parts(front: etree._Element, roles: list[tuple[str, Block]]) -> None:
+def _front_parts(front: etree._Element, parts: list[Block]) -> None:
     """What follows the title page, in the order TEI allows: epigraphs, arguments and loose
     paragraphs first, then divisions (dedication, credits, acknowledgements)."""
     leading: list[etree._Element] = []
@@ -262,47 +275,47 @@ def _front_parts(front: etree._Element, roles: list[tuple[str, Block]]) -> None:
     groups: dict[str, etree._Element] = {}
     section: etree._Element | None = None
     epigraph: etree._Element | None = None
-    for role, b in roles:
-        calls = b.attrs.get("calls", [])
-        if role in FRONT_ROLES_IN_TITLE_PAGE:
+    for b in parts:
+        role = b.front.role
+        if role in TITLE_PAGE_ROLES:
             continue
-        if role == "section-head":
+        if role is FrontRole.SECTION_HEAD:
             section = el("div", {"type": _section_type(b.text)})
             sub(section, "head", None, b.text)
             divisions.append(section)
-        elif role == "section" and section is not None:
-            fill(sub(section, "p"), b.text, calls)
-        elif role == "epigraph":
+        elif role is FrontRole.SECTION and section is not None:
+            fill(sub(section, "p"), b)
+        elif role is FrontRole.EPIGRAPH:
             epigraph = el("epigraph")
-            fill(sub(epigraph, "quote"), b.text, calls)
+            fill(sub(epigraph, "quote"), b)
             leading.append(epigraph)
-        elif role == "epigraph-source" and epigraph is not None:
-            fill(sub(epigraph, "bibl"), b.text, calls)
-        elif role == "argument":
+        elif role is FrontRole.EPIGRAPH_SOURCE and epigraph is not None:
+            fill(sub(epigraph, "bibl"), b)
+        elif role is FrontRole.ARGUMENT:
             if "argument" not in groups:
                 groups["argument"] = el("argument")
                 leading.append(groups["argument"])
-            fill(sub(groups["argument"], "p"), b.text, calls)
-        elif role.startswith("credit") or role == "dedication":
-            kind = "dedication" if role == "dedication" else "credits"
+            fill(sub(groups["argument"], "p"), b)
+        elif role in (FrontRole.CREDIT, FrontRole.DEDICATION):
+            kind = "dedication" if role is FrontRole.DEDICATION else "credits"
             if kind not in groups:
                 groups[kind] = el("div", {"type": kind})
                 divisions.append(groups[kind])
-            fill(sub(groups[kind], "p"), b.text, calls)
+            fill(sub(groups[kind], "p"), b)
         else:   # a front line that is neither title, byline, credit nor dedication: kept as it is
             if "front" not in groups:
                 groups["front"] = el("div", {"type": "front"})
                 divisions.insert(0, groups["front"])
-            fill(sub(groups["front"], "p"), b.text, calls)
+            fill(sub(groups["front"], "p"), b)
     for e in leading + divisions:
         front.append(e)
 
 
-def _title_part(part: etree._Element, b: Block, f: dict) -> None:
+def _title_part(part: etree._Element, b: Block, f: FrontMatter) -> None:
     """A title line that also names the author ('Title - Author') gives the title here and the
     author in a byline right after the title."""
-    author = f.get("author")
-    if b.attrs["role"] == "title" and author and b.text.endswith(author) and b.text != author:
+    author = f.author
+    if b.front.role is FrontRole.TITLE and author and b.text.endswith(author) and b.text != author:
         rest = b.text[: -len(author)]
         title = rest.rstrip(" -–—")
         part.text = title
@@ -325,7 +338,7 @@ def _byline(byline: etree._Element, text: str, author: str | None) -> None:
 
 def _section_type(heading: str) -> str:
     low = heading.lower()
-    return "acknowledgements" if low.startswith("acknowledg") else "dedication" if "dedication" in low else "preface"
+    return next((kind for kind, rx in data.patterns("front_section_types.tsv") if rx.search(low)), "preface")
 
 
-__all__ = ["build", "fill", "note_element"]
+__all__ = ["TreeBuilder", "fill", "note_element"]

@@ -1,4 +1,8 @@
-"""Data files (word lists, patterns) that rules read: one place for each list, none in code."""
+"""Data files (word lists, patterns) that rules read: one place for each list, none in code.
+
+Passes read them through `Context.data` (or, in helpers that have no context, the module
+functions below, which read the same files). Every file is read once and cached.
+"""
 from __future__ import annotations
 
 import re
@@ -6,27 +10,38 @@ from functools import lru_cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
-def words(name: str) -> frozenset[str]:
-    """A list file: one entry per line, `#` comments; entries compared in lower case."""
-    return frozenset(line.lower() for line in _lines(name))
+class DataFiles:
+    """The package's data files."""
+
+    @lru_cache(maxsize=None)
+    def words(self, name: str) -> frozenset[str]:
+        """A list file: one entry per line, `#` comments; entries compared in lower case."""
+        return frozenset(line.lower() for line in self._lines(name))
+
+    @lru_cache(maxsize=None)
+    def ordered(self, name: str) -> tuple[str, ...]:
+        """A list file, in its order, case kept."""
+        return tuple(self._lines(name))
+
+    @lru_cache(maxsize=None)
+    def table(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """A table file: tab-separated fields per line."""
+        return tuple(tuple(field.strip() for field in line.split("\t")) for line in self._lines(name))
+
+    @lru_cache(maxsize=None)
+    def patterns(self, name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """A pattern file: `name<TAB>regex` per line."""
+        out = []
+        for line in self._lines(name):
+            label, _, rx = line.partition("\t")
+            out.append((label.strip(), re.compile(rx.strip())))
+        return tuple(out)
+
+    @staticmethod
+    def _lines(name: str) -> list[str]:
+        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+        return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-@lru_cache(maxsize=None)
-def ordered(name: str) -> tuple[str, ...]:
-    return tuple(_lines(name))
-
-
-@lru_cache(maxsize=None)
-def patterns(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """A pattern file: `name<TAB>regex` per line."""
-    out = []
-    for line in _lines(name):
-        label, _, rx = line.partition("\t")
-        out.append((label.strip(), re.compile(rx.strip())))
-    return tuple(out)
-
-
-def _lines(name: str) -> list[str]:
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+DATA = DataFiles()
+words, ordered, table, patterns = DATA.words, DATA.ordered, DATA.table, DATA.patterns

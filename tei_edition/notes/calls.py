@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 from .. import data
-from .labels import FROM_SUPERSCRIPT, OCR_DIGITS, number
+from ..model import NoteFamily
+from ..vocabulary import FROM_SUPERSCRIPT, OCR_DIGITS
+from .labels import number
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 
@@ -24,7 +26,7 @@ class Candidate:
     form: str
     mark: str         # as printed
     value: int | None
-    family: str       # number | star | symbol
+    family: NoteFamily
     strength: int
     order: int = 0    # position in reading order, set by `find_candidates`
 
@@ -53,8 +55,8 @@ def _value(form: str, mark: str) -> int | None:
     return None
 
 
-def _family(form: str) -> str:
-    return {"star": "star", "symbol": "symbol"}.get(form, "number")
+def _family(form: str) -> NoteFamily:
+    return {"star": NoteFamily.STAR, "symbol": NoteFamily.SYMBOL}.get(form, NoteFamily.NUMBER)
 
 
 def _after_stop_word(text: str, start: int) -> bool:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
-OCR_DIGITS = str.maketrans("lIO", "110")
+from ..model import NoteFamily
+from ..vocabulary import FROM_SUPERSCRIPT, OCR_DIGITS, SUPERSCRIPT_DIGITS as SUPERSCRIPTS
 
 
 @dataclass(frozen=True)
@@ -14,8 +13,10 @@ class Label:
     form: str          # superscript, bracket, footnote, star, dotted, plain, paren, symbol, rst
     mark: str          # as printed
     value: int | None
-    family: str        # number | star | symbol
+    family: NoteFamily
     rest: str          # the note's text after the label
+    rest_start: int    # where the rest begins and ends in the labelled text
+    rest_end: int
 
 
 _FORMS = [
@@ -33,12 +34,15 @@ _FORMS = [
 
 
 def parse_label(text: str) -> Label | None:
+    lead = len(text) - len(text.lstrip())
     text = text.strip()
     for form, rx in _FORMS:
         m = rx.match(text)
         if m:
-            mark = m.group("n")
-            return Label(form, mark, number(mark), family_of(mark), m.group("rest").strip())
+            mark, rest = m.group("n"), m.group("rest")
+            start = m.start("rest") + len(rest) - len(rest.lstrip())
+            end = m.end("rest") - (len(rest) - len(rest.rstrip()))
+            return Label(form, mark, number(mark), family_of(mark), text[start:end], lead + start, lead + end)
     return None
 
 
@@ -50,9 +54,9 @@ def number(mark: str) -> int | None:
     return None
 
 
-def family_of(mark: str) -> str:
+def family_of(mark: str) -> NoteFamily:
     if mark.endswith("*") and any(c.isdigit() for c in mark):
-        return "star"
+        return NoteFamily.STAR
     if number(mark) is not None:
-        return "number"
-    return "symbol"
+        return NoteFamily.NUMBER
+    return NoteFamily.SYMBOL

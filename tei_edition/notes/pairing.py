@@ -10,44 +10,47 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
-from ..reading.blocks import Block, Document, NoteText
-from ..report import Report
+from ..model import Block, BlockKind, Document, Note, NoteCall, NoteFamily, NotePlace, NoteText
+from ..passes import BlockPass, Context, Declaration, Section
+from ..report import StageReport
 from .calls import MEDIUM, STRONG, WEAK, Candidate, candidates_in, find_candidates
 
-STAGE = "notes"
 REACH = 40                     # how many numbers a call may skip
 SEARCH_BLOCKS = 30             # how far back an uncalled note's position is looked for
 SKIP_WITH_TEXT, SKIP_WITHOUT_TEXT = 0.3, 1.5
 QUOTE_END = re.compile(r"""(?:[.!?…]['’”"]+|['’”"]+[.!?])(?=\s|$)""")
-CALL_BLOCKS = ("p", "quote", "head")
+CALL_BLOCKS = (BlockKind.P, BlockKind.QUOTE, BlockKind.HEAD)
 
 
-@dataclass
-class Note:
-    """A note as it will be encoded: where it stands and what it holds."""
+class NotePairing(BlockPass):
+    """Every call paired with its note text by the numbering; every note placed at its call."""
 
-    n: str
-    place: str
-    text: NoteText | None
-    form: str = ""
-    anchored: bool = True
-    line: int = 0
-    reason: str = ""
-    xml_id: str = ""
-    scope: int | None = None
+    name = "note-pairing"
+    after = {"note-texts": "calls are paired with the note texts found",
+             "headings": "numbering may restart at every chapter heading",
+             "run-in-lists": "the numbers of a run-in list are not calls",
+             "page-breaks": "a call's place is measured in the re-joined paragraph",
+             "lost-hyphens": "the text around a call is final"}
+    declaration = Declaration(Section.INTERPRETATION,
+                              "Note calls were told from other numbers by the numbering sequence, removed "
+                              "from the text and each note encoded at the place of its call; notes without "
+                              "a call are placed where they most probably belong and marked "
+                              "anchored=\"false\"; calls without a note text hold a gap.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        pair_notes(doc, context.report)
 
 
-def pair_notes(doc: Document, report: Report) -> None:
+def pair_notes(doc: Document, report: StageReport) -> None:
     chapter = _chapters(doc.blocks)
     texts = [(i, b.text) for i, b in enumerate(doc.blocks) if b.kind in CALL_BLOCKS]
     candidates = _without_list_markers(find_candidates(texts), doc.blocks)
     stats = {"calls_found": 0, "note_texts_found": len(doc.notes), "paired": 0,
              "notes_without_call": 0, "calls_without_text": 0, "numbers_rejected": 0}
-    for family in ("number", "star", "symbol"):
-        fam_cands = [c for c in candidates if c.family == family]
-        fam_texts = [t for t in doc.notes if t.family == family]
+    for family in NoteFamily:
+        fam_cands = [c for c in candidates if c.family is family]
+        fam_texts = [t for t in doc.notes if t.family is family]
         if not fam_cands and not fam_texts:
             continue
         by_chapter = _restarts(fam_texts, fam_cands, chapter)
@@ -60,13 +63,13 @@ def pair_notes(doc: Document, report: Report) -> None:
             _pair_scope(doc, cands, notes, scope, report, stats)
     _number_notes(doc)
     report.stats["notes"] = stats
-    report.info(STAGE, "notes: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in stats.items()))
+    report.info("notes: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in stats.items()))
 
 
 def _chapters(blocks: list[Block]) -> list[int]:
     out, current = [], 0
     for b in blocks:
-        if b.kind == "head" and b.level == 1:
+        if b.kind is BlockKind.HEAD and b.level == 1:
             current += 1
         out.append(current)
     return out
@@ -75,8 +78,8 @@ def _chapters(blocks: list[Block]) -> list[int]:
 def _without_list_markers(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
     """'(1)', '(2)' that number the items of a run-in list are not calls."""
     def is_marker(c: Candidate) -> bool:
-        items = blocks[c.block].attrs.get("inline_items")
-        return bool(items) and any(ms <= c.end - 1 < me for _, ms, me, _ in items[1])
+        run_in = blocks[c.block].run_in
+        return run_in is not None and any(item.mark <= c.end - 1 < item.start for item in run_in.items)
     return [c for c in cands if not is_marker(c)]
 
 
@@ -148,11 +151,11 @@ def _symbol_calls(cands: list[Candidate], notes: list[NoteText]) -> list[Candida
     return chain
 
 
-def _with_strays(cands: list[Candidate], chain: list[Candidate], report: Report, doc: Document
+def _with_strays(cands: list[Candidate], chain: list[Candidate], report: StageReport, doc: Document
                  ) -> list[Candidate]:
     """Strongly marked calls ('[155]', '⁴') that the source prints out of order: kept as calls
     when their number lies within the chain's range and no other call has it."""
-    if not chain or chain[0].family == "symbol":
+    if not chain or chain[0].family is NoteFamily.SYMBOL:
         return chain
     values = {c.value for c in chain}
     top = max(v for v in values if v is not None)
@@ -162,17 +165,17 @@ def _with_strays(cands: list[Candidate], chain: list[Candidate], report: Report,
     for c in strays:
         values.add(c.value)
         block = doc.blocks[c.block]
-        report.doubt(STAGE, "note call out of sequence: kept as a call", block.line_at(c.start), c.mark)
+        report.doubt("note call out of sequence: kept as a call", block.line_at(c.start), c.mark)
     return sorted(chain + strays, key=lambda c: c.order)
 
 
 def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], scope: int | None,
-                report: Report, stats: dict[str, int]) -> None:
+                report: StageReport, stats: dict[str, int]) -> None:
     by_value: dict[int, NoteText] = {}
     for t in notes:
         if t.value is not None:
             by_value.setdefault(t.value, t)
-    if cands and cands[0].family == "symbol":
+    if cands and cands[0].family is NoteFamily.SYMBOL:
         chain = _symbol_calls(cands, notes)
     else:
         chain = choose_calls(cands, set(by_value), bool(notes))
@@ -189,28 +192,30 @@ def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], sc
         text = by_value.get(c.value) if c.value is not None else (
             symbol_texts[c.mark].pop(0) if symbol_texts.get(c.mark) else None)
         line = block.line_at(c.start)
-        place = "foot" if c.family in ("star", "symbol") else (text.place if text else "end")
-        note = Note(c.mark if c.family != "number" else str(c.value), place, text, c.form, True, line, scope=scope)
-        block.attrs.setdefault("calls", []).append((c.start, c.end, note))
+        place = NotePlace.FOOT if c.family is not NoteFamily.NUMBER else (text.place if text else NotePlace.END)
+        note = Note(c.mark if c.family is not NoteFamily.NUMBER else str(c.value), place, text, c.form, True,
+                    line, scope=scope)
+        block.calls.append(NoteCall(c.start, c.end, note))
         stats["calls_found"] += 1
         if text is not None:
             used.add(id(text))
             stats["paired"] += 1
+            report.recognise(f"paired note call {note.n} with its text", line, c.mark)
             if c.form in ("paren",) and c.mark != str(c.value):
-                report.repair(STAGE, "read OCR-garbled note call as a number", line, f"({c.mark}) → {c.value}")
+                report.repair("read OCR-garbled note call as a number", line, f"({c.mark}) → {c.value}")
         else:
             stats["calls_without_text"] += 1
             missing.append(line)
-            report.info(STAGE, "note call without note text: kept as a note with a gap", line, f"{c.mark}")
+            report.recognise("note call without note text: kept as a note with a gap", line, f"{c.mark}")
     if missing:
         where = f"chapter {scope}" if scope is not None else "the text"
-        report.warn(STAGE, f"{len(missing)} note calls in {where} have no note text in the source; "
+        report.warn(f"{len(missing)} note calls in {where} have no note text in the source; "
                     "each is kept as a note holding a gap", missing[0],
                     "lines " + ", ".join(map(str, missing[:12])) + (" …" if len(missing) > 12 else ""))
     for c in cands:
         if id(c) not in chosen and c.strength < STRONG:
             stats["numbers_rejected"] += 1
-            report.info(STAGE, f"number not taken as a note call ({c.form})",
+            report.info(f"number not taken as a note call ({c.form})",
                         doc.blocks[c.block].line_at(c.start), doc.blocks[c.block].text[max(c.start - 20, 0):c.end + 5])
     for t in notes:
         if id(t) not in used:
@@ -220,7 +225,7 @@ def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], sc
 
 
 def _calls_in_notes(notes: list[NoteText], taken: set[int | None], by_value: dict[int, NoteText],
-                    used: set[int], scope: int | None, report: Report, stats: dict[str, int]) -> None:
+                    used: set[int], scope: int | None, report: StageReport, stats: dict[str, int]) -> None:
     """Calls inside note texts (a footnote citing an endnote): strongly marked numbers of the
     same numbering that no call in the running text has taken."""
     for t in notes:
@@ -232,19 +237,20 @@ def _calls_in_notes(notes: list[NoteText], taken: set[int | None], by_value: dic
                 if inner is not None and (id(inner) in used or inner is t):
                     continue
                 taken.add(c.value)
-                note = Note(c.mark if c.family != "number" else str(c.value),
-                            inner.place if inner else "end", inner, c.form, True, para.line_at(c.start), scope=scope)
-                para.attrs.setdefault("calls", []).append((c.start, c.end, note))
+                note = Note(c.mark if c.family is not NoteFamily.NUMBER else str(c.value),
+                            inner.place if inner else NotePlace.END, inner, c.form, True, para.line_at(c.start),
+                            scope=scope)
+                para.calls.append(NoteCall(c.start, c.end, note))
                 stats["calls_found"] += 1
                 if inner is not None:
                     used.add(id(inner))
                     stats["paired"] += 1
                 else:
                     stats["calls_without_text"] += 1
-                report.info(STAGE, "note call inside a note", para.line_at(c.start), c.mark)
+                report.recognise("note call inside a note", para.line_at(c.start), c.mark)
 
 
-def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report: Report,
+def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report: StageReport,
                       scope: int | None) -> None:
     """A note text whose call the source lacks: at its most probable position, marked unanchored.
 
@@ -254,13 +260,13 @@ def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report
     prev = max((c for c in chain if c.value is not None and t.value is not None and c.value < t.value),
                key=lambda c: c.order, default=None)
     later = [c for c in chain if c.value is not None and t.value is not None and c.value > t.value]
-    end_block = t.after_block if t.place == "foot" or not later else later[0].block
+    end_block = t.after_block if t.place is NotePlace.FOOT or not later else later[0].block
     # the call stood after the previous note's call, and not many paragraphs before its text
     start_block = max(prev.block if prev else 0, end_block - SEARCH_BLOCKS)
     end_block = max(end_block, start_block)
     for bi in range(end_block, start_block - 1, -1):
         b = doc.blocks[bi]
-        if b.kind not in ("p", "quote"):
+        if b.kind not in (BlockKind.P, BlockKind.QUOTE):
             continue
         lo = prev.end if prev and bi == prev.block else 0
         hi = later[0].start if later and bi == later[0].block else len(b.text)
@@ -269,9 +275,9 @@ def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report
             _attach(doc, b, ends[-1], t, "after the last quotation before the note text", "medium", report, scope)
             return
     bi = next((i for i in range(end_block, max(end_block - SEARCH_BLOCKS, 0) - 1, -1)
-               if doc.blocks[i].kind in ("p", "quote")), None)
+               if doc.blocks[i].kind in (BlockKind.P, BlockKind.QUOTE)), None)
     if bi is None:
-        bi = next((i for i, b in enumerate(doc.blocks) if b.kind in ("p", "quote", "head")), None)
+        bi = next((i for i, b in enumerate(doc.blocks) if b.kind in CALL_BLOCKS), None)
     if bi is None:
         _back_to_text(t, report)
         return
@@ -279,21 +285,21 @@ def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report
             report, scope)
 
 
-def _back_to_text(t: NoteText, report: Report) -> None:
+def _back_to_text(t: NoteText, report: StageReport) -> None:
     """A note text in a source with no running text to hold it stays text, label and all."""
     first = t.paragraphs[0]
-    first.text = f"{t.label} {first.text}"
+    first.edit(0, 0, f"{t.label} ")
     for para in t.paragraphs:
-        para.kind = "p"
-    report.doubt(STAGE, "note text kept as text: there is no running text to anchor it in", t.line, first.text)
+        para.kind = BlockKind.P
+    report.doubt("note text kept as text: there is no running text to anchor it in", t.line, first.text)
 
 
 def _attach(doc: Document, block: Block, pos: int, t: NoteText, reason: str, confidence: str,
-            report: Report, scope: int | None) -> None:
+            report: StageReport, scope: int | None) -> None:
     note = Note(t.label if t.value is None else str(t.value), t.place, t, "", False, t.line,
                 f"{reason} ({confidence} confidence)", scope=scope)
-    block.attrs.setdefault("calls", []).append((pos, pos, note))
-    report.doubt(STAGE, f"note {note.n} has no call in the text: placed {reason}, marked unanchored "
+    block.calls.append(NoteCall(pos, pos, note))
+    report.doubt(f"note {note.n} has no call in the text: placed {reason}, marked unanchored "
                  f"({confidence} confidence)", block.line_at(pos), block.text[max(pos - 40, 0):pos])
 
 
@@ -301,12 +307,12 @@ def _with_note_paragraphs(blocks: list[Block]) -> list[Block]:
     """Blocks in reading order, each followed by the paragraphs of the notes anchored in it."""
     out: list[Block] = []
     for b in blocks:
-        if b.kind == "note":
+        if b.kind is BlockKind.NOTE:
             continue
         out.append(b)
-        for _, _, note in sorted(b.attrs.get("calls", []), key=lambda x: x[0]):
-            if note.text:
-                out.extend(note.text.paragraphs)
+        for call in sorted(b.calls, key=lambda c: c.start):
+            if call.note.text:
+                out.extend(call.note.text.paragraphs)
     return out
 
 
@@ -314,15 +320,13 @@ def _number_notes(doc: Document) -> None:
     """Ids that say which note it is: 'n14', or 'c3-n14' where numbering restarts per chapter."""
     seen: set[str] = set()
     for b in _with_note_paragraphs(doc.blocks):
-        calls = b.attrs.get("calls")
-        if not calls:
-            continue
-        calls.sort(key=lambda x: (x[0], x[1]))
-        for _, _, note in calls:
+        b.calls.sort(key=lambda c: (c.start, c.end))
+        for call in b.calls:
+            note = call.note
             digits = "".join(ch for ch in note.n if ch.isdigit())
             mark = digits or (note.n if note.n.isalnum() else "s" + str(len(seen) + 1))
-            base = (f"c{note.scope}-" if note.scope is not None else "") + ("a" if note.text and
-                                                                           note.text.family == "star" else "") + f"n{mark}"
+            author = note.text is not None and note.text.family is NoteFamily.STAR
+            base = (f"c{note.scope}-" if note.scope is not None else "") + ("a" if author else "") + f"n{mark}"
             xml_id, k = base, 1
             while xml_id in seen:
                 k += 1

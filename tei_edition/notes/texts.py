@@ -14,29 +14,41 @@ from __future__ import annotations
 import re
 
 from .. import data
-from ..reading.blocks import Block, Document, NoteText
-from ..reading.layout import caps_opening, is_terminal
-from ..report import Report
+from ..model import Block, BlockKind, Document, NoteFamily, NotePlace, NoteText
+from ..passes import BlockPass, Context, Declaration, Section
+from ..report import StageReport
+from ..vocabulary import CALL_IN_TEXT, caps_opening, is_terminal
 from .labels import Label, parse_label
 
-STAGE = "notes"
 STRONG_FOOT = ("superscript", "footnote", "star", "rst")
 # superscript-numbered texts between paragraphs are page-foot notes, not end notes
 TRAILING_FORMS = ("plain", "dotted", "bracket", "paren", "rst")
-CALL_IN_TEXT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d{1,4}\]")
 SYMBOL_FOOT = ("bracket-symbol", "symbol")
 MAX_FOOT_NOTE = 1500
 
 
-def find_note_texts(doc: Document, report: Report) -> None:
-    one_line_notes(doc, report)
-    note_sections(doc, report)
-    trailing_notes(doc, report)
-    page_foot_notes(doc, report)
-    doc.notes.sort(key=lambda n: (n.paragraphs[0].first_line))
-    before = _flow_before(doc.blocks)
-    for note in doc.notes:
-        note.after_block = before[id(note.paragraphs[0])]
+class NoteTexts(BlockPass):
+    """Blocks that are note texts are taken out of the running text, in every layout the module's
+    docstring lists; each keeps its label, number and the body block it follows."""
+
+    name = "note-texts"
+    after = {"front-matter": "the front's lines are not note texts",
+             "colophon": "a colophon at the end is not a trailing note"}
+    declaration = Declaration(Section.INTERPRETATION,
+                              "Note texts were recognised where the source sets them (between paragraphs at "
+                              "a page's foot, in notes sections, at the end, all on one line) by their "
+                              "labels and numbering, and taken out of the running text.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        report = context.report
+        one_line_notes(doc, report)
+        note_sections(doc, report)
+        trailing_notes(doc, report)
+        page_foot_notes(doc, report)
+        doc.notes.sort(key=lambda n: (n.paragraphs[0].first_line))
+        before = _flow_before(doc.blocks)
+        for note in doc.notes:
+            note.after_block = before[id(note.paragraphs[0])]
 
 
 def _is_note_heading(text: str) -> bool:
@@ -47,7 +59,7 @@ def _fits(label: Label, expected: int | None, family: str | None) -> bool:
     if family is not None and label.family != family:
         return False
     if label.value is None:
-        return label.family == "symbol"
+        return label.family is NoteFamily.SYMBOL
     return expected is None or label.value in (expected, expected + 1)
 
 
@@ -70,17 +82,18 @@ def _continuation(block: Block) -> bool:
     return text[0].islower() or text[0] in "‘'\"“(" or (is_terminal(text) and len(text) > 60)
 
 
-def _take(doc: Document, start: int, place: str, report: Report, stop_on_break: bool = True) -> list[NoteText]:
+def _take(doc: Document, start: int, place: NotePlace, report: StageReport,
+          stop_on_break: bool = True) -> list[NoteText]:
     """Take consecutive note texts from blocks[start:], following their numbering."""
     blocks = doc.blocks
     expected: int | None = None
-    family: str | None = None
+    family: NoteFamily | None = None
     taken: list[NoteText] = []
     for j in range(start, len(blocks)):
         b = blocks[j]
-        if b.kind == "removed":
+        if b.kind is BlockKind.REMOVED:
             continue
-        if b.kind != "p":
+        if b.kind is not BlockKind.P:
             break
         label = parse_label(b.text)
         if label and _fits(label, expected, family) and not _numbered_title(label, expected):
@@ -88,34 +101,33 @@ def _take(doc: Document, start: int, place: str, report: Report, stop_on_break: 
             family = label.family
             expected = label.value + 1 if label.value is not None else None
         elif taken and _continuation(b):
-            b.kind = "note"
+            b.kind = BlockKind.NOTE
             taken[-1].paragraphs.append(b)
         elif stop_on_break:
             break
     for note in taken:
         doc.notes.append(note)
-        report.info(STAGE, f"found {place} note text {note.label}", note.line, note.paragraphs[0].text)
+        report.recognise(f"found {place} note text {note.label}", note.line, note.paragraphs[0].text)
     return taken
 
 
-def _note_from(block: Block, label: Label, place: str) -> NoteText:
-    block.kind = "note"
-    shift = len(block.text) - len(label.rest)
-    block.text = label.rest
-    block.anchors = [(max(o - shift, 0), ln) for o, ln in block.anchors]
+def _note_from(block: Block, label: Label, place: NotePlace) -> NoteText:
+    """The block is a note text: its label is taken off its text."""
+    block.kind = BlockKind.NOTE
+    block.edit(label.rest_end, len(block.text), "")
+    block.edit(0, label.rest_start, "")
     return NoteText(label.mark, label.value, [block], place, label.family)
 
 
-def note_sections(doc: Document, report: Report) -> None:
+def note_sections(doc: Document, report: StageReport) -> None:
     for i, b in enumerate(doc.blocks):
-        if b.kind == "p" and _is_note_heading(b.text):
-            if _take(doc, i + 1, "end", report):
-                b.kind = "removed"
-                b.attrs["role"] = "notes-heading"
-                report.repair(STAGE, "took a notes section out of the running text", b.first_line, b.text)
+        if b.kind is BlockKind.P and _is_note_heading(b.text):
+            if _take(doc, i + 1, NotePlace.END, report):
+                b.kind = BlockKind.REMOVED
+                report.repair("took a notes section out of the running text", b.first_line, b.text)
 
 
-def trailing_notes(doc: Document, report: Report) -> None:
+def trailing_notes(doc: Document, report: StageReport) -> None:
     """Numbered note texts that run, in sequence, to the end of the text.
 
     One backward pass: the longest tail in which numbered blocks count down by one (with
@@ -127,9 +139,9 @@ def trailing_notes(doc: Document, report: Report) -> None:
     notes = continuations = 0
     for i in range(len(blocks) - 1, -1, -1):
         b = blocks[i]
-        if b.kind == "removed":
+        if b.kind is BlockKind.REMOVED:
             continue
-        if b.kind != "p":
+        if b.kind is not BlockKind.P:
             break
         label = parse_label(b.text)
         if label and label.value is not None and label.form in TRAILING_FORMS and \
@@ -144,28 +156,26 @@ def trailing_notes(doc: Document, report: Report) -> None:
             break
     if start is None or notes < 2 * continuations:
         return
-    if sum(1 for b in blocks[:start] if b.kind == "p") < 2:
+    if sum(1 for b in blocks[:start] if b.kind is BlockKind.P) < 2:
         return
-    _take(doc, start, "end", report)
-    report.repair(STAGE, "took the end notes out of the running text", blocks[start].first_line, blocks[start].text)
+    first_text = blocks[start].text
+    _take(doc, start, NotePlace.END, report)
+    report.repair("took the end notes out of the running text", blocks[start].first_line, first_text)
 
 
 SEQUENTIAL_LABEL = re.compile(r"\[(\d{1,4})\]")
 
 
-def one_line_notes(doc: Document, report: Report) -> None:
+def one_line_notes(doc: Document, report: StageReport) -> None:
     """'[1] text [2] text [3] text' on a single line becomes one block per note."""
     out: list[Block] = []
     for b in doc.blocks:
-        parts = _split_sequence(b.text) if b.kind == "p" and b.text.startswith("[") else None
+        parts = _split_sequence(b.text) if b.kind is BlockKind.P and b.text.startswith("[") else None
         if not parts or len(parts) < 3:
             out.append(b)
             continue
-        report.repair(STAGE, "split notes standing on one line", b.first_line, f"{len(parts)} notes")
-        for start, end in parts:
-            piece = Block(b.text[start:end].strip(), b.line_at(start), b.line_at(end - 1),
-                          blank_before=b.blank_before if start == 0 else 0)
-            out.append(piece)
+        report.repair("split notes standing on one line", b.first_line, f"{len(parts)} notes")
+        out.extend(b.piece(start, end, b.blank_before if start == 0 else 0) for start, end in parts)
     doc.blocks[:] = out
 
 
@@ -186,18 +196,18 @@ def _split_sequence(text: str) -> list[tuple[int, int]] | None:
     return [(s, e) for s, e in zip(starts, starts[1:] + [len(text)])]
 
 
-def page_foot_notes(doc: Document, report: Report) -> None:
+def page_foot_notes(doc: Document, report: StageReport) -> None:
     """Note texts left between paragraphs where the pages of a PDF ended."""
     last: int | None = None
     for b in doc.blocks:
-        if b.kind != "p" or len(b.text) > MAX_FOOT_NOTE:
+        if b.kind is not BlockKind.P or len(b.text) > MAX_FOOT_NOTE:
             continue
         label = parse_label(b.text)
         if label and (label.form in SYMBOL_FOOT or label.form == "footnote" and label.value is None) \
                 and len(b.text) < 600:
-            note = _note_from(b, label, "foot")
+            note = _note_from(b, label, NotePlace.FOOT)
             doc.notes.append(note)
-            report.info(STAGE, f"found page-foot note text {note.label}", note.line, note.paragraphs[0].text)
+            report.recognise(f"found page-foot note text {note.label}", note.line, note.paragraphs[0].text)
             continue
         if not label or label.value is None:
             continue
@@ -207,10 +217,10 @@ def page_foot_notes(doc: Document, report: Report) -> None:
         if strong and (in_sequence or label.form == "footnote") or (
                 label.form in ("plain", "bracket") and last is not None and label.value == last + 1
                 and len(b.text) < 400):
-            note = _note_from(b, label, "foot")
+            note = _note_from(b, label, NotePlace.FOOT)
             doc.notes.append(note)
-            last = label.value if label.family == "number" else last
-            report.info(STAGE, f"found page-foot note text {note.label}", note.line, note.paragraphs[0].text)
+            last = label.value if label.family is NoteFamily.NUMBER else last
+            report.recognise(f"found page-foot note text {note.label}", note.line, note.paragraphs[0].text)
 
 
 def _flow_before(blocks: list[Block]) -> dict[int, int]:
@@ -219,6 +229,6 @@ def _flow_before(blocks: list[Block]) -> dict[int, int]:
     last = -1
     for i, b in enumerate(blocks):
         out[id(b)] = last
-        if b.kind not in ("note", "removed"):
+        if b.kind not in (BlockKind.NOTE, BlockKind.REMOVED):
             last = i
     return out

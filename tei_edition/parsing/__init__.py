@@ -1,5 +1,6 @@
-"""Parsing stage: passes over lines and blocks that recognise the source's conventions.
+"""Parsing: the passes that recognise the source's conventions, over its lines (before the layout
+makes blocks) and over the block document.
 
-Each pass is a function `(doc_or_lines, report) -> None` named for the convention it handles; the
-order they run in is fixed in `tei_edition.pipeline`.
+Each module holds the passes of one convention (`LinePass` or `BlockPass` classes, see
+`tei_edition.passes`); `tei_edition.pipeline` lists them in the order they run.
 """

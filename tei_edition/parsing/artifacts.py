@@ -1,53 +1,103 @@
-"""Conversion artifacts: residue of HTML, LaTeX and web archives, dropped and declared."""
+"""Conversion artifacts: residue of HTML, LaTeX and web archives, dropped and declared.
+
+Three passes: whole lines of residue (before the layout), residue inside blocks, and a web
+archive's colophon after the text (moved to the header).
+"""
 from __future__ import annotations
 
 import re
 
-from .. import data
-from ..reading.blocks import Document
-from ..reading.layout import is_terminal
-from ..reading.lines import Line
-from ..report import Report
+from ..model import BlockKind, Document, SourceLines
+from ..passes import BlockPass, Context, Declaration, LinePass, Section
+from ..vocabulary import TO_SUPERSCRIPT, is_terminal
 
-STAGE = "artifacts"
-SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
 # A note number wrapped in LaTeX superscript: $^{14}$, $^{^{14}}$, ${}^{14}$
 LATEX_SUPERSCRIPT = re.compile(r"\$\s*(?:\{\})?\^\{?\s*(?:\^\{\s*)?(\d{1,4})\s*\}?\s*\}?\s*\$")
+SPACES = re.compile(r"[ \t]{2,}")
 
 
-def drop_artifact_lines(lines: list[Line], report: Report, artifacts: list[str]) -> None:
+class ArtifactLines(LinePass):
     """Lines that are wholly residue of an earlier conversion."""
-    rules = data.patterns("line_artifacts.tsv")
-    for ln in lines:
-        if not ln.live or ln.blank:
-            continue
-        for name, rx in rules:
-            if rx.match(ln.text):
-                ln.removed = f"artifact:{name}"
-                artifacts.append(ln.text.strip())
-                report.repair(STAGE, f"dropped artifact line ({name})", ln.no, ln.text)
-                break
+
+    name = "artifact-lines"
+    declaration = Declaration(Section.NORMALIZATION,
+                              "Lines that were wholly residue of earlier conversions (HTML and LaTeX markup, "
+                              "placeholders, rules) were dropped; they are listed below.")
+
+    def apply(self, lines: SourceLines, context: Context) -> None:
+        rules = context.data.patterns("line_artifacts.tsv")
+        for ln in lines.lines:
+            if not ln.live or ln.blank:
+                continue
+            for name, rx in rules:
+                if rx.match(ln.text):
+                    ln.removed = f"artifact:{name}"
+                    lines.artifacts.append(ln.text.strip())
+                    context.report.repair(f"dropped artifact line ({name})", ln.no, ln.text)
+                    break
 
 
-def drop_colophon(doc: Document, report: Report) -> None:
+class InlineArtifacts(BlockPass):
+    """Residue inside a block; LaTeX-wrapped note numbers become the superscripts they stand for."""
+
+    name = "inline-artifacts"
+    declaration = Declaration(Section.NORMALIZATION,
+                              "Residue of earlier conversions inside paragraphs (HTML and LaTeX markup, "
+                              "placeholders) was dropped and LaTeX-wrapped note numbers were read as note "
+                              "calls; the residue is listed below.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        rules = context.data.patterns("inline_artifacts.tsv")
+        for block in doc.blocks:
+            changed = block.substitute(LATEX_SUPERSCRIPT, lambda m: self._latex(m, block.line_at(m.start()),
+                                                                               doc, context))
+            for name, rx in rules:
+                changed += block.substitute(rx, lambda m: self._dropped(m, name, block.line_at(m.start()),
+                                                                        doc, context))
+            if changed:
+                block.substitute(SPACES, lambda m: " ")
+                block.strip()
+                if not block.text:
+                    block.kind = BlockKind.REMOVED
+
+    @staticmethod
+    def _latex(m: re.Match[str], line: int, doc: Document, context: Context) -> str:
+        doc.artifacts.append(m.group(0))
+        context.report.repair("turned LaTeX superscript into a note number", line, m.group(0))
+        return m.group(1).translate(TO_SUPERSCRIPT)
+
+    @staticmethod
+    def _dropped(m: re.Match[str], name: str, line: int, doc: Document, context: Context) -> str:
+        doc.artifacts.append(m.group(0))
+        context.report.repair(f"dropped artifact ({name})", line, m.group(0))
+        return ""
+
+
+class Colophon(BlockPass):
     """A web archive's colophon after the text: the title line repeated, 'Retrieved …', the site.
 
-    Only the trailing blocks are examined, and only while every one of them is colophon-like.
-    """
-    rules = data.patterns("colophon.tsv")
-    title, author = doc.front.get("title", ""), doc.front.get("author", "")
-    live = [b for b in doc.blocks if b.kind == "p"]
-    for b in reversed(live[-6:]):
-        text = b.text.strip()
-        name = next((n for n, rx in rules if rx.match(text)), None)
-        if name is None and title and _repeats_title(text, title, author):
-            name = "title-repeat"
-        if name is None:
-            break
-        b.kind = "removed"
-        doc.artifacts.append(text)
-        doc.credits.append(text)
-        report.repair(STAGE, f"moved colophon to the header ({name})", b.first_line, text)
+    Only the trailing blocks are examined, and only while every one of them is colophon-like."""
+
+    name = "colophon"
+    after = {"front-matter": "a colophon is recognised by the title and author the front gives"}
+    declaration = Declaration(Section.NORMALIZATION,
+                              "A web archive's colophon after the text was moved to this header.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        rules = context.data.patterns("colophon.tsv")
+        title, author = doc.front.title or "", doc.front.author or ""
+        live = [b for b in doc.blocks if b.kind is BlockKind.P]
+        for b in reversed(live[-6:]):
+            text = b.text.strip()
+            name = next((n for n, rx in rules if rx.match(text)), None)
+            if name is None and title and _repeats_title(text, title, author):
+                name = "title-repeat"
+            if name is None:
+                break
+            b.kind = BlockKind.REMOVED
+            doc.artifacts.append(text)
+            doc.header_credits.append(text)
+            context.report.repair(f"moved colophon to the header ({name})", b.first_line, text)
 
 
 def _repeats_title(text: str, title: str, author: str) -> bool:
@@ -62,28 +112,3 @@ def _repeats_title(text: str, title: str, author: str) -> bool:
 
 def _letters(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
-
-
-def clean_inline(text: str, line: int, report: Report, artifacts: list[str]) -> str:
-    """Remove inline residue; turn LaTeX-wrapped note numbers into the superscripts they stand for."""
-    def latex(m: re.Match[str]) -> str:
-        artifacts.append(m.group(0))
-        report.repair(STAGE, "turned LaTeX superscript into a note number", line, m.group(0))
-        return m.group(1).translate(SUPERSCRIPT)
-
-    text = LATEX_SUPERSCRIPT.sub(latex, text)
-    for name, rx in data.patterns("inline_artifacts.tsv"):
-        for m in rx.finditer(text):
-            artifacts.append(m.group(0))
-            report.repair(STAGE, f"dropped artifact ({name})", line, m.group(0))
-        text = rx.sub("", text)
-    return text
-
-
-def clean_blocks(doc: Document, report: Report) -> None:
-    for block in doc.blocks:
-        cleaned = clean_inline(block.text, block.first_line, report, doc.artifacts)
-        if cleaned != block.text:
-            block.text = re.sub(r"[ \t]{2,}", " ", cleaned).strip()
-            if not block.text:
-                block.kind = "removed"

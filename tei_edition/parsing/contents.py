@@ -10,10 +10,8 @@ import re
 from functools import lru_cache
 
 from .. import data
-from ..reading.lines import Line
-from ..report import Report
-
-STAGE = "contents"
+from ..model import Line, SourceLines
+from ..passes import Context, Declaration, LinePass, Section
 PAGE_REF = re.compile(r"(?:\t+|\s*\.{3,}\s*|\s{2,})(\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 MAX_ENTRY = 100
 
@@ -27,19 +25,30 @@ def norm(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 
-def find_contents(lines: list[Line], report: Report) -> list[str]:
-    """Mark the contents list's lines removed; return its entries (wrapped entries joined)."""
-    heads = data.words("contents_headings.txt")
-    for i, ln in enumerate(lines[: max(200, len(lines) // 5)]):
-        if ln.live and ln.text.strip().lower().rstrip(":") in heads:
-            entries = _take_entries(lines, i + 1)
-            if entries:
-                ln.removed = "contents"
-                report.repair(STAGE, "left the source's contents list out of the body", ln.no,
-                              f"{len(entries)} lines")
-                later = {norm(l.text) for l in lines if l.live and not l.blank and len(l.text) <= 2 * MAX_ENTRY}
-                return _join_wrapped(entries, later)
-    return []
+class ContentsList(LinePass):
+    """The contents list's lines are taken out; its entries (wrapped entries joined) are kept as
+    evidence for the layout and the headings."""
+
+    name = "contents"
+    after = {"distributor-wrapper": "a distributor's header may carry a contents list of its own",
+             "artifact-lines": "residue lines are not entries"}
+    declaration = Declaration(Section.NORMALIZATION,
+                              "The source's own contents list was left out; a contents list is generated "
+                              "instead (divGen).")
+
+    def apply(self, lines: SourceLines, context: Context) -> None:
+        rows = lines.lines
+        heads = context.data.words("contents_headings.txt")
+        for i, ln in enumerate(rows[: max(200, len(rows) // 5)]):
+            if ln.live and ln.text.strip().lower().rstrip(":") in heads:
+                entries = _take_entries(rows, i + 1)
+                if entries:
+                    ln.removed = "contents"
+                    context.report.repair("left the source's contents list out of the body", ln.no,
+                                          f"{len(entries)} lines")
+                    later = {norm(l.text) for l in rows if l.live and not l.blank and len(l.text) <= 2 * MAX_ENTRY}
+                    lines.contents = _join_wrapped(entries, later)
+                    return
 
 
 def _take_entries(lines: list[Line], start: int) -> list[Line]:
@@ -91,7 +100,9 @@ def _join_wrapped(entries: list[Line], later: set[str]) -> list[str]:
 
 
 def _wraps(entry: str) -> bool:
-    return bool(re.search(r"\b(?:of|the|and|to|in|for|a|an|as|on|‘[A-Z]\w*)\s*$", entry))
+    """An entry that ends with a function word or an opening quotation mark's word goes on."""
+    last = entry.split()[-1] if entry.split() else ""
+    return last.lower() in data.words("function_words.txt") or bool(re.fullmatch(r"‘[A-Z]\w*", last))
 
 
 @lru_cache(maxsize=32)

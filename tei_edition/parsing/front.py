@@ -7,37 +7,49 @@ classified by what they look like; none of them goes into the body.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import data
-from ..reading.blocks import Block, Document
-from ..reading.layout import is_terminal
-from ..report import Report
+from ..model import Block, BlockKind, Dateline, Document, FrontMatter, FrontPart, FrontRole, Imprint
+from ..passes import BlockPass, Context, Declaration, Section
+from ..report import StageReport
+from ..vocabulary import is_terminal
 from . import headings
-
-STAGE = "front"
 PROSE_LENGTH = 200
 IMPRINT = re.compile(r"^(?P<publisher>[A-Z][\w&.'’ ]+),\s*(?P<place>[A-Z][\w.'’ ]+),\s*(?P<date>\d{4})\.?$")
 YEARS = re.compile(r"^\(?\d{4}(?:\s*[-–—]\s*\d{2,4})?\)?$")
 BYLINE = re.compile(r"^(?:By|by|BY)\s+(?P<name>.+?)\.?$")
 TITLE_AUTHOR = re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<author>[^-–—]+)$")
 ATTRIBUTION = re.compile(r"^\s*(?:[—–]|--?)\s*\S.{0,120}$")
-DATELINE = re.compile(
-    r"^(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2},\s+\d{4})\s+[—–-]\s+(?P<venue>[^.]{3,80}?)\s{2,}(?=\S)")
 
 
-def find_front(doc: Document, report: Report) -> None:
-    blocks = doc.blocks
-    if len([b for b in blocks if b.kind in ("p", "head")]) < 2:
-        return  # a text of one block is all body: taking it for a title would leave no text
-    start = _body_start(blocks, doc.contents)
-    front = blocks[:start]
-    doc.front_blocks = front
-    _classify(front, doc, report)
-    for b in front:
-        if b.kind == "p":
-            b.kind = "front"
-    _split_dateline(blocks[start:], doc, report)
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    months = "|".join(data.ordered("months.txt"))
+    return re.compile(rf"^(?P<date>(?:{months})\s+\d{{1,2}},\s+\d{{4}})\s+[—–-]\s+(?P<venue>[^.]{{3,80}}?)\s{{2,}}(?=\S)")
+
+
+class FrontMatterPass(BlockPass):
+    """Everything before the body begins, classified by what it looks like; none of it goes into
+    the body."""
+
+    name = "front-matter"
+    after = {"marked-up-headings": "a marked-up heading opens the body",
+             "layout": "the front is read block by block"}
+    declaration = Declaration(Section.INTERPRETATION,
+                              "Title, author, dedication, epigraph and credits were recognised before the "
+                              "body and moved from the running text to the title page, the front or this "
+                              "header.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        blocks = doc.blocks
+        if len([b for b in blocks if b.kind in (BlockKind.P, BlockKind.HEAD)]) < 2:
+            return  # a text of one block is all body: taking it for a title would leave no text
+        start = _body_start(blocks, doc.contents)
+        front = blocks[:start]
+        doc.front_blocks = front
+        _classify(front, doc.front, context.report)
+        _split_dateline(blocks[start:], doc, context.report)
 
 
 def _body_start(blocks: list[Block], contents: list[str]) -> int:
@@ -51,7 +63,7 @@ def _body_start(blocks: list[Block], contents: list[str]) -> int:
         if low in data.words("front_sections.txt"):
             in_front_section = True
             continue
-        if b.kind == "head" or _opens_body(b, contents):
+        if b.kind is BlockKind.HEAD or _opens_body(b, contents):
             return i
         if is_name(text) or BYLINE.match(text):
             names.append(BYLINE.sub(r"\g<name>", text))
@@ -113,82 +125,74 @@ def is_name(text: str) -> bool:
     if not 2 <= len(words) <= 5 or len(text) > 50 or re.search(r"\d", text) or is_terminal(text):
         return False
     particles = data.words("name_particles.txt")
-    function_words = data.words("heading_final_words.txt")
+    function_words = data.words("function_words.txt")
     if headings.numbering_style(text) or any(w.lower() in function_words for w in words):
         return False
     return all(w[0].isupper() or w.lower() in particles for w in words)
 
 
-def _classify(front: list[Block], doc: Document, report: Report) -> None:
-    f = doc.front
+def _classify(front: list[Block], f: FrontMatter, report: StageReport) -> None:
     section: str | None = None
     for i, b in enumerate(front):
         text = b.text.strip()
         low = text.lower().strip(" :.")
+        b.kind = BlockKind.FRONT
         if i > 0 and (_is_epigraph(front, i) or (i > 1 and _is_epigraph(front, i - 1))):
-            role = "epigraph" if _is_epigraph(front, i) else "epigraph-source"
-            b.kind, b.attrs["role"] = "front", role
-            report.repair(STAGE, f"moved {role} to the front matter", b.first_line, text)
-            continue
-        if low in data.words("front_sections.txt"):
+            b.front = FrontPart(FrontRole.EPIGRAPH if _is_epigraph(front, i) else FrontRole.EPIGRAPH_SOURCE)
+        elif low in data.words("front_sections.txt"):
             section = low
-            b.kind, b.attrs["role"] = "front", "section-head"
+            b.front = FrontPart(FrontRole.SECTION_HEAD)
             continue
-        if section:
-            b.kind, b.attrs["role"], b.attrs["section"] = "front", "section", section
+        elif section:
+            b.front = FrontPart(FrontRole.SECTION, section)
             continue
-        role = _role(i, text, f)
-        b.kind, b.attrs["role"] = "front", role
-        report.repair(STAGE, f"moved {role} to the front matter", b.first_line, text)
+        else:
+            b.front = _role(i, text, f)
+        report.recognise(f"moved {b.front.label} to the front matter", b.first_line, text)
 
 
-def _role(i: int, text: str, f: dict) -> str:
+def _role(i: int, text: str, f: FrontMatter) -> FrontPart:
+    """What the i-th front block is; the facts it gives go to `f` (the first reading of each wins)."""
     if i == 0:
         m = TITLE_AUTHOR.match(text)
         if m and is_name(m.group("author")):
-            f.setdefault("title", m.group("title").strip())
-            f.setdefault("author", m.group("author").strip())
+            f.title = f.title or m.group("title").strip()
+            f.author = f.author or m.group("author").strip()
         else:
-            f.setdefault("title", text)
-        return "title"
+            f.title = f.title or text
+        return FrontPart(FrontRole.TITLE)
     if (m := BYLINE.match(text)) and is_name(m.group("name")):
-        f.setdefault("author", m.group("name").strip())
-        f["byline"] = text
-        return "byline"
+        f.author = f.author or m.group("name").strip()
+        return FrontPart(FrontRole.BYLINE)
     if _dedication(text):
-        f.setdefault("dedication", []).append(text)
-        return "dedication"
+        return FrontPart(FrontRole.DEDICATION)
     if credit := _credit(text):
-        f.setdefault("credits", []).append(text)
-        return f"credit-{credit}"
+        f.credits.append(text)
+        return FrontPart(FrontRole.CREDIT, credit)
     if m := IMPRINT.match(text):
-        f["imprint"] = {k: v.strip() for k, v in m.groupdict().items()}
-        return "imprint"
-    if "author" not in f and is_name(text):
-        f["author"] = text
-        return "author"
-    if f.get("author") and text.split()[:2] == f["author"].split()[:2]:
-        f.setdefault("argument", []).append(text)
-        return "argument"
-    if "subtitle" not in f and "author" not in f and (YEARS.match(text) or len(text) < 120 and not is_terminal(text)):
-        f["subtitle"] = text
-        return "subtitle"
+        f.imprint = Imprint(**{k: v.strip() for k, v in m.groupdict().items()})
+        return FrontPart(FrontRole.IMPRINT)
+    if f.author is None and is_name(text):
+        f.author = text
+        return FrontPart(FrontRole.AUTHOR)
+    if f.author and text.split()[:2] == f.author.split()[:2]:
+        return FrontPart(FrontRole.ARGUMENT)
+    if f.subtitle is None and f.author is None and (YEARS.match(text) or len(text) < 120 and not is_terminal(text)):
+        f.subtitle = text
+        return FrontPart(FrontRole.SUBTITLE)
     if YEARS.match(text):
-        f.setdefault("dates", []).append(text)
-        return "date"
-    f.setdefault("other", []).append(text)
-    return "other"
+        return FrontPart(FrontRole.DATE)
+    return FrontPart(FrontRole.OTHER)
 
 
-def _split_dateline(body: list[Block], doc: Document, report: Report) -> None:
+def _split_dateline(body: list[Block], doc: Document, report: StageReport) -> None:
     """A web archive's dateline glued to the first paragraph: 'October 13, 2017 — Venue  Text'."""
     for b in body[:4]:
-        if b.kind != "p" or len(b.text) < PROSE_LENGTH:
+        if b.kind is not BlockKind.P or len(b.text) < PROSE_LENGTH:
             continue
-        m = DATELINE.match(b.text)
+        m = _dateline().match(b.text)
         if m:
-            doc.front["dateline"] = {"date": m.group("date"), "venue": m.group("venue").strip()}
-            b.text = b.text[m.end():]
-            b.anchors = [(max(o - m.end(), 0), ln) for o, ln in b.anchors]
-            report.repair(STAGE, "moved dateline to the front matter", b.first_line, m.group(0))
+            doc.front.dateline = Dateline(m.group("date"), m.group("venue").strip())
+            b.edit(0, m.end(), "")
+            report.repair("moved dateline to the front matter", b.first_line, m.group(0))
         return

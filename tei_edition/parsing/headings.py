@@ -13,12 +13,11 @@ import re
 from functools import lru_cache
 
 from .. import data
-from ..reading.blocks import Block, Document
-from ..reading.layout import TRAILING_CALL, caps_opening, is_terminal
-from ..report import Report
+from ..model import Block, BlockKind, Document
+from ..passes import BlockPass, Context, Declaration, Section
+from ..report import StageReport
+from ..vocabulary import BULLETS, TRAILING_CALL, caps_opening, is_terminal
 from .contents import matches_entry, norm
-
-STAGE = "headings"
 MAX_HEADING = 130
 STYLE_RANK = ["part", "chapter", "roman", "arabic", "decimal", "letter", "caps", "plain"]
 _STYLES = [
@@ -78,25 +77,25 @@ def style_of(text: str) -> str:
 def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, contents: list[str],
                        caps_convention: bool = False) -> bool:
     text = TRAILING_CALL.sub("", block.text).strip()
-    if not text or len(text) > MAX_HEADING or block.kind != "p":
+    if not text or len(text) > MAX_HEADING or block.kind is not BlockKind.P:
         return False
     if in_contents(text, contents):
         return True
     if NUMBER_ONLY.match(text):
         # 'CHAPTER IV.' or 'II.' on a line of its own heads a chapter when its title follows
         return (text.endswith(".") or any(c.isalpha() for c in text)) and nxt is not None and \
-            nxt.kind == "p" and nxt.text[:1].isupper() and len(nxt.text) <= MAX_HEADING and \
+            nxt.kind is BlockKind.P and nxt.text[:1].isupper() and len(nxt.text) <= MAX_HEADING and \
             not is_terminal(nxt.text) and _wordy(nxt.text)
     if not _wordy(text):
         return False
     style = style_of(text)
     numbered = style not in ("plain", "caps", "named")
-    if text[-1] in ".,;:…" and not NUMBER_ONLY.match(text) or text.startswith(("•", "-", "*", "(")):
+    if text[-1] in ".,;:…" and not NUMBER_ONLY.match(text) or text[:1] in BULLETS + "(":
         return False
     if text != block.text.strip() and text[-1] in ".?!" and not numbered:
         return False  # a sentence that ends with its note call is a quotation, not a heading
     words = text.split()
-    if len(words) > 16 or words[-1].lower().strip("’'\"") in data.words("heading_final_words.txt"):
+    if len(words) > 16 or words[-1].lower().strip("’'\"") in data.words("function_words.txt"):
         return False
     if not numbered and not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“"):
         return False
@@ -106,11 +105,11 @@ def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, cont
     strong = style != "plain" or caps_next
     if style == "plain" and caps_convention and not caps_next:
         return False
-    if prev is not None and prev.kind == "p" and not is_terminal(prev.text) and not strong:
+    if prev is not None and prev.kind is BlockKind.P and not is_terminal(prev.text) and not strong:
         return False
     if nxt is None:
         return False
-    if nxt.kind == "p" and nxt.text[:1].islower() and style_of(nxt.text) != "letter":
+    if nxt.kind is BlockKind.P and nxt.text[:1].islower() and style_of(nxt.text) != "letter":
         return False
     if strong:
         return True
@@ -125,28 +124,41 @@ def _wordy(text: str) -> bool:
 
 
 def _title_case_share(words: list[str]) -> float:
-    content = [w for w in words if w.lower() not in data.words("heading_final_words.txt")]
+    content = [w for w in words if w.lower() not in data.words("function_words.txt")]
     return sum(w[:1].isupper() for w in content) / max(len(content), 1)
 
 
-def find_headings(doc: Document, report: Report) -> None:
-    flow = [b for b in doc.blocks if b.kind in ("p", "head")]
-    caps = _caps_convention(flow, doc.contents)
-    found = []
-    for i, b in enumerate(flow):
-        prev = flow[i - 1] if i else None
-        nxt = flow[i + 1] if i + 1 < len(flow) else None
-        if looks_like_heading(b, prev, nxt, doc.contents, caps):
-            found.append(i)
-    for run in _runs(found):
-        if len(run) >= TABLE_RUN and not all(in_contents(flow[i].text, doc.contents) for i in run):
-            report.doubt(STAGE, "kept a run of short lines as text (a table or verse?)",
-                         flow[run[0]].first_line, flow[run[0]].text)
-            continue
-        for i in run:
-            flow[i].kind = "head"
-    _merge_number_lines(doc, report)
-    _assign_levels(doc, report)
+class Headings(BlockPass):
+    """Short lines standing between finished paragraphs, weighed by their evidence, become headings;
+    their levels follow the numbering styles the text uses."""
+
+    name = "headings"
+    after = {"marked-up-headings": "headings the source marks up keep their levels",
+             "front-matter": "the front's lines are not body headings",
+             "note-texts": "a notes section's numbered texts are not numbered headings"}
+    declaration = Declaration(Section.INTERPRETATION,
+                              "Headings were recognised by their evidence (listed in the source's contents, "
+                              "numbered, in capitals, a known section name, standing between finished "
+                              "paragraphs) and their levels by the numbering styles the text uses.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        flow = [b for b in doc.blocks if b.kind in (BlockKind.P, BlockKind.HEAD)]
+        caps = _caps_convention(flow, doc.contents)
+        found = []
+        for i, b in enumerate(flow):
+            prev = flow[i - 1] if i else None
+            nxt = flow[i + 1] if i + 1 < len(flow) else None
+            if looks_like_heading(b, prev, nxt, doc.contents, caps):
+                found.append(i)
+        for run in _runs(found):
+            if len(run) >= TABLE_RUN and not all(in_contents(flow[i].text, doc.contents) for i in run):
+                context.report.doubt("kept a run of short lines as text (a table or verse?)",
+                                     flow[run[0]].first_line, flow[run[0]].text)
+                continue
+            for i in run:
+                flow[i].kind = BlockKind.HEAD
+        _merge_number_lines(doc, context.report)
+        _assign_levels(doc, context.report)
 
 
 def _runs(indices: list[int]) -> list[list[int]]:
@@ -170,21 +182,21 @@ def _caps_convention(flow: list[Block], contents: list[str]) -> bool:
     return caps >= 0.6 * len(sure)
 
 
-def _merge_number_lines(doc: Document, report: Report) -> None:
+def _merge_number_lines(doc: Document, report: StageReport) -> None:
     """'CHAPTER IV.' on one line and its title on the next are one heading."""
-    heads = [b for b in doc.blocks if b.kind in ("p", "head", "note", "quote", "item")]
+    heads = [b for b in doc.blocks if b.kind in (BlockKind.P, BlockKind.HEAD, BlockKind.NOTE, BlockKind.QUOTE)]
     for a, b in zip(heads, heads[1:]):
-        if a.kind == "head" == b.kind and NUMBER_ONLY.match(a.text.strip()):
+        if a.kind is BlockKind.HEAD is b.kind and NUMBER_ONLY.match(a.text.strip()):
             a.absorb(b, ". " if not a.text.rstrip().endswith(".") else " ")
-            b.kind = "removed"
-            report.repair(STAGE, "joined a chapter number to its title", a.first_line, a.text)
+            b.kind = BlockKind.REMOVED
+            report.repair("joined a chapter number to its title", a.first_line, a.text)
 
 
-def _assign_levels(doc: Document, report: Report) -> None:
-    heads = [b for b in doc.blocks if b.kind == "head"]
-    fixed = [h.level for h in heads if h.attrs.get("fixed_level")]
+def _assign_levels(doc: Document, report: StageReport) -> None:
+    heads = [b for b in doc.blocks if b.kind is BlockKind.HEAD]
+    fixed = [h.level for h in heads if h.level_from_markup]
     for h in heads:   # marked-up levels count from the shallowest one the body uses
-        if h.attrs.get("fixed_level"):
+        if h.level_from_markup:
             h.level -= min(fixed) - 1
     styles = {id(h): style_of(h.text) for h in heads}
     back = data.words("back_headings.txt")
@@ -192,12 +204,12 @@ def _assign_levels(doc: Document, report: Report) -> None:
     rank = {s: i + 1 for i, s in enumerate(present)}
     contents_level = _contents_levels(doc.contents)
     for h in heads:
-        if h.attrs.get("fixed_level"):
+        if h.level_from_markup:
             continue   # the source gave the level itself ('## Section')
         style = styles[id(h)]
         bare = TRAILING_CALL.sub("", h.text).strip()
         if bare.lower().strip(" :.") in back:
-            h.attrs["back"] = True
+            h.opens_back_matter = True
         key = norm(bare)
         if key in contents_level:
             h.level = contents_level[key]
@@ -208,7 +220,7 @@ def _assign_levels(doc: Document, report: Report) -> None:
             h.level = rank.get(present[0], 1) + 1 if present[0] in ("roman", "arabic", "chapter", "part") else rank[style]
         else:
             h.level = rank.get(style, 1)
-        report.info(STAGE, f"heading level {h.level} ({style})", h.first_line, h.text)
+        report.recognise(f"heading level {h.level} ({style})", h.first_line, h.text)
     _close_level_gaps(heads)
 
 

@@ -9,38 +9,15 @@ the hyphenated form occurs elsewhere or the prefix is one that keeps its hyphen.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from .. import data
-from ..reading.blocks import Document
-from ..report import Report
+from ..evidence import Lexicon
+from ..model import Block, BlockKind, Document
+from ..passes import BlockPass, Context, Declaration, Section
 
-STAGE = "hyphenation"
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 LOST = re.compile(r"\b([a-z]{2,})([A-Z][a-z]{2,})\b")
-
-
-class Lexicon:
-    """Word and compound counts of the whole text: the evidence hyphenation rules consult."""
-
-    def __init__(self, text: str) -> None:
-        self.words: Counter[str] = Counter()
-        self.compounds: Counter[str] = Counter()
-        for m in WORD.finditer(text):
-            w = m.group(0).lower()
-            if "-" in w:
-                self.compounds[w] += 1
-                self.words.update(w.split("-"))
-            else:
-                self.words[w] += 1
-
-    def keeps_hyphen(self, left: str, right: str) -> bool:
-        l, r = left.lower(), right.lower()
-        if self.compounds[f"{l}-{r}"] > 0 and self.words[l + r] <= self.compounds[f"{l}-{r}"]:
-            return True
-        if self.words[l + r] > 0:
-            return False
-        return l in data.words("hyphen_prefixes.txt") or right[:1].isupper()
+HYPHENATION = ("Hyphens at line and page ends were removed where they only split a word and kept where "
+               "the text shows a real hyphen (the same compound hyphenated elsewhere, a prefix that keeps "
+               "its hyphen, a capital after it).")
 
 
 def _word_before(text: str, end: int) -> str:
@@ -53,41 +30,63 @@ def _word_after(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
-def join_hyphenated(left: str, right: str, lexicon: Lexicon) -> tuple[str, str]:
-    """Join two parts where `left` ends with a hyphen; say whether the hyphen was kept or removed."""
-    a, b = _word_before(left, len(left) - 1), _word_after(right, 0)
+def join_hyphenated(left: Block, right: Block, lexicon: Lexicon) -> str:
+    """Join `right` to `left`, which ends with a hyphen: the hyphen is removed where it only split
+    a word. Says whether the hyphen was 'kept' or 'removed'."""
+    a, b = _word_before(left.text, len(left.text) - 1), _word_after(right.text, 0)
+    how = "kept"
     if a and b and not lexicon.keeps_hyphen(a, b):
-        return left[:-1] + right, "removed"
-    return left + right, "kept"
+        left.edit(len(left.text) - 1, len(left.text), "")
+        how = "removed"
+    left.absorb(right, "")
+    return how
 
 
-def resolve_line_end_hyphens(doc: Document, report: Report, lexicon: Lexicon) -> None:
-    """Hyphens at which the layout stage joined two lines without a space."""
-    for block in doc.blocks:
-        positions = block.attrs.pop("line_end_hyphens", [])
-        for pos in sorted(positions, reverse=True):
-            if pos > len(block.text) or block.text[pos - 1:pos] != "-":
+class LineEndHyphens(BlockPass):
+    """Hyphens at which the layout joined two lines without a space."""
+
+    name = "line-end-hyphens"
+    after = {"layout": "the layout records where it joined lines at a hyphen",
+             "inline-artifacts": "residue removed first leaves the words whole"}
+    declaration = Declaration(Section.HYPHENATION, HYPHENATION)
+
+    def apply(self, doc: Document, context: Context) -> None:
+        lexicon = context.evidence.lexicon
+        for block in doc.blocks:
+            positions, block.soft_hyphens = block.soft_hyphens, []
+            for pos in sorted(positions, reverse=True):
+                if pos > len(block.text) or block.text[pos - 1:pos] != "-":
+                    continue
+                a, b = _word_before(block.text, pos - 1), _word_after(block.text, pos)
+                if not a or not b or lexicon.keeps_hyphen(a, b):
+                    context.report.repair("kept hyphen at line end", block.line_at(pos), f"{a}-{b}")
+                    continue
+                block.edit(pos - 1, pos, "")
+                context.report.repair("removed soft hyphen at line end", block.line_at(pos), f"{a}-{b} → {a}{b}")
+
+
+class LostHyphens(BlockPass):
+    """'antiStalinist' → 'anti-Stalinist', only with evidence."""
+
+    name = "lost-hyphens"
+    after = {"page-breaks": "a word rejoined across a page break is judged whole"}
+    declaration = Declaration(Section.CORRECTION,
+                              "Hyphens an earlier conversion lost between a prefix and a capitalised word "
+                              "('antiStalinist') were restored only where the text hyphenates the same "
+                              "compound elsewhere or the prefix keeps its hyphen.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        prefixes = context.data.words("hyphen_prefixes.txt")
+        lexicon = context.evidence.lexicon
+        for block in doc.blocks:
+            if block.kind is BlockKind.REMOVED:
                 continue
-            a, b = _word_before(block.text, pos - 1), _word_after(block.text, pos)
-            if not a or not b or lexicon.keeps_hyphen(a, b):
-                report.repair(STAGE, "kept hyphen at line end", block.line_at(pos), f"{a}-{b}")
-                continue
-            block.text = block.text[: pos - 1] + block.text[pos:]
-            block.anchors = [(o - 1 if o >= pos else o, ln) for o, ln in block.anchors]
-            report.repair(STAGE, "removed soft hyphen at line end", block.line_at(pos), f"{a}-{b} → {a}{b}")
 
+            def fix(m: re.Match[str], block: Block = block) -> str | None:
+                a, b = m.group(1), m.group(2)
+                if a in prefixes or lexicon.compounds[f"{a}-{b.lower()}"]:
+                    context.report.repair("restored lost hyphen", block.line_at(m.start()), f"{a}{b} → {a}-{b}")
+                    return f"{a}-{b}"
+                return None
 
-def restore_lost_hyphens(doc: Document, report: Report, lexicon: Lexicon) -> None:
-    prefixes = data.words("hyphen_prefixes.txt")
-    for block in doc.blocks:
-        if block.kind in ("removed",):
-            continue
-
-        def fix(m: re.Match[str]) -> str:
-            a, b = m.group(1), m.group(2)
-            if a in prefixes or lexicon.compounds[f"{a}-{b.lower()}"]:
-                report.repair(STAGE, "restored lost hyphen", block.line_at(m.start()), f"{a}{b} → {a}-{b}")
-                return f"{a}-{b}"
-            return m.group(0)
-
-        block.text = LOST.sub(fix, block.text)
+            block.substitute(LOST, fix)

@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 
 from .. import data
-from ..reading.blocks import Block, Document
-from ..reading.layout import CALL_MARK, TRAILING_CALL, is_terminal
-from ..report import Report
-from .hyphenation import Lexicon, join_hyphenated
+from ..evidence import Lexicon
+from ..model import Block, BlockKind, Document, LineConvention
+from ..passes import BlockPass, Context, Declaration, Section
+from ..report import StageReport
+from ..vocabulary import BULLET_ITEM, CALL_MARK, TRAILING_CALL, is_terminal
+from .hyphenation import join_hyphenated
 
-STAGE = "pagebreaks"
 ENDS_WITH_CALL = re.compile(rf"""[.!?…'’”"\])]\s*(?:{CALL_MARK}|\d{{1,3}})\s*$""")
-ELISION = re.compile(r"(?:\.\s?\.\s?\.|…)")
-BULLET_OR_NUMBER = re.compile(r"^\s*(?:[•▪◦●·\-*–]\s+|\(\d{1,2}\)\s|\d{1,2}[.)]\s)")
+NUMBER_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)\s|\d{1,2}[.)]\s)")
 
 
 def ends_with_colon(text: str) -> bool:
@@ -42,8 +42,8 @@ def _ends_with_abbreviation(text: str) -> bool:
 
 
 def should_join(a: Block, b: Block, notes_between: bool) -> bool:
-    if a.kind != "p" or b.kind != "p" or "item" in a.attrs or "item" in b.attrs \
-            or BULLET_OR_NUMBER.match(b.text):
+    if a.kind is not BlockKind.P or b.kind is not BlockKind.P or a.item or b.item \
+            or BULLET_ITEM.match(b.text) or NUMBER_MARK.match(b.text):
         return False
     if continues_lead_in(a, b, notes_between):
         return False
@@ -56,11 +56,12 @@ def should_join(a: Block, b: Block, notes_between: bool) -> bool:
     return b.text[:1].islower() and _ends_with_abbreviation(a.text)
 
 
-def _adjacent_lines(a: Block, b: Block, layout: str, blank_separated: bool, notes_between: bool) -> bool:
+def _adjacent_lines(a: Block, b: Block, convention: LineConvention, blank_separated: bool,
+                    notes_between: bool) -> bool:
     """Lines standing one under the other in a text that separates paragraphs by blank lines
     are a list or a table, not a paragraph cut by a page break; so are two short lines in a text
     that has a paragraph on each line."""
-    if notes_between or layout == "wrapped-continuous":
+    if notes_between or convention is LineConvention.WRAPPED_CONTINUOUS:
         return False
     if b.text[:1].islower() and (a.text.endswith("-") or not is_terminal(a.text)):
         return False   # the second line carries on the first's sentence or word
@@ -68,46 +69,65 @@ def _adjacent_lines(a: Block, b: Block, layout: str, blank_separated: bool, note
         or (len(a.text) < 40 and b.text[:1].isupper())
 
 
-def join_split_paragraphs(doc: Document, report: Report, lexicon: Lexicon) -> None:
-    paragraphs = [b for b in doc.blocks if b.kind == "p"]
-    blanks = sorted(b.blank_before for b in paragraphs)
-    blank_separated = doc.layout != "wrapped-continuous" and bool(blanks) and blanks[len(blanks) // 2] >= 1
-    prev: Block | None = None
-    notes_between = False
-    for b in doc.blocks:
-        if b.kind == "note":
-            notes_between = True
-            continue
-        if b.kind == "removed":
-            continue
-        if prev is not None and should_join(prev, b, notes_between) and \
-                not _adjacent_lines(prev, b, doc.layout, blank_separated, notes_between):
-            _join(prev, b, lexicon, report, notes_between)
-            b.kind = "removed"
-            notes_between = False
-            continue
-        prev, notes_between = b, False
+class PageBreaks(BlockPass):
+    """Paragraphs cut in two by a page break are joined again."""
+
+    name = "page-breaks"
+    after = {"note-texts": "page-foot notes between the halves are taken out first",
+             "list-items": "list items are never joined",
+             "fragments": "fragments are not halves of a paragraph"}
+    declaration = Declaration(Section.NORMALIZATION,
+                              "Paragraphs cut by page breaks (with page-foot notes or blank lines between the "
+                              "halves) were re-joined.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        lexicon = context.evidence.lexicon
+        paragraphs = [b for b in doc.blocks if b.kind is BlockKind.P]
+        blanks = sorted(b.blank_before for b in paragraphs)
+        blank_separated = doc.convention is not LineConvention.WRAPPED_CONTINUOUS and bool(blanks) \
+            and blanks[len(blanks) // 2] >= 1
+        prev: Block | None = None
+        notes_between = False
+        for b in doc.blocks:
+            if b.kind is BlockKind.NOTE:
+                notes_between = True
+                continue
+            if b.kind is BlockKind.REMOVED:
+                continue
+            if prev is not None and should_join(prev, b, notes_between) and \
+                    not _adjacent_lines(prev, b, doc.convention, blank_separated, notes_between):
+                _join(prev, b, lexicon, context.report, notes_between)
+                b.kind = BlockKind.REMOVED
+                notes_between = False
+                continue
+            prev, notes_between = b, False
 
 
-def _join(a: Block, b: Block, lexicon: Lexicon, report: Report, notes_between: bool) -> None:
+def _join(a: Block, b: Block, lexicon: Lexicon, report: StageReport, notes_between: bool) -> None:
     where = "across page-foot notes" if notes_between else "across page break"
     if a.text.endswith("-"):
-        joined, how = join_hyphenated(a.text, b.text, lexicon)
-        shift = len(joined) - len(b.text)
-        a.anchors += [(o + shift, ln) for o, ln in b.anchors]
-        a.text, a.last_line = joined, b.last_line
-        report.repair(STAGE, f"joined paragraph {where} ({how} hyphen)", b.first_line,
+        how = join_hyphenated(a, b, lexicon)
+        shift = len(a.text) - len(b.text)
+        report.repair(f"joined paragraph {where} ({how} hyphen)", b.first_line,
                       a.text[max(shift - 20, 0): shift + 20])
     else:
         a.absorb(b)
-        report.repair(STAGE, f"joined paragraph {where}", b.first_line, b.text[:40])
+        report.repair(f"joined paragraph {where}", b.first_line, b.text[:40])
 
 
-def mark_fragments(doc: Document, report: Report) -> None:
+class Fragments(BlockPass):
     """A word or two in lower case standing alone between blank lines (the residue of a diagram or
     a page header) is kept as a fragment, not passed off as a paragraph."""
-    for b in doc.blocks:
-        if b.kind == "p" and "item" not in b.attrs and b.text[:1].islower() and len(b.text.split()) <= 3 \
-                and not is_terminal(b.text):
-            b.kind = "fragment"
-            report.doubt(STAGE, "kept an isolated fragment apart from the paragraphs", b.first_line, b.text)
+
+    name = "fragments"
+    after = {"list-items": "a list item in lower case is not a fragment"}
+    declaration = Declaration(Section.INTERPRETATION,
+                              "Stray words standing alone in lower case (residue of a diagram or a page "
+                              "header) were kept as fragments (ab type=\"fragment\"), not as paragraphs.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        for b in doc.blocks:
+            if b.kind is BlockKind.P and b.item is None and b.text[:1].islower() and len(b.text.split()) <= 3 \
+                    and not is_terminal(b.text):
+                b.kind = BlockKind.FRAGMENT
+                context.report.doubt("kept an isolated fragment apart from the paragraphs", b.first_line, b.text)

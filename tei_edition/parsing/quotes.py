@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from .. import data
-from ..reading.blocks import Block, Document
-from ..report import Report
-from .pagebreaks import ELISION, continues_lead_in, ends_with_call, ends_with_colon
-
-STAGE = "quotes"
+from ..model import Block, BlockKind, Document, Quotation, Span
+from ..passes import BlockPass, Context, Declaration, Section
+from ..report import StageReport
+from ..vocabulary import BULLETS, ELISION
+from .pagebreaks import continues_lead_in, ends_with_call, ends_with_colon
 THRESHOLD = 3
 MAX_QUOTE = 4000
 CITATION_END = re.compile(r"""[”’"']\s*(\([^()]{3,160}(?:\([^()]*\)[^()]*)*\))\s*\.?\s*$""")
@@ -34,7 +34,7 @@ def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, b
     ev: dict[str, int] = {}
     if spelling is not None and (foreign := spelling.foreign(b.text)):
         ev["spelt unlike the author"] = min(foreign, 2)
-    if a is not None and a.kind == "p" and ends_with_colon(a.text):
+    if a is not None and a.kind is BlockKind.P and ends_with_colon(a.text):
         ev["lead-in colon"] = 3
     if ends_with_call(b.text):
         ev["ends with note call"] = 1
@@ -48,11 +48,11 @@ def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, b
         ev["elision between sentences"] = 2
     elif ELISION.search(b.text[3:-3]):
         ev["elision"] = 1
-    if c is not None and c.kind == "p" and _refers_back(c.text):
+    if c is not None and c.kind is BlockKind.P and _refers_back(c.text):
         ev["next paragraph refers back to it"] = 3
-    if a is not None and a.kind == "p" and continues_lead_in(a, b, notes_between):
+    if a is not None and a.kind is BlockKind.P and continues_lead_in(a, b, notes_between):
         ev["continues lead-in"] = 2
-    if b.indent >= body_indent + 2 and not b.text.startswith(("•", "-", "*")):
+    if b.indent >= body_indent + 2 and b.text[:1] not in BULLETS:
         ev["indented"] = 3
     return ev
 
@@ -62,8 +62,7 @@ class Spelling:
     words it spells both ways."""
 
     def __init__(self, blocks: list[Block]) -> None:
-        rules = [(re.compile(gb), us) for _, gb, us in
-                 (line.split("\t") for line in data.ordered("spelling_variants.tsv"))]
+        rules = [(re.compile(gb), us) for _, gb, us in data.table("spelling_variants.tsv")]
         words: dict[str, int] = {}
         for b in blocks:
             for w in re.findall(r"[a-z]{5,}", b.text.lower()):
@@ -84,37 +83,50 @@ class Spelling:
                     if self.convention.get(w) not in (None, self.author)})
 
 
-def find_block_quotes(doc: Document, report: Report) -> None:
-    flow: list[tuple[Block, bool]] = []
-    notes_between = False
-    for b in doc.blocks:
-        if b.kind == "note":
-            notes_between = True
-        elif b.kind not in ("removed", "front"):
-            flow.append((b, notes_between))
-            notes_between = False
-    spelling = Spelling([b for b, _ in flow])
-    indents = sorted(b.indent for b, _ in flow if b.kind == "p")
-    body_indent = indents[len(indents) // 2] if indents else 0
-    group = 0
-    for i, (b, nb) in enumerate(flow):
-        if b.kind != "p" or len(b.text) > MAX_QUOTE or sum(ch.isalpha() for ch in b.text) < 20 or "item" in b.attrs:
-            continue
-        a = flow[i - 1][0] if i else None
-        c = flow[i + 1][0] if i + 1 < len(flow) else None
-        ev = _evidence(a, b, c, nb, body_indent, spelling)
-        score = sum(ev.values())
-        if score >= THRESHOLD:
-            group += 1
-            _mark(b, group, ev, report)
-        elif "lead-in colon" in ev and i + 1 < len(flow):
-            c, cnb = flow[i + 1]
-            if c.kind == "p" and len(c.text) < 2000 and (ends_with_call(c.text) or CITATION_END.search(c.text)) \
-                    and not ends_with_colon(c.text):
+class BlockQuotations(BlockPass):
+    """Paragraphs that are quotations, by the evidence they carry (see the module's docstring)."""
+
+    name = "block-quotations"
+    after = {"page-breaks": "a quotation is judged whole, not in the halves a page break left",
+             "list-items": "a list item is not a quotation",
+             "note-texts": "note texts are not running text"}
+    declaration = Declaration(Section.INTERPRETATION,
+                              "Block quotations without quotation marks were recognised by their evidence (a "
+                              "lead-in colon, a closing note call or source, elisions, indentation, spelling "
+                              "unlike the author's) and encoded as quote.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        flow: list[tuple[Block, bool]] = []
+        notes_between = False
+        for b in doc.blocks:
+            if b.kind is BlockKind.NOTE:
+                notes_between = True
+            elif b.kind not in (BlockKind.REMOVED, BlockKind.FRONT):
+                flow.append((b, notes_between))
+                notes_between = False
+        spelling = Spelling([b for b, _ in flow])
+        indents = sorted(b.indent for b, _ in flow if b.kind is BlockKind.P)
+        body_indent = indents[len(indents) // 2] if indents else 0
+        group = 0
+        for i, (b, nb) in enumerate(flow):
+            if b.kind is not BlockKind.P or len(b.text) > MAX_QUOTE or sum(ch.isalpha() for ch in b.text) < 20 \
+                    or b.item:
+                continue
+            a = flow[i - 1][0] if i else None
+            c = flow[i + 1][0] if i + 1 < len(flow) else None
+            ev = _evidence(a, b, c, nb, body_indent, spelling)
+            score = sum(ev.values())
+            if score >= THRESHOLD:
                 group += 1
-                _mark(b, group, ev, report)
-                _mark(c, group, {"second paragraph of the quotation": 1}, report)
-    _merge_indented_runs(doc)
+                _mark(b, group, ev, context.report)
+            elif "lead-in colon" in ev and i + 1 < len(flow):
+                c, cnb = flow[i + 1]
+                if c.kind is BlockKind.P and len(c.text) < 2000 and (ends_with_call(c.text) or CITATION_END.search(c.text)) \
+                        and not ends_with_colon(c.text):
+                    group += 1
+                    _mark(b, group, ev, context.report)
+                    _mark(c, group, {"second paragraph of the quotation": 1}, context.report)
+        _merge_indented_runs(doc)
 
 
 def _refers_back(text: str) -> bool:
@@ -122,21 +134,20 @@ def _refers_back(text: str) -> bool:
     return any(low.startswith(p) for p in data.words("back_references.txt"))
 
 
-def _mark(b: Block, group: int, ev: dict[str, int], report: Report) -> None:
-    b.kind = "quote"
-    b.attrs["quote_group"] = group
+def _mark(b: Block, group: int, ev: dict[str, int], report: StageReport) -> None:
+    b.kind = BlockKind.QUOTE
     m = CITATION_END.search(b.text)
-    if m and _unbalanced_close(b.text):
-        b.attrs["citation"] = (m.start(1), m.end(1))
-    report.info(STAGE, "block quotation (" + ", ".join(ev) + ")", b.first_line, b.text)
+    citation = Span(m.start(1), m.end(1)) if m and _unbalanced_close(b.text) else None
+    b.quotation = Quotation(group, citation)
+    report.recognise("block quotation (" + ", ".join(ev) + ")", b.first_line, b.text)
 
 
 def _merge_indented_runs(doc: Document) -> None:
     """Consecutive indented quotation paragraphs are one quotation."""
     prev: Block | None = None
     for b in doc.blocks:
-        if b.kind in ("removed", "note"):
+        if b.kind in (BlockKind.REMOVED, BlockKind.NOTE):
             continue
-        if prev is not None and b.kind == prev.kind == "quote" and prev.indent > 0 and b.indent == prev.indent:
-            b.attrs["quote_group"] = prev.attrs["quote_group"]
+        if prev is not None and b.quotation and prev.quotation and prev.indent > 0 and b.indent == prev.indent:
+            b.quotation.group = prev.quotation.group
         prev = b

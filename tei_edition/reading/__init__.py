@@ -1,1 +1,2 @@
-"""Reading stage: bytes → text → lines → blocks (docutils' reader)."""
+"""Reading: bytes → text (the `Decoder`), text → numbered lines, and the `Layout` pass that makes
+blocks of the lines by the line convention it measures (docutils' reader)."""

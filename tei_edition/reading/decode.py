@@ -5,15 +5,22 @@ import re
 import unicodedata
 
 from ..errors import InputError
-from ..report import Report
-
-STAGE = "decode"
+from ..passes import Declaration, Section, Step
+from ..report import StageReport
 # C0/C1 controls other than tab and newline carry no text; form feed is a page break in old exports.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _FORM_FEED = "\x0c"
 
 
-def decode(data: bytes, report: Report) -> str:
+class Decoder(Step):
+    """The reader: the bytes users bring → clean text (before any pass runs)."""
+
+    name = "decode"
+    declaration = Declaration(Section.NORMALIZATION,
+                              "The text was decoded and normalised to Unicode NFC with LF line ends.")
+
+
+def decode(data: bytes, report: StageReport) -> str:
     """Decode `data` (UTF-8 with or without BOM, else cp1252, else latin-1) and normalise line ends."""
     if not data.strip():
         raise InputError("the source is empty")
@@ -22,12 +29,14 @@ def decode(data: bytes, report: Report) -> str:
     text = _decode_bytes(data, report)
     if "\r" in text:
         crlf = text.count("\r\n")
+        first = _line_of(text, "\r")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        report.repair(STAGE, "normalised line ends to LF", None, f"{crlf} CRLF" if crlf else "CR")
+        report.repair("normalised line ends to LF", first, f"{crlf} CRLF" if crlf else "CR")
     text = _strip_controls(text, report)
     text = unicodedata.normalize("NFC", text)
     if "\u00a0" in text:
-        report.repair(STAGE, "turned no-break spaces into spaces", None, f"{text.count(chr(0xa0))} characters")
+        report.repair("turned no-break spaces into spaces", _line_of(text, "\u00a0"),
+                      f"{text.count(chr(0xa0))} characters")
         text = text.replace("\u00a0", " ")
     if not text.strip():
         raise InputError("the source holds no text")
@@ -43,33 +52,39 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-def _decode_bytes(data: bytes, report: Report) -> str:
+def _line_of(text: str, char: str) -> int:
+    """The line on which `char` first occurs."""
+    return text.count("\n", 0, max(text.find(char), 0)) + 1
+
+
+def _decode_bytes(data: bytes, report: StageReport) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-        report.repair(STAGE, "removed byte-order mark", 1)
+        report.repair("removed byte-order mark", 1)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         try:
             text = data.decode("cp1252")
-            report.warn(STAGE, "source is not UTF-8; read as Windows-1252", line,
+            report.warn("source is not UTF-8; read as Windows-1252", line,
                         f"first undecodable byte at offset {exc.start}")
             return text
         except UnicodeDecodeError:
-            report.warn(STAGE, "source is not UTF-8; read as Latin-1", line,
+            report.warn("source is not UTF-8; read as Latin-1", line,
                         f"first undecodable byte at offset {exc.start}")
             return data.decode("latin-1")
 
 
-def _strip_controls(text: str, report: Report) -> str:
+def _strip_controls(text: str, report: StageReport) -> str:
     if _FORM_FEED in text:
-        report.repair(STAGE, "turned form feeds into page breaks", None, f"{text.count(_FORM_FEED)} form feeds")
+        report.repair("turned form feeds into page breaks", _line_of(text, _FORM_FEED),
+                      f"{text.count(_FORM_FEED)} form feeds")
         text = text.replace(_FORM_FEED, "\n\n")
     found = _CONTROL.findall(text)
     if found:
         first = _CONTROL.search(text)
         line = text[: first.start()].count("\n") + 1 if first else None
-        report.warn(STAGE, "removed control characters", line, f"{len(found)} characters")
+        report.warn("removed control characters", line, f"{len(found)} characters")
         text = _CONTROL.sub("", text)
     return text

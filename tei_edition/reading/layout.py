@@ -12,45 +12,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..report import Report
-from .blocks import Block
-from .lines import Line
+from ..model import Block, Document, FrontMatter, Line, LineConvention, SourceLines
+from ..passes import Context, Declaration, LinePass, Section
+from ..report import StageReport
+from ..vocabulary import BULLET_ITEM, ENUMERATOR, LETTERED, caps_opening, is_terminal
 
-STAGE = "layout"
-# A note call as it ends a sentence or a line: '[12]', '[1*]', '(3)', '(l6)', '¹²'. One pattern for
-# every pass that must look past a call to see how the text before it ends.
-CALL_MARK = r"(?:\[\d{1,4}\*?\]|\([0-9lI]{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
-TRAILING_CALL = re.compile(rf"\s*{CALL_MARK}\s*$")
-TERMINAL = re.compile(rf"""(?:[.!?:;…][\s'"’”»)\]]*(?:\s*{CALL_MARK})?"""
-                      rf"""|['"’”»]\s*{CALL_MARK}"""
-                      r"""|[.!?]['"’”»]?\s?\d{1,3})\s*$""")
-ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}\*?\.\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s)")
-BULLET = re.compile(r"^\s*[•▪◦●\-*–]\s+\S")
-LETTERED = re.compile(r"^\s*(?:[a-z][.)]|\([a-z]\))\s+\S")
-_LETTERS = re.compile(r"[^\W\d_]+")
+__all__ = ["Layout", "measure", "caps_opening", "is_terminal"]
 
 
-def caps_opening(text: str) -> bool:
-    """A paragraph that opens in capitals ('THE PRESENT volume', 'A NUMBER of', '12 FEBRUARY 1934
-    saw'): typesetters' mark of a section start. One short capitalised word ('USSR is') is not."""
-    caps_tokens = caps_letters = 0
-    for token in text.split()[:8]:
-        letters = "".join(_LETTERS.findall(token))
-        if not letters:
-            continue            # numbers and dashes inside the opening
-        if letters.isupper():
-            caps_tokens += 1
-            caps_letters += len(letters)
-            continue
-        return any(c.islower() for c in letters) and (caps_tokens >= 2 or caps_letters >= 5) \
-            and caps_letters >= 2
-    return False
+class Layout(LinePass):
+    """Lines → blocks, by the line convention measured from the text: makes the block document."""
 
+    name = "layout"
+    after = {"contents": "a line that is a contents entry stands on its own",
+             "artifact-lines": "dropped lines take no part in the measure"}
+    declaration = Declaration(Section.NORMALIZATION,
+                              "The line convention was measured from the text (a paragraph on each line, or "
+                              "hard-wrapped lines with or without blank lines between paragraphs); "
+                              "hard-wrapped lines were unwrapped into paragraphs.")
+
+    def apply(self, lines: SourceLines, context: Context) -> None:
+        m = measure(lines.lines)
+        context.report.info(f"line convention: {m.convention}", None, f"width {m.width}" if m.width else "")
+        if m.convention is LineConvention.PARAGRAPH_PER_LINE:
+            blocks = _per_line(lines.lines)
+        else:
+            blocks = _wrapped(lines.lines, m, context.report, Entries(lines.contents))
+            joined = [b for b in blocks if b.last_line > b.first_line]
+            if joined:
+                context.report.repair("unwrapped hard-wrapped lines into paragraphs", joined[0].first_line,
+                                      f"{sum(len(b.anchors) for b in joined)} lines into {len(joined)} blocks")
+        fields = lines.distributor_fields
+        context.document = Document(
+            blocks, convention=m.convention, contents=lines.contents, artifacts=list(lines.artifacts),
+            front=FrontMatter(title=fields.get("title"), author=fields.get("author")),
+            header_credits=[f"{k.capitalize()}: {v}" for k, v in fields.items()])
 
 
 @dataclass
 class Measure:
-    layout: str
+    convention: LineConvention
     width: int
 
 
@@ -58,12 +59,12 @@ def measure(lines: list[Line]) -> Measure:
     """Decide the line convention from the lengths of the live, non-blank lines."""
     lengths = [len(ln.text.strip()) for ln in lines if ln.live and not ln.blank]
     if not lengths:
-        return Measure("paragraph-per-line", 0)
+        return Measure(LineConvention.PARAGRAPH_PER_LINE, 0)
     # share of the text (in characters) that stands in long lines: short lines of tables, lists
     # and headings do not make a web text look hard-wrapped
     long_share = sum(n for n in lengths if n > 120) / max(sum(lengths), 1)
     if long_share > 0.5:
-        return Measure("paragraph-per-line", 0)
+        return Measure(LineConvention.PARAGRAPH_PER_LINE, 0)
     typical = sorted(n for n in lengths if n >= 20) or sorted(lengths)
     width = typical[int(len(typical) * 0.9)] if len(typical) > 10 else max(typical)
     runs = _runs(lines)
@@ -71,8 +72,8 @@ def measure(lines: list[Line]) -> Measure:
                        for run in runs for a, b in zip(run, run[1:]))
     multi = sum(1 for run in runs if len(run) > 1)
     if multi and inner_breaks / max(multi, 1) > 0.6:
-        return Measure("wrapped-continuous", width)
-    return Measure("wrapped-blank-separated", width)
+        return Measure(LineConvention.WRAPPED_CONTINUOUS, width)
+    return Measure(LineConvention.WRAPPED_BLANK_SEPARATED, width)
 
 
 class Entries:
@@ -97,15 +98,6 @@ class Entries:
 
     def continues(self, prev: str, cur: str) -> bool:
         return not self.complete(prev) and self.norm(prev + " " + cur) in self.keys
-
-
-def make_blocks(lines: list[Line], report: Report, contents: list[str] | None = None
-                ) -> tuple[list[Block], Measure]:
-    m = measure(lines)
-    report.info(STAGE, f"line convention: {m.layout}", None, f"width {m.width}" if m.width else "")
-    if m.layout == "paragraph-per-line":
-        return _per_line(lines), m
-    return _wrapped(lines, m, report, Entries(contents or [])), m
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:
@@ -145,10 +137,6 @@ def _per_line(lines: list[Line]) -> list[Block]:
             for ln, blanks in _text_lines(lines)]
 
 
-def is_terminal(text: str) -> bool:
-    return bool(TERMINAL.search(text))
-
-
 def _first_word(text: str) -> str:
     parts = text.split()
     return parts[0] if parts else ""
@@ -181,7 +169,7 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
         return True
     if caps_opening(cur.text) and (after_blank or len(prev.text.strip()) < width * 0.9):
         return True
-    if BULLET.match(cur.text) or (ENUMERATOR.match(cur.text) or LETTERED.match(cur.text)) and is_terminal(prev.text):
+    if BULLET_ITEM.match(cur.text) or (ENUMERATOR.match(cur.text) or LETTERED.match(cur.text)) and is_terminal(prev.text):
         return True
     if prev.text.rstrip().endswith(":") and re.match(r"\s*(?:[A-Z‘“'\"]|…|\.\.\.)", cur.text):
         return True   # a lead-in ending its line, then a capital: a displayed quotation or list begins
@@ -191,8 +179,8 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
     return _ends_paragraph(prev.text, cur.text, width)
 
 
-def _wrapped(lines: list[Line], m: Measure, report: Report, entries: Entries) -> list[Block]:
-    blank_separated = m.layout == "wrapped-blank-separated"
+def _wrapped(lines: list[Line], m: Measure, report: StageReport, entries: Entries) -> list[Block]:
+    blank_separated = m.convention is LineConvention.WRAPPED_BLANK_SEPARATED
     blocks: list[Block] = []
     prev: Line | None = None
     for ln, blanks in _text_lines(lines):
@@ -201,7 +189,7 @@ def _wrapped(lines: list[Line], m: Measure, report: Report, entries: Entries) ->
             blocks.append(Block(text, ln.no, ln.no, indent=ln.indent, blank_before=blanks))
         else:
             if blanks:
-                report.repair(STAGE, "joined paragraph across page break", ln.no, text[:40])
+                report.repair("joined paragraph across page break", ln.no, text[:40])
             _append_line(blocks[-1], text, ln.no)
         prev = ln
     return blocks
@@ -209,11 +197,5 @@ def _wrapped(lines: list[Line], m: Measure, report: Report, entries: Entries) ->
 
 def _append_line(block: Block, text: str, line_no: int) -> None:
     """Unwrap: join a line to its block. Hyphens at line ends are judged later, with evidence."""
-    if block.text.endswith(("—", "-")) and not block.text.endswith((" —", " -")):
-        block.attrs.setdefault("line_end_hyphens", []).append(len(block.text))
-        sep = ""
-    else:
-        sep = " "
-    block.anchors.append((len(block.text) + len(sep), line_no))
-    block.text = block.text + sep + text
-    block.last_line = line_no
+    block.append_line(text, line_no, joined_at_hyphen=block.text.endswith(("—", "-"))
+                      and not block.text.endswith((" —", " -")))

@@ -5,20 +5,25 @@ import re
 
 from lxml import etree
 
-from ..building.tei import el
-from ..report import Report
-from .inline import line_of, replace_in_text, text_blocks
+from ..passes import Context, Declaration, Section, TreePass
+from ..tei.elements import el, sub
+from .inline import replace_in_text, text_blocks
 
-STAGE = "elision"
 MARK = re.compile(r"\[\s*(?:[·•]\s*){2,}\]")
 
 
-def mark_elisions(tree: etree._ElementTree, report: Report) -> None:
-    for e in list(text_blocks(tree)):
-        def make(m: re.Match[str]) -> etree._Element:
-            report.repair(STAGE, "encoded elision mark as gap", line_of(e), m.group(0))
+class Elisions(TreePass):
+    name = "elisions"
+    declaration = Declaration(Section.NORMALIZATION,
+                              "Editorial elision marks ('[· · ·]') were encoded as gap reason=\"omitted\", the "
+                              "mark kept in its desc.")
+
+    def apply(self, tree: etree._ElementTree, context: Context) -> None:
+        def make(m: re.Match[str], line: int | None) -> etree._Element:
+            context.report.repair("encoded elision mark as gap", line, m.group(0))
             gap = el("gap", {"reason": "omitted"})
-            desc = etree.SubElement(gap, gap.tag.replace("gap", "desc"))
-            desc.text = m.group(0)
+            sub(gap, "desc", None, m.group(0))
             return gap
-        replace_in_text(e, MARK, make)
+
+        for e in list(text_blocks(tree)):
+            replace_in_text(e, MARK, make)

@@ -17,10 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..tei.namespaces import RNG_NS, TEI_NS, XML_NS, xml_attr
 from .problem import Problem
 
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 _R = f"{{{RNG_NS}}}"
 
 _KINDS = {
@@ -196,10 +195,6 @@ def _union(model: _Model, candidates: list[int]) -> dict[str, _Attr]:
     return merged
 
 
-def _qname(attr: str) -> str:
-    return f"{{{XML_NS}}}{attr[4:]}" if attr.startswith("xml:") else attr
-
-
 def _shown(qname: str) -> str:
     return qname.replace(f"{{{XML_NS}}}", "xml:")
 
@@ -248,8 +243,8 @@ def _lint(tree: etree._ElementTree, model: _Model) -> list[tuple[etree._Element,
                 hint = f" (allowed there: {', '.join('<%s>' % n for n in ok)})" if ok else ""
                 found.append((el, f"<{name}> is not allowed inside {describe(parent)}{hint}"))
             candidates = model.by_name[name]
-        if etree.QName(el).namespace != "http://www.tei-c.org/ns/1.0":
-            found.append((el, f"<{name}> is not in the TEI namespace http://www.tei-c.org/ns/1.0"))
+        if etree.QName(el).namespace != TEI_NS:
+            found.append((el, f"<{name}> is not in the TEI namespace {TEI_NS}"))
         attrs, needed, allowed = context(tuple(candidates))
         for message in _attribute_messages(el, name, attrs):
             found.append((el, message))
@@ -276,7 +271,7 @@ def _attribute_messages(el: etree._Element, name: str, rules: dict[str, _Attr]) 
         elif not rule.accepts(value):
             messages.append(f'@{attr}="{value}" on <{name}> is not valid: expected {_expected(rule)}')
     for attr, rule in sorted(rules.items()):
-        if rule.required and _qname(attr) not in el.attrib:
+        if rule.required and xml_attr(attr) not in el.attrib:
             hint = f" ({' or '.join(sorted(rule.values))})" if rule.values else ""
             messages.append(f"<{name}> needs @{attr}{hint}")
     return messages
@@ -366,7 +361,7 @@ def _translate(message: str, el: etree._Element | None, model: _Model) -> str:
     m = _INVALID_ATTRIBUTE.search(message)
     if m:
         attr, elname = m[1], m[2].split("}")[-1]
-        value = el.get(_qname(attr)) if el is not None else None
+        value = el.get(xml_attr(attr)) if el is not None else None
         kinds = sorted({k for i in model.by_name.get(elname, [])
                         for k in (model.patterns[i].attrs.get(attr) or _Attr(False, None)).kinds})
         expected = f": expected {' or '.join(kinds)}" if kinds else ""

@@ -16,18 +16,13 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree
 
+from ..tei.namespaces import XML_ID, tei
 from .problem import Problem, sort_key
 
-TEI = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who", "source")
 HEADLESS_FRONT_DIVS = frozenset({"dedication", "epigraph", "credits", "front"})
 
 __all__ = ["Problem", "check_integrity", "POINTER_ATTRIBUTES"]
-
-
-def _t(name: str) -> str:
-    return f"{{{TEI}}}{name}"
 
 
 def _name(el: etree._Element) -> str:
@@ -70,17 +65,17 @@ def check_integrity(tree: etree._ElementTree | etree._Element, name: str = "<tre
                     report(el, "pointer-resolves",
                            f'@{attr}="{token}" on <{_name(el)}> points to no xml:id in this document')
 
-    text = root.find(_t("text"))
+    text = root.find(tei("text"))
     if text is not None:
         _check_text(text, ids, report)
 
     # div-head
-    for div in root.iter(_t("div")):
+    for div in root.iter(tei("div")):
         first = next((c for c in div if isinstance(c.tag, str)), None)
-        if first is not None and first.tag == _t("head"):
+        if first is not None and first.tag == tei("head"):
             continue
         kind = div.get("type")
-        in_front = any(a.tag == _t("front") for a in div.iterancestors())
+        in_front = any(a.tag == tei("front") for a in div.iterancestors())
         if in_front and kind in HEADLESS_FRONT_DIVS:
             continue
         label = f'<div type="{kind}">' if kind else "<div>"
@@ -96,20 +91,20 @@ Report = Callable[[etree._Element, str, str], None]
 
 def _check_text(text: etree._Element, ids: dict[str, etree._Element], report: Report) -> None:
     # note-n, note-id, note-content
-    for note in text.iter(_t("note")):
+    for note in text.iter(tei("note")):
         n = note.get("n")
         if n is None or not n.strip():
             report(note, "note-n", "note has no @n (the number or mark printed in the source)")
         if note.get(XML_ID) is None:
             report(note, "note-id", "note has no @xml:id")
         has_text = any(s.strip() for s in note.itertext())
-        if not has_text and note.find(".//" + _t("gap")) is None:
+        if not has_text and note.find(".//" + tei("gap")) is None:
             label = f'note n="{n}"' if n else "note"
             report(note, "note-content",
                    f'{label} is empty: give its text, or <gap reason="missing"/> when the source lacks it')
 
     # persName-ref
-    for pers in text.iter(_t("persName")):
+    for pers in text.iter(tei("persName")):
         ref = pers.get("ref")
         if not ref or not ref.strip():
             shown = " ".join("".join(pers.itertext()).split())[:40]
@@ -117,14 +112,14 @@ def _check_text(text: etree._Element, ids: dict[str, etree._Element], report: Re
             continue
         for token in ref.split():
             target = ids.get(token[1:]) if token.startswith("#") else None
-            if target is not None and target.tag != _t("person"):
+            if target is not None and target.tag != tei("person"):
                 report(pers, "persName-ref",
                        f'persName @ref="{token}" points to a <{_name(target)}>, not to a <person>')
 
     # bibl-ref: a ref whose nearest enclosing bibl or note is a bibl
-    for ref in text.iter(_t("ref")):
-        holder = next((a for a in ref.iterancestors(_t("bibl"), _t("note"))), None)
-        if holder is None or holder.tag != _t("bibl"):
+    for ref in text.iter(tei("ref")):
+        holder = next((a for a in ref.iterancestors(tei("bibl"), tei("note"))), None)
+        if holder is None or holder.tag != tei("bibl"):
             continue
         for token in (ref.get("target") or "").split():
             if not token.startswith("#"):
@@ -133,6 +128,6 @@ def _check_text(text: etree._Element, ids: dict[str, etree._Element], report: Re
                        'a citation points to its work, "#KEY" of a <biblStruct>')
                 continue
             target = ids.get(token[1:])
-            if target is not None and target.tag != _t("biblStruct"):
+            if target is not None and target.tag != tei("biblStruct"):
                 report(ref, "bibl-ref",
                        f'ref in a citation points to a <{_name(target)}> ("{token}"), not to a <biblStruct>')

@@ -37,14 +37,13 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from .. import data
+from ..tei.namespaces import NS, TEI_NS, XML_ID
+from ..tei.text import ITALIC_CLOSE as IT_CLOSE, ITALIC_OPEN as IT_OPEN, strip_italic_marks, text_of
 from .atomic import write_atomic
 
 if TYPE_CHECKING:
     import bibtexparser
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-NS = {"t": TEI_NS}
 
 EDITION_BIB = "works-cited.bib"
 
@@ -54,18 +53,13 @@ FIELD_ORDER = ["author", "editor", "translator", "title", "booktitle", "journal"
 
 _ORIGIN_RANK = {"biblStruct": 0, "reflist": 1, "note": 2, "bib": 3}
 
-_STOP = {
-    "a", "an", "the", "on", "of", "in", "and", "for", "to", "at", "by", "from", "with", "as", "is",
-    "la", "le", "les", "l", "de", "des", "du", "d", "der", "die", "das", "den", "el", "los", "las",
-    "un", "une", "il", "lo", "gli", "ein", "eine", "o", "os",
-}
-_FOLD = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l",
-         "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i"}
-_NAME_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "della", "ten", "ter"}
+_STOP = data.words("title_stop_words.txt")
+_FOLD = dict(data.table("ascii_folding.tsv"))
+_NAME_PARTICLES = data.words("name_particles.txt")
+_NON_NAMES = data.ordered("citation_non_names.txt")   # capitalised words that never begin a name
 
 _Q_OPEN = "'\"‘“"
 _Q_CLOSE = "'\"’”"
-IT_OPEN, IT_CLOSE = "\x01", "\x02"    # italic markers in flattened bibl text
 
 
 # --------------------------------------------------------------------------- the work model
@@ -143,30 +137,11 @@ def base_key(w: Work) -> str:
 
 def _flatten(el, italics: bool = True) -> str:
     """The element's text with <hi rend=italic> (and title level m/j) wrapped in italic markers."""
-    parts: list[str] = []
-
-    def walk(e):
-        name = etree.QName(e).localname if isinstance(e.tag, str) else ""
-        ital = italics and ((name == "hi" and "italic" in (e.get("rend") or "italic"))
-                            or (name == "title" and e.get("level") in ("m", "j")))
-        if ital:
-            parts.append(IT_OPEN)
-        if e.text:
-            parts.append(e.text)
-        for c in e:
-            if isinstance(c.tag, str) and etree.QName(c).localname != "note":
-                walk(c)
-            if c.tail:
-                parts.append(c.tail)
-        if ital:
-            parts.append(IT_CLOSE)
-
-    walk(el)
-    return " ".join("".join(parts).split())
+    return text_of(el, italics=italics)
 
 
 def _plain(s: str) -> str:
-    return " ".join(s.replace(IT_OPEN, "").replace(IT_CLOSE, "").split())
+    return strip_italic_marks(s)
 
 
 def _clean(s: str) -> str:
@@ -245,11 +220,10 @@ def _name_list(s: str, inverted_first: bool) -> str | None:
 
 # A personal name written "First Last" in a note: capitalised tokens, initials, particles; never
 # an article ("The", "A"), which begins a title. Several names: "A and B" or "A, B, and C".
-_NAME_TOK = r"(?!(?:The|A|An|In|On|See|Ibid|Quoted|For)\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z])"
+_NAME_TOK = rf"(?!(?:{'|'.join(_NON_NAMES)})\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z])"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_NAME_TOK}|(?:{'|'.join(sorted(_NAME_PARTICLES))})\b))*"
 _NAMES = rf"(?P<names>{_NAME}(?:(?:,\s+{_NAME})*,?\s+(?:and|&)\s+{_NAME})?)"
-_NOT_NAME_START = {"The", "A", "An", "In", "On", "See", "Quoted", "For", "Ibid", "Cf", "Writings",
-                   "Collected", "Selected", "Works", "Letters"}
+_NOT_NAME_START = frozenset(_NON_NAMES)
 
 
 def _plausible_names(s: str) -> bool:

@@ -34,13 +34,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..building.tei import append_text
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-INTERNAL_NS = "urn:tei-edition:internal"
-XML_ID = f"{{{XML_NS}}}id"
-XML_LANG = f"{{{XML_NS}}}lang"
+from ..tei.elements import append_text
+from ..tei.namespaces import NS, XML_ID, XML_LANG, local_name, tei
+from ..tei.text import text_of
 
 # Documents with at least this many words are set as books: chapters open on a new right-hand page.
 BOOK_WORDS = 30_000
@@ -57,43 +53,16 @@ _HI_TAGS = {
 }
 
 
-def _local(el) -> str:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag
-
-
-def _t(name: str) -> str:
-    return f"{{{TEI_NS}}}{name}"
-
-
-def _norm_space(s: str) -> str:
-    return " ".join(s.split())
-
-
 def plain_text(el, skip_notes: bool = True) -> str:
     """The element's text, whitespace-normalised, without notes (their text is not heading text)."""
-    parts: list[str] = []
-
-    def walk(e):
-        if e.text:
-            parts.append(e.text)
-        for c in e:
-            if isinstance(c.tag, str) and not (skip_notes and _local(c) == "note"):
-                walk(c)
-            if c.tail:
-                parts.append(c.tail)
-
-    walk(el)
-    return _norm_space("".join(parts))
+    return text_of(el, notes=not skip_notes)
 
 
 def is_missing_note(note) -> bool:
     """A note whose text the source lacks: type="missing", or only a <gap reason="missing"/>."""
     if note.get("type") == "missing":
         return True
-    gaps = note.findall(_t("gap"))
+    gaps = note.findall(tei("gap"))
     return bool(gaps) and all(g.get("reason") == "missing" for g in gaps) and not plain_text(note)
 
 
@@ -197,17 +166,17 @@ class HtmlBuilder:
 
     # ------------------------------------------------------------------ document
     def header_value(self, path: str) -> str:
-        e = self.root.find(path, {"t": TEI_NS})
+        e = self.root.find(path, NS)
         return plain_text(e) if e is not None else ""
 
     def metadata(self) -> dict:
-        ns = {"t": TEI_NS}
+        ns = NS
         title = self.header_value(".//t:teiHeader/t:fileDesc/t:titleStmt/t:title[@type='main']") \
             or self.header_value(".//t:teiHeader/t:fileDesc/t:titleStmt/t:title")
         sub = self.header_value(".//t:teiHeader/t:fileDesc/t:titleStmt/t:title[@type='sub']")
         authors = [plain_text(a) for a in self.root.findall(".//t:teiHeader/t:fileDesc/t:titleStmt/t:author", ns)]
         date = self.root.find(".//t:teiHeader/t:fileDesc/t:publicationStmt/t:date", ns)
-        text = self.root.find(_t("text"))
+        text = self.root.find(tei("text"))
         lang = (text.get(XML_LANG) if text is not None else None) or self.root.get(XML_LANG) or "en"
         return {
             "title": title or "Untitled", "subtitle": sub, "authors": [a for a in authors if a],
@@ -229,7 +198,7 @@ class HtmlBuilder:
         if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", meta["date"]):
             etree.SubElement(head, "meta", name="dcterms.created", content=meta["date"])
 
-        text = self.root.find(_t("text"))
+        text = self.root.find(tei("text"))
         words = len(plain_text(text, skip_notes=False).split()) if text is not None else 0
         body = self._el("body", "book" if words >= BOOK_WORDS else "article")
         html.append(body)
@@ -237,8 +206,8 @@ class HtmlBuilder:
             return html
 
         self._collect_toc(text)
-        front = text.find(_t("front"))
-        title_page = front.find(_t("titlePage")) if front is not None else None
+        front = text.find(tei("front"))
+        title_page = front.find(tei("titlePage")) if front is not None else None
         body.append(self._title_page(title_page, meta))
         verso = self._verso(front)
         body.append(verso)
@@ -246,13 +215,13 @@ class HtmlBuilder:
         if front is not None:
             sect = self._el("section", "front")
             for c in front:
-                if _local(c) in ("titlePage",) or (_local(c) == "div" and c.get("type") == "credits"):
+                if local_name(c) in ("titlePage",) or (local_name(c) == "div" and c.get("type") == "credits"):
                     continue
                 self._convert_block(c, sect, _Ctx(), depth=0)
             if len(sect):
                 body.append(sect)
         for part in ("body", "back"):
-            e = text.find(_t(part))
+            e = text.find(tei(part))
             if e is None:
                 continue
             sect = self._el("section" if part == "back" else "main", part)
@@ -266,7 +235,7 @@ class HtmlBuilder:
     # ------------------------------------------------------------------ front pages
     def _title_page(self, tp, meta) -> etree._Element:
         sect = self._el("section", "titlepage")
-        ns = {"t": TEI_NS}
+        ns = NS
         mains = tp.findall(".//t:titlePart[@type='main']", ns) if tp is not None else []
         if not mains and tp is not None:
             mains = [p for p in tp.findall(".//t:titlePart", ns) if p.get("type") not in ("sub", "alt")]
@@ -302,14 +271,14 @@ class HtmlBuilder:
                 sect.append(p)
         if tp is not None:
             for e in tp:
-                if _local(e) in ("docTitle", "byline") or not isinstance(e.tag, str):
+                if local_name(e) in ("docTitle", "byline") or not isinstance(e.tag, str):
                     continue
-                p = self._el("p", f"tp-{_local(e)}")
+                p = self._el("p", f"tp-{local_name(e)}")
                 self._convert_inline_children(e, p, _Ctx(inline=True))
                 sect.append(p)
             for by in tp.findall(".//t:byline", ns):
                 rest = plain_text(by)
-                for a in by.findall(_t("docAuthor")):
+                for a in by.findall(tei("docAuthor")):
                     rest = rest.replace(plain_text(a), "")
                 if re.search(r"\w", rest):   # byline words beyond the author's name ("Translated by …")
                     p = self._el("p", "byline")
@@ -320,12 +289,12 @@ class HtmlBuilder:
     def _verso(self, front) -> etree._Element:
         """The title verso: source, credits, licence, edition (from the header) and conventions."""
         sect = self._el("section", "verso")
-        ns = {"t": TEI_NS}
+        ns = NS
         fd = self.root.find(".//t:teiHeader/t:fileDesc", ns)
         if fd is not None:
             src = fd.find("t:sourceDesc/t:bibl", ns)
             if src is not None:
-                parts = [plain_text(c) for c in src if isinstance(c.tag, str) and _local(c) != "note"]
+                parts = [plain_text(c) for c in src if isinstance(c.tag, str) and local_name(c) != "note"]
                 if any(parts):
                     p = self._el("p", "source")
                     p.text = "Source: " + "; ".join(x for x in parts if x) + "."
@@ -376,9 +345,9 @@ class HtmlBuilder:
         """Give every headed div an id and note (level, id, heading text) for the contents list."""
         def walk(e, depth):
             for c in e:
-                if _local(c) != "div":
+                if local_name(c) != "div":
                     continue
-                head = c.find(_t("head"))
+                head = c.find(tei("head"))
                 if head is not None and plain_text(head):
                     i = c.get(XML_ID) or self._new_id("sec")
                     c_id = i
@@ -389,7 +358,7 @@ class HtmlBuilder:
 
         self._div_ids = {}
         for part in ("front", "body", "back"):
-            e = text.find(_t(part))
+            e = text.find(tei(part))
             if e is not None:
                 walk(e, 1)
 
@@ -424,7 +393,7 @@ class HtmlBuilder:
                 dst.append(p)
 
     def _convert_block(self, e, dst, ctx: _Ctx, depth: int) -> None:
-        name = _local(e)
+        name = local_name(e)
         if not name:
             return
         if name == "div":
@@ -443,9 +412,9 @@ class HtmlBuilder:
             box = self._block(ctx, "div", "cit")
             self._copy_common(e, box)
             for c in e:
-                if _local(c) == "quote":
+                if local_name(c) == "quote":
                     self._block_quote(c, box, ctx, depth)
-                elif _local(c) == "bibl":
+                elif local_name(c) == "bibl":
                     p = self._block(ctx, "p", "cit-bibl")
                     self._convert_inline_children(c, p, _Ctx(inline=True, in_note=ctx.in_note))
                     box.append(p)
@@ -462,15 +431,15 @@ class HtmlBuilder:
         elif name in ("listBibl",):
             box = self._block(ctx, "div", "listbibl")
             for c in e:
-                if _local(c) in ("bibl", "biblStruct"):
+                if local_name(c) in ("bibl", "biblStruct"):
                     p = self._block(ctx, "p", "bibl-entry")
                     self._copy_common(c, p)
-                    if _local(c) == "biblStruct":
+                    if local_name(c) == "biblStruct":
                         p.text = plain_text(c)
                     else:
                         self._convert_inline_children(c, p, _Ctx(inline=True))
                     box.append(p)
-                elif _local(c) == "head":
+                elif local_name(c) == "head":
                     self._heading(c, box, min(depth + 2, 6), "head")
                 elif isinstance(c.tag, str):
                     self._convert_block(c, box, ctx, depth)
@@ -479,9 +448,9 @@ class HtmlBuilder:
                       "byline", "docImprint", "docDate", "docAuthor"):
             box = self._block(ctx, "div", name.lower())
             self._copy_common(e, box)
-            if any(_local(c) in _BLOCK_TEI or _local(c) == "bibl" for c in e):
+            if any(local_name(c) in _BLOCK_TEI or local_name(c) == "bibl" for c in e):
                 for c in e:
-                    if _local(c) == "bibl":
+                    if local_name(c) == "bibl":
                         p = self._block(ctx, "p", "cit-bibl")
                         self._convert_inline_children(c, p, _Ctx(inline=True))
                         box.append(p)
@@ -495,7 +464,7 @@ class HtmlBuilder:
         elif name == "lg":
             box = self._block(ctx, "div", "lg")
             for c in e:
-                if _local(c) == "l":
+                if local_name(c) == "l":
                     line = self._block(ctx, "p", "l")
                     self._convert_inline_children(c, line, _Ctx(inline=True))
                     box.append(line)
@@ -534,7 +503,7 @@ class HtmlBuilder:
             p.text = e.text.strip()
             sect.append(p)
         for c in e:
-            if _local(c) == "head":
+            if local_name(c) == "head":
                 self._heading(c, sect, min(depth + 1, 6), f"head-{typ}" + (" chapter-head" if depth == 1 else ""))
             elif isinstance(c.tag, str):
                 self._convert_block(c, sect, ctx, depth)
@@ -557,7 +526,7 @@ class HtmlBuilder:
         bq = self._block(ctx, "blockquote")
         self._copy_common(e, bq)
         kids = [c for c in e if isinstance(c.tag, str)]
-        if any(_local(c) in _BLOCK_TEI for c in kids):
+        if any(local_name(c) in _BLOCK_TEI for c in kids):
             self._convert_children_mixed(e, bq, ctx, depth)
         else:
             p = self._block(ctx, "p")
@@ -579,7 +548,7 @@ class HtmlBuilder:
         if e.text and e.text.strip():
             open_run().text = e.text
         for c in e:
-            name = _local(c)
+            name = local_name(c)
             if name in _BLOCK_TEI or name == "head":
                 run = None
                 self._convert_block(c, dst, ctx, depth)
@@ -592,11 +561,11 @@ class HtmlBuilder:
         numbered = e.get("rend") in ("numbered", "ordered") or e.get("type") in ("ordered", "numbered")
         lst = self._block(ctx, "ol" if numbered else "ul", "list")
         self._copy_common(e, lst)
-        labelled = any(it.get("n") for it in e.findall(_t("item")))
+        labelled = any(it.get("n") for it in e.findall(tei("item")))
         if labelled:
             lst.set("class", (lst.get("class") or "") + " labelled")
         for c in e:
-            name = _local(c)
+            name = local_name(c)
             if name == "item":
                 li = self._block(ctx, "li") if not ctx.inline else self._el("span", "blk-li")
                 self._copy_common(c, li)
@@ -605,7 +574,7 @@ class HtmlBuilder:
                     lab.text = c.get("n") + ("." if c.get("n").isdigit() else "")
                     li.append(lab)
                     lab.tail = " "
-                if any(_local(k) in _BLOCK_TEI for k in c):
+                if any(local_name(k) in _BLOCK_TEI for k in c):
                     inner = _Ctx(inline=True, in_note=ctx.in_note)
                     self._convert_children_mixed(c, li, inner, depth)
                 else:
@@ -636,7 +605,7 @@ class HtmlBuilder:
             append_text(dst, c.tail)
 
     def _convert_inline(self, e, dst, ctx: _Ctx) -> None:
-        name = _local(e)
+        name = local_name(e)
         if name == "note":
             self._note(e, dst, ctx)
             return
@@ -668,7 +637,7 @@ class HtmlBuilder:
         elif name == "choice":
             pick = None
             for want in ("corr", "reg", "expan"):
-                pick = e.find(_t(want))
+                pick = e.find(tei(want))
                 if pick is not None:
                     break
             if pick is None:
@@ -739,7 +708,7 @@ class HtmlBuilder:
         dst.append(fn)
 
     def _note_content(self, e, out, ctx: _Ctx) -> None:
-        if any(_local(c) in _BLOCK_TEI for c in e):
+        if any(local_name(c) in _BLOCK_TEI for c in e):
             self._convert_children_mixed(e, out, _Ctx(inline=True, in_note=True), 0)
             # inside a footnote, each paragraph is a block span
         else:

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from ..report import Report
+from ..tei.lines import line_at
+from ..tei.namespaces import XML_ID
 from .atomic import write_atomic
 from .html import tei_to_html
 
@@ -156,11 +159,14 @@ def render_document(tree: "etree._ElementTree", stylesheet: Path | None = None) 
     return HTML(string=html_text, base_url=base).render(stylesheets=[css])
 
 
-def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None) -> bytes:
+def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None,
+               report: Report | None = None) -> bytes:
     """The PDF bytes for a TEI tree (an lxml ElementTree or root element).
 
     variant: None for the print PDF, or a WeasyPrint PDF variant such as "pdf/a-3b" (archival;
     WeasyPrint adds the XMP identification and an sRGB output intent, fonts are embedded anyway).
+    report: where what the layout could not do is recorded (stage "pdf"), with the source line
+    of the note concerned where the tree carries it (a tree just converted) or its TEI line.
     """
     options: dict = {}
     if variant:
@@ -169,14 +175,26 @@ def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None)
             raise ValueError(f"unknown PDF variant {variant!r} (this WeasyPrint knows: {', '.join(known)})")
         options["pdf_variant"] = variant
     document = render_document(tree, stylesheet)
-    misplaced = check_footnotes(document)
-    if misplaced:
-        logging.getLogger(__name__).warning(
-            "%d footnote(s) not on the page of their call: %s", len(misplaced),
-            ", ".join(f"{i} (call p. {c}, note p. {b})" for i, c, b in misplaced[:10]))
+    if report is not None:
+        _report_misplaced(tree, check_footnotes(document), report)
     return document.write_pdf(**options)
 
-def write_pdf(tree, path: Path, variant: str | None = None) -> None:
+
+def _report_misplaced(tree, misplaced: list[tuple[str, int, int]], report: Report) -> None:
+    """A footnote the layout could not keep on the page of its call is a warning of the report."""
+    stage = report.for_stage("pdf")
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    notes = {e.get(XML_ID): e for e in root.iter() if e.get(XML_ID)} if misplaced else {}
+    for ident, call_page, text_page in misplaced:
+        note = notes.get(ident)
+        line = line_at(note) if note is not None else None            # the source's line…
+        tei_line = note.sourceline if note is not None and line is None else None   # …or the file's
+        stage.warn("footnote not on the page of its call", line,
+                   f"note {ident}: call on p. {call_page}, text on p. {text_page}"
+                   + (f" (TEI line {tei_line})" if tei_line else ""))
+
+
+def write_pdf(tree, path: Path, variant: str | None = None, report: Report | None = None) -> None:
     """Typeset the TEI tree and write the PDF to path atomically (tempfile + rename)."""
-    data = render_pdf(tree, variant=variant)
+    data = render_pdf(tree, variant=variant, report=report)
     write_atomic(Path(path), data)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..building.tei import INTERNAL_NS
+from ..tei.namespaces import INTERNAL_NS
 from .atomic import write_atomic
 
 

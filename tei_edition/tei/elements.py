@@ -3,38 +3,27 @@ from __future__ import annotations
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-INTERNAL_NS = "urn:tei-edition:internal"   # working attributes, removed before writing
-LINE = f"{{{INTERNAL_NS}}}line"
+from .namespaces import TEI_NS, tei, xml_attr
 
 
-def tei(tag: str) -> str:
-    return f"{{{TEI_NS}}}{tag}"
-
-
-def el(tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
+def el(tag: str, attrs: dict[str, str | None] | None = None, text: str | None = None) -> etree._Element:
     """A new TEI element; attributes whose value is None are left out."""
     return _filled(etree.Element(tei(tag), nsmap={None: TEI_NS}), attrs, text)
 
 
-def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None,
+def sub(parent: etree._Element, tag: str, attrs: dict[str, str | None] | None = None,
         text: str | None = None) -> etree._Element:
     """A new TEI element appended to `parent`."""
     return _filled(etree.SubElement(parent, tei(tag)), attrs, text)
 
 
-def _filled(e: etree._Element, attrs: dict[str, str] | None, text: str | None) -> etree._Element:
+def _filled(e: etree._Element, attrs: dict[str, str | None] | None, text: str | None) -> etree._Element:
     for k, v in (attrs or {}).items():
         if v is not None:
-            e.set(_attr(k), str(v))
+            e.set(xml_attr(k), str(v))
     if text:
         e.text = text
     return e
-
-
-def _attr(name: str) -> str:
-    return f"{{{XML_NS}}}{name[4:]}" if name.startswith("xml:") else name
 
 
 def append_text(parent: etree._Element, text: str) -> None:

@@ -1,0 +1,37 @@
+"""Evidence from the whole text that passes weigh: word and compound counts (the lexicon).
+
+A hyphen at a line end is a real one when the text hyphenates the same compound elsewhere; a word
+split by a lost hyphen is rejoined when the text spells it whole elsewhere. The counts are taken
+once from the decoded source, before any pass changes it (`Context.evidence.lexicon`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import data
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+class Lexicon:
+    """Word and compound counts of the whole text: the evidence hyphenation rules consult."""
+
+    def __init__(self, text: str) -> None:
+        self.words: Counter[str] = Counter()
+        self.compounds: Counter[str] = Counter()
+        for m in WORD.finditer(text):
+            w = m.group(0).lower()
+            if "-" in w:
+                self.compounds[w] += 1
+                self.words.update(w.split("-"))
+            else:
+                self.words[w] += 1
+
+    def keeps_hyphen(self, left: str, right: str) -> bool:
+        l, r = left.lower(), right.lower()
+        if self.compounds[f"{l}-{r}"] > 0 and self.words[l + r] <= self.compounds[f"{l}-{r}"]:
+            return True
+        if self.words[l + r] > 0:
+            return False
+        return l in data.words("hyphen_prefixes.txt") or right[:1].isupper()

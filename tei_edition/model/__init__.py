@@ -1,0 +1,19 @@
+"""The document model between the readers and the TEI builder (pandoc's one model in the middle).
+
+- `lines`: the source's numbered lines (`Line`, `SourceLines`): the line passes' target;
+- `blocks`: a `Block` and the typed records passes attach to it (list item, run-in list, quotation,
+  note call, front part);
+- `notes`: note texts as found (`NoteText`) and notes as encoded (`Note`);
+- `front`: the front matter's facts (`FrontMatter`);
+- `document`: the block `Document`, the block passes' target.
+"""
+from .blocks import (Block, BlockKind, ListItem, ListStyle, NoteCall, Quotation, RunInItem, RunInList,
+                     Span)
+from .document import Document, LineConvention
+from .front import Dateline, FrontMatter, FrontPart, FrontRole, Imprint, TITLE_PAGE_ROLES
+from .lines import Line, SourceLines
+from .notes import Note, NoteFamily, NotePlace, NoteText
+
+__all__ = ["Block", "BlockKind", "Dateline", "Document", "FrontMatter", "FrontPart", "FrontRole", "Imprint",
+           "Line", "LineConvention", "ListItem", "ListStyle", "Note", "NoteCall", "NoteFamily", "NotePlace",
+           "NoteText", "Quotation", "RunInItem", "RunInList", "SourceLines", "Span", "TITLE_PAGE_ROLES"]

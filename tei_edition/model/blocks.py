@@ -1,0 +1,206 @@
+"""Blocks: what later becomes one TEI block element (p, head, quote paragraph, list item, note text).
+
+A block's text may only be changed through its methods (`edit`, `substitute`, `absorb`,
+`append_line`): each keeps every offset the block carries (source-line anchors, line-end hyphens,
+note calls, run-in list items, a quotation's source) pointing at the same characters, so that a
+pass may edit text that an earlier pass has already measured.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from .front import FrontPart
+
+if TYPE_CHECKING:
+    from .notes import Note
+
+
+class BlockKind(StrEnum):
+    P = "p"                  # a paragraph of running text (or a list item: see Block.item)
+    HEAD = "head"
+    QUOTE = "quote"          # a paragraph of a block quotation
+    NOTE = "note"            # a paragraph of a note text, taken out of the running text
+    FRONT = "front"          # front matter (see Block.front)
+    FRAGMENT = "fragment"    # a stray word or two, kept apart from the paragraphs
+    REMOVED = "removed"      # absorbed by another block, or dropped (declared in the report)
+
+
+class ListStyle(StrEnum):
+    BULLETED = "bulleted"
+    NUMBERED = "numbered"
+
+
+@dataclass
+class ListItem:
+    """The block is an item of a list; `n` is its number or letter as printed."""
+
+    style: ListStyle
+    n: str | None = None
+
+
+@dataclass
+class RunInItem:
+    """One item of an enumeration run into a paragraph: '(2) text…'."""
+
+    n: str
+    mark: int       # offset of its marker '(2)'
+    start: int      # offset of its text
+    end: int        # offset where its text ends
+
+
+@dataclass
+class RunInList:
+    items: list[RunInItem]
+
+    @property
+    def lead_end(self) -> int:
+        """Where the lead text before the first item ends."""
+        return self.items[0].mark
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Quotation:
+    """The block is a paragraph of a block quotation; paragraphs of one `group` are one quotation.
+    `citation` is the span of its source given in parentheses after it, where there is one."""
+
+    group: int
+    citation: Span | None = None
+
+
+@dataclass
+class NoteCall:
+    """Where a note stands in the block's text: the call characters text[start:end] are removed."""
+
+    start: int
+    end: int
+    note: "Note"
+
+
+class Block:
+    """One block of the source with the lines it came from."""
+
+    def __init__(self, text: str, first_line: int, last_line: int | None = None, *,
+                 kind: BlockKind = BlockKind.P, level: int = 0, indent: int = 0, blank_before: int = 0,
+                 anchors: list[tuple[int, int]] | None = None) -> None:
+        self._text = text
+        self.first_line = first_line
+        self.last_line = first_line if last_line is None else last_line
+        self.kind = kind
+        self.level = level                 # heading level (1 = chapter)
+        self.indent = indent               # leading spaces of the first line in the source
+        self.blank_before = blank_before   # blank lines between this block and the one before
+        # (offset in text, source line): the line on which the character at offset stood
+        self.anchors: list[tuple[int, int]] = anchors or [(0, first_line)]
+        self.soft_hyphens: list[int] = []  # offsets just after a hyphen where two lines were joined
+        self.level_from_markup = False     # a heading whose level the source marks ('## Title')
+        self.opens_back_matter = False     # a heading of the back matter (References)
+        self.front: FrontPart | None = None
+        self.item: ListItem | None = None
+        self.run_in: RunInList | None = None
+        self.quotation: Quotation | None = None
+        self.calls: list[NoteCall] = []
+
+    def __repr__(self) -> str:
+        return f"Block({self.kind}, line {self.first_line}, {self._text[:40]!r})"
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def line_at(self, offset: int) -> int:
+        """The source line on which the character at `offset` stood."""
+        i = bisect_right(self.anchors, (offset, float("inf"))) - 1
+        return self.anchors[max(i, 0)][1]
+
+    # ------------------------------------------------------------------ editing
+
+    def edit(self, start: int, end: int, replacement: str) -> None:
+        """Replace text[start:end] by `replacement`, moving every offset after it."""
+        length = len(replacement)
+        delta = length - (end - start)
+        self._text = self._text[:start] + replacement + self._text[end:]
+        if not delta:
+            return
+
+        def moved(o: int) -> int:
+            if start == end:
+                return o + delta if o > start else o
+            if o >= end:
+                return o + delta
+            return start + min(o - start, length) if o > start else o
+
+        self._remap(moved)
+
+    def substitute(self, rx: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> int:
+        """Replace each match of `rx` by what `replace` returns for it (None: keep the match);
+        the number of matches replaced."""
+        edits = [(m.start(), m.end(), new) for m in rx.finditer(self._text)
+                 if (new := replace(m)) is not None and new != m.group(0)]
+        for start, end, new in reversed(edits):
+            self.edit(start, end, new)
+        return len(edits)
+
+    def strip(self) -> None:
+        """Remove leading and trailing white space."""
+        tail = len(self._text) - len(self._text.rstrip())
+        if tail:
+            self.edit(len(self._text) - tail, len(self._text), "")
+        lead = len(self._text) - len(self._text.lstrip())
+        if lead:
+            self.edit(0, lead, "")
+
+    def append_line(self, text: str, line_no: int, joined_at_hyphen: bool) -> None:
+        """Unwrap: join the next source line to this block, without a space after a hyphen (which a
+        later pass judges with evidence)."""
+        if joined_at_hyphen:
+            self.soft_hyphens.append(len(self._text))
+        sep = "" if joined_at_hyphen else " "
+        self.anchors.append((len(self._text) + len(sep), line_no))
+        self._text = self._text + sep + text
+        self.last_line = line_no
+
+    def absorb(self, other: "Block", sep: str = " ") -> None:
+        """Append `other` (a continuation of this block) to it, with its offsets."""
+        shift = len(self._text) + len(sep)
+        self._text = self._text + sep + other.text
+        self.anchors += [(o + shift, ln) for o, ln in other.anchors]
+        self.soft_hyphens += [o + shift for o in other.soft_hyphens]
+        self.calls += [NoteCall(c.start + shift, c.end + shift, c.note) for c in other.calls]
+        self.last_line = other.last_line
+
+    def piece(self, start: int, end: int, blank_before: int = 0) -> "Block":
+        """A new block of text[start:end] (white space trimmed), with its source lines."""
+        while start < end and self._text[start].isspace():
+            start += 1
+        while end > start and self._text[end - 1].isspace():
+            end -= 1
+        first = self.line_at(start)
+        anchors = [(0, first)] + [(o - start, ln) for o, ln in self.anchors if start < o < end]
+        return Block(self._text[start:end], first, self.line_at(max(end - 1, start)),
+                     blank_before=blank_before, anchors=anchors)
+
+    def _remap(self, moved: Callable[[int], int]) -> None:
+        self.anchors = [(moved(o), ln) for o, ln in self.anchors]
+        self.soft_hyphens = [moved(o) for o in self.soft_hyphens]
+        for call in self.calls:
+            call.start, call.end = moved(call.start), moved(call.end)
+        if self.run_in is not None:
+            for item in self.run_in.items:
+                item.mark, item.start, item.end = moved(item.mark), moved(item.start), moved(item.end)
+        if self.quotation is not None and self.quotation.citation is not None:
+            span = self.quotation.citation
+            span.start, span.end = moved(span.start), moved(span.end)
+
+__all__ = ["Block", "BlockKind", "FrontPart", "ListItem", "ListStyle", "NoteCall", "Quotation",
+           "RunInItem", "RunInList", "Span"]

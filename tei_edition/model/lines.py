@@ -1,0 +1,37 @@
+"""Source lines, numbered from 1: the target of the line passes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(eq=False)
+class Line:
+    no: int
+    text: str                   # without the line end; trailing spaces and tabs removed
+    raw: str                    # as in the source (contents lists keep their tab + page number)
+    removed: str | None = None  # why a pass took the line out of the text (artifact, contents...)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def live(self) -> bool:
+        return self.removed is None
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip(" \t"))
+
+
+@dataclass(eq=False)
+class SourceLines:
+    """The source's lines, and what the line passes found in them for the phases after."""
+
+    lines: list[Line]
+    contents: list[str] = field(default_factory=list)     # entries of the source's own contents list
+    artifacts: list[str] = field(default_factory=list)    # residue dropped, declared in the header
+    distributor_fields: dict[str, str] = field(default_factory=dict)   # 'Title:', 'Author:'… of a wrapper
+
+    def __iter__(self):
+        return iter(self.lines)

@@ -1,0 +1,171 @@
+"""The pass interface: what every step of the conversion is, and what it is given.
+
+In the manner of docutils transforms and bibtexparser 2 middlewares, a pass is one small class:
+
+- `name`: its stage in the conversion report (every entry it records carries it);
+- `phase`: what it works on: the source's lines, the block document, or the TEI tree;
+- `after`: the passes it must run after, each with the reason (the pipeline checks the order);
+- `declaration`: the sentence the TEI header declares, in the named part of `editorialDecl`,
+  when the pass recorded anything;
+- `apply(target, context)`: the work, on the phase's target, with the shared `Context`.
+
+`tei_edition.pipeline` lists the passes in the order they run. A pass is added by writing one
+module with one such class and adding one line to that list (see docs/architecture.md).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from . import data as data_files
+from .metadata import Metadata
+from .report import Report, StageReport
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from .evidence import Lexicon
+    from .model import Document, SourceLines
+
+
+class Phase(IntEnum):
+    """What a pass works on, in the order the phases run."""
+
+    LINES = 1     # SourceLines: numbered lines, before any paragraph exists
+    BLOCKS = 2    # Document: blocks (paragraphs, headings, notes…) and what was found about them
+    TREE = 3      # the TEI tree (lxml ElementTree), header last
+
+
+class Section(StrEnum):
+    """The parts of TEI's editorialDecl, in the order the Guidelines give them."""
+
+    CORRECTION = "correction"
+    NORMALIZATION = "normalization"
+    QUOTATION = "quotation"
+    HYPHENATION = "hyphenation"
+    SEGMENTATION = "segmentation"
+    INTERPRETATION = "interpretation"
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """What the header says a step did, in which part of editorialDecl."""
+
+    section: Section
+    text: str
+
+
+class PipelineError(Exception):
+    """The passes are listed in an order their constraints forbid (a bug, found at start-up)."""
+
+
+class Step:
+    """Anything that records in the report under a name: a reader, a pass, a writer."""
+
+    name: ClassVar[str]
+    declaration: ClassVar[Declaration | None] = None
+
+
+T = TypeVar("T")
+
+
+class Pass(Step, Generic[T]):
+    """One pass of the conversion over the target of its phase."""
+
+    phase: ClassVar[Phase]
+    after: ClassVar[Mapping[str, str]] = {}   # name of an earlier pass → why this one needs it
+    last: ClassVar[bool] = False              # must run after every other pass (the header)
+
+    def apply(self, target: T, context: "Context") -> None:
+        raise NotImplementedError
+
+    def run(self, context: "Context") -> None:
+        """Apply the pass to its phase's target, recording under its name."""
+        context.report = context.full_report.for_stage(self.name)
+        self.apply(context.target(self.phase), context)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+
+class LinePass(Pass["SourceLines"]):
+    phase = Phase.LINES
+
+
+class BlockPass(Pass["Document"]):
+    phase = Phase.BLOCKS
+
+
+class TreePass(Pass["etree._ElementTree"]):
+    phase = Phase.TREE
+
+
+@dataclass
+class Registers:
+    """The edition's registers, owned by its editor and kept beside the sources (a persons
+    register, `sources/persons.xml`, is the first planned). `directory` is where they are read
+    from; None when a text is converted on its own."""
+
+    directory: Path | None = None
+
+
+class Evidence:
+    """Facts about the whole source that several passes weigh, computed once when first asked."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    @cached_property
+    def lexicon(self) -> "Lexicon":
+        from .evidence import Lexicon
+        return Lexicon(self.source)
+
+
+@dataclass(eq=False)
+class Context:
+    """What every pass is given besides its target: shared for the whole conversion of one source."""
+
+    source: str                                   # the decoded text
+    metadata: Metadata
+    full_report: Report
+    declarations: Mapping[str, Declaration] = field(default_factory=dict)   # of every step, by name
+    data: data_files.DataFiles = field(default_factory=lambda: data_files.DATA)
+    registers: Registers = field(default_factory=Registers)
+    evidence: Evidence = field(init=False)
+    report: StageReport = field(init=False)      # the report as the running pass sees it
+    lines: "SourceLines | None" = None            # the targets, as the phases make them
+    document: "Document | None" = None
+    tree: "etree._ElementTree | None" = None
+
+    def __post_init__(self) -> None:
+        self.evidence = Evidence(self.source)
+        self.report = self.full_report.for_stage("pipeline")
+
+    def target(self, phase: Phase) -> Any:
+        found = {Phase.LINES: self.lines, Phase.BLOCKS: self.document, Phase.TREE: self.tree}[phase]
+        if found is None:
+            raise PipelineError(f"no pass before made the target of the {phase.name.lower()} phase")
+        return found
+
+
+def check_order(passes: list[type[Pass[Any]]]) -> None:
+    """Raise PipelineError unless every pass runs after the passes it names, within the order of
+    the phases, with a unique name, and a `last` pass at the end."""
+    seen: set[str] = set()
+    phase = Phase.LINES
+    for k, p in enumerate(passes):
+        if p.name in seen:
+            raise PipelineError(f"two passes are named {p.name!r}")
+        if p.phase < phase:
+            raise PipelineError(f"{p.name} ({p.phase.name.lower()}) is listed after a pass of a later phase")
+        for before, why in p.after.items():
+            if before not in seen:
+                raise PipelineError(f"{p.name} must run after {before} ({why})")
+        if p.last and k != len(passes) - 1:
+            raise PipelineError(f"{p.name} must run last")
+        seen.add(p.name)
+        phase = p.phase

@@ -1,0 +1,72 @@
+"""Source lines carried by TEI elements while a document is converted.
+
+The tree builder gives every element it fills from a block the source lines of its text, as
+anchors over the element's *own text* (its text without the notes inside it, see `text.raw_text`):
+`offset:line` pairs, the line on which the character at that offset stood in the source. A pass over
+the tree can then say on which line a match stands, not only where its paragraph began; and a pass
+that changes an element's own text moves the anchors after the change (`replaced`), so that the
+lines stay right for the passes after it. The anchors live in the pipeline's internal namespace and
+are removed before the TEI is written.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from lxml import etree
+
+from .namespaces import INTERNAL_NS
+
+LINES = f"{{{INTERNAL_NS}}}lines"
+
+Anchors = list[tuple[int, int]]   # (offset in the element's own text, source line), rising offsets
+
+
+def anchors_of(e: etree._Element) -> Anchors:
+    value = e.get(LINES)
+    if not value:
+        return []
+    return [(int(o), int(ln)) for o, ln in (pair.split(":") for pair in value.split())]
+
+
+def set_anchors(e: etree._Element, anchors: Anchors) -> None:
+    """Store `anchors` on `e`, keeping only those where the line changes."""
+    kept: Anchors = []
+    for offset, line in sorted(anchors):
+        if kept and kept[-1][0] == offset:
+            kept[-1] = (offset, line)
+        elif not kept or kept[-1][1] != line:
+            kept.append((offset, line))
+    if kept:
+        e.set(LINES, " ".join(f"{o}:{ln}" for o, ln in kept))
+    elif LINES in e.attrib:
+        del e.attrib[LINES]
+
+
+def set_line(e: etree._Element, line: int) -> None:
+    """An element with no text of its own (a quotation of paragraphs, a note of paragraphs) that
+    begins on `line`."""
+    set_anchors(e, [(0, line)])
+
+
+def line_at(e: etree._Element, offset: int = 0) -> int | None:
+    """The source line of the character at `offset` of e's own text; for an element that carries
+    no lines itself, the line on which the nearest ancestor that does begins."""
+    own = anchors_of(e)
+    if own:
+        i = bisect_right(own, (offset, float("inf"))) - 1
+        return own[max(i, 0)][1]
+    for ancestor in e.iterancestors():
+        found = anchors_of(ancestor)
+        if found:
+            return found[0][1]
+    return None
+
+
+def replaced(e: etree._Element, start: int, end: int, length: int) -> None:
+    """e's own text[start:end] was replaced by `length` characters: anchors after it move with it,
+    anchors inside it stay inside the replacement."""
+    delta = length - (end - start)
+    if not delta:
+        return
+    set_anchors(e, [(o + delta if o >= end else (start + min(o - start, length) if o > start else o), ln)
+                    for o, ln in anchors_of(e)])

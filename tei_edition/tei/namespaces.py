@@ -1,0 +1,34 @@
+"""The XML namespaces the toolkit reads and writes, named once.
+
+Every module that builds, reads or checks XML takes its names from here, so that a qualified name
+is never spelt twice.
+"""
+from __future__ import annotations
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+# Working attributes of the pipeline (source lines); removed before a document is written.
+INTERNAL_NS = "urn:tei-edition:internal"
+
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+NS = {"t": TEI_NS}     # the prefix XPath expressions use
+
+
+def tei(tag: str) -> str:
+    """The qualified name of a TEI element: tei("p") → "{http://www.tei-c.org/ns/1.0}p"."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def xml_attr(name: str) -> str:
+    """'xml:id' → the qualified attribute name; any other name is returned as it is."""
+    return f"{{{XML_NS}}}{name[4:]}" if name.startswith("xml:") else name
+
+
+def local_name(element: object) -> str:
+    """The local name of an element ('p'), or '' for comments and processing instructions."""
+    tag = getattr(element, "tag", None)
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
