@@ -76,7 +76,8 @@ class InlineArtifacts(BlockPass):
 class Colophon(BlockPass):
     """A web archive's colophon after the text: the title line repeated, 'Retrieved …', the site.
 
-    Only the trailing blocks are examined, and only while every one of them is colophon-like."""
+    Only the trailing blocks are examined, and only while every one of them is colophon-like; a
+    text of paragraphs that all repeat its title is a text, not a colophon, so its first stays."""
 
     name = "colophon"
     after = {"front-matter": "a colophon is recognised by the title and author the front gives"}
@@ -87,7 +88,7 @@ class Colophon(BlockPass):
         rules = context.data.patterns("colophon.tsv")
         title, author = doc.front.title or "", doc.front.author or ""
         live = [b for b in doc.blocks if b.kind is BlockKind.P]
-        for b in reversed(live[-6:]):
+        for b in reversed(live[1:][-6:]):   # a colophon follows a text: the first paragraph stays
             text = b.text.strip()
             name = next((n for n, rx in rules if rx.match(text)), None)
             if name is None and title and _repeats_title(text, title, author):
