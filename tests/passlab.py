@@ -14,21 +14,23 @@ from lxml import etree
 from tei_edition.metadata import Metadata
 from tei_edition.model import Block, Document, SourceLines
 from tei_edition.passes import Context, Pass
-from tei_edition.pipeline import PIPELINE
+from tei_edition.pipeline import PIPELINE, Pipeline
 from tei_edition.reading.lines import split_lines
 from tei_edition.report import Entry, Kind, Report
 from tei_edition.tei.namespaces import NS
 from tei_edition.writers.tei import to_bytes
 
 
-def context_of(text: str = "", metadata: dict[str, Any] | None = None) -> Context:
+def context_of(text: str = "", metadata: dict[str, Any] | None = None, pipeline: Pipeline = PIPELINE
+               ) -> Context:
     """A fresh context for `text`, as the pipeline makes it (lines split, nothing else done)."""
-    return PIPELINE.context(text, Metadata.from_dict(dict(metadata or {})), Report())
+    return pipeline.context(text, Metadata.from_dict(dict(metadata or {})), Report())
 
 
-def before(pass_name: str, text: str, metadata: dict[str, Any] | None = None) -> Context:
+def before(pass_name: str, text: str, metadata: dict[str, Any] | None = None,
+           pipeline: Pipeline = PIPELINE) -> Context:
     """The context as the pipeline hands it to the pass named `pass_name`."""
-    return PIPELINE.run(context_of(text, metadata), until=pass_name)
+    return pipeline.run(context_of(text, metadata, pipeline), until=pass_name)
 
 
 def run(p: Pass[Any] | type[Pass[Any]], context: Context) -> list[Entry]:
@@ -39,9 +41,10 @@ def run(p: Pass[Any] | type[Pass[Any]], context: Context) -> list[Entry]:
     return context.full_report.entries[start:]
 
 
-def only(p: type[Pass[Any]], text: str, metadata: dict[str, Any] | None = None) -> tuple[Context, list[Entry]]:
+def only(p: type[Pass[Any]], text: str, metadata: dict[str, Any] | None = None,
+         pipeline: Pipeline = PIPELINE) -> tuple[Context, list[Entry]]:
     """Prepare `text` up to the pass `p`, run it alone: the context after it and its entries."""
-    context = before(p.name, text, metadata)
+    context = before(p.name, text, metadata, pipeline)
     return context, run(p, context)
 
 

@@ -57,10 +57,10 @@ def rules_and_lines(problems: list[Problem]) -> list[tuple[str, int | None]]:
 # The project schema
 # ------------------------------------------------------------------------------------------
 
-def test_project_schema_compiles_fast() -> None:
-    start = time.perf_counter()
-    etree.RelaxNG(etree.parse(str(PROJECT_SCHEMA)))
-    assert time.perf_counter() - start < 0.5
+def test_project_schema_compiles() -> None:
+    # how long it takes is measured by scripts/benchmark.py, not asserted here
+    schema = etree.RelaxNG(etree.parse(str(PROJECT_SCHEMA)))
+    assert schema.validate(parse_xml(MAXIMAL)), schema.error_log
 
 
 def test_maximal_document_is_valid() -> None:
@@ -444,9 +444,7 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 def test_billion_laughs_is_refused_without_expansion(tmp_path: Path) -> None:
     path = tmp_path / "lol.xml"
     path.write_text(BILLION_LAUGHS)
-    start = time.perf_counter()
     problems = validate_file(path)
-    assert time.perf_counter() - start < 2
     assert rules_and_lines(problems) == [("unsafe-xml", 2)]
     assert "lol" in problems[0].message and "never expanded" in problems[0].message
 
@@ -515,15 +513,6 @@ def test_format_problem() -> None:
     assert format_problem(Problem("a.xml", 12, "note-n", "note has no @n")) == "a.xml:12: note-n: note has no @n"
     assert format_problem(Problem("a.xml", None, "schema", "x")) == "a.xml: schema: x"
     assert str(Problem("a.xml", 3, "r", "m")) == "a.xml:3: r: m"
-
-
-def test_validate_tree_is_fast() -> None:
-    tree = parse_xml(MAXIMAL)
-    validate_tree(tree)
-    start = time.perf_counter()
-    for _ in range(10):
-        validate_tree(tree)
-    assert (time.perf_counter() - start) / 10 < 0.05
 
 
 def test_paths_and_names_accepted(tmp_path: Path) -> None:

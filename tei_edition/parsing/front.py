@@ -34,8 +34,7 @@ class FrontMatterPass(BlockPass):
     the body."""
 
     name = "front-matter"
-    after = {"marked-up-headings": "a marked-up heading opens the body",
-             "layout": "the front is read block by block"}
+    after = {"marked-up-headings": "a marked-up heading opens the body"}
     declaration = Declaration(Section.INTERPRETATION,
                               "Title, author, dedication, epigraph and credits were recognised before the "
                               "body and moved from the running text to the title page, the front or this "

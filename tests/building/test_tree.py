@@ -1,0 +1,91 @@
+"""building/tree.py: the TreeBuilder pass makes TEI of the block document, with source lines."""
+from __future__ import annotations
+
+from lxml import etree
+from passlab import before, context_of, entries, only, run, written, xp
+
+from tei_edition.building.tree import TreeBuilder
+from tei_edition.model import Block, BlockKind, Document, Note, NoteCall, NotePlace, NoteText
+from tei_edition.passes import Context
+from tei_edition.report import Kind
+from tei_edition.tei.lines import anchors_of, line_at
+from tei_edition.tei.text import text_of
+
+WRAPPED = ("Ein Titel\n\n"
+           "Erste Zeile eines Absatzes, der über mehrere Zeilen des Textes\n"
+           "umbrochen ist und auf der zweiten Zeile weitergeht und auf der\n"
+           "dritten Zeile endet, wie es gedruckte Bücher tun.\n\n"
+           "Ein zweiter Absatz folgt hier und endet auch mit einem Punkt.\n")
+
+
+def build(doc: Document) -> Context:
+    context = context_of()
+    context.document = doc
+    run(TreeBuilder, context)
+    return context
+
+
+def test_paragraph_elements_carry_the_source_lines_of_their_own_text():
+    context, _ = only(TreeBuilder, WRAPPED)
+    p = xp(context.tree, "//t:body/t:p")[0]
+    text = text_of(p)
+    assert line_at(p, 0) == 3
+    assert line_at(p, text.index("umbrochen")) == 4
+    assert line_at(p, text.index("dritten")) == 5
+    assert [ln for _, ln in anchors_of(p)] == [3, 4, 5]
+
+
+def test_the_lines_are_working_attributes_that_the_writer_removes():
+    context, _ = only(TreeBuilder, WRAPPED)
+    assert b"lines" not in etree.tostring(written(context.tree))
+
+
+def test_a_note_stands_at_its_call_and_its_text_keeps_its_own_lines():
+    para = Block("Der Satz endet hier.¹ Dann geht es weiter.", 7)
+    text = Block("Eine Anmerkung.", 20)
+    note = Note("1", NotePlace.FOOT, NoteText("¹", 1, [text], NotePlace.FOOT), "superscript", line=7,
+                xml_id="n1")
+    para.calls.append(NoteCall(20, 21, note))
+    context = build(Document([Block("Titel", 1, kind=BlockKind.HEAD, level=1), para]))
+    p = xp(context.tree, "//t:body//t:p")[0]
+    n = xp(p, "t:note")[0]
+    assert p.text == "Der Satz endet hier."
+    assert n.tail == " Dann geht es weiter."
+    assert (n.get("n"), n.get("place"), n.get("{http://www.w3.org/XML/1998/namespace}id")) == ("1", "foot", "n1")
+    assert line_at(n, 0) == 20 and line_at(p, 0) == 7
+
+
+def test_a_call_without_text_is_a_note_holding_a_gap():
+    para = Block("Ein Satz mit einem Verweis.[4]", 3)
+    para.calls.append(NoteCall(27, 30, Note("4", NotePlace.END, None, "bracket", line=3, xml_id="n4")))
+    context = build(Document([para]))
+    n = xp(context.tree, "//t:body/t:p/t:note")[0]
+    assert n.get("type") == "missing" and xp(n, "t:gap[@reason='missing']")
+    assert xp(context.tree, "//t:body/t:p")[0].text == "Ein Satz mit einem Verweis."
+
+
+def test_headings_nest_divisions_by_level_and_a_back_heading_opens_back():
+    blocks = [Block("Erstes Kapitel", 1, kind=BlockKind.HEAD, level=1),
+              Block("Ein Abschnitt", 3, kind=BlockKind.HEAD, level=2),
+              Block("Text im Abschnitt.", 5),
+              Block("Literatur", 7, kind=BlockKind.HEAD, level=1),
+              Block("Muster, Max 1999, Ein Buch, Berlin: Verlag.", 9)]
+    blocks[3].opens_back_matter = True
+    context = build(Document(blocks))
+    tree = context.tree
+    assert xp(tree, "//t:body/t:div[@type='chapter']/t:div[@type='section']/t:p")
+    assert xp(tree, "//t:back/t:div[@type='bibliography']/t:listBibl/t:bibl")
+    assert [e.line for e in entries(context.full_report.entries, Kind.RECOGNITION)] == [7]
+
+
+def test_an_empty_body_holds_a_gap_and_says_so():
+    context = build(Document([Block("nur vorne", 1, kind=BlockKind.REMOVED)]))
+    assert xp(context.tree, "//t:body/t:p/t:gap[@reason='missing']")
+    assert [e.kind for e in context.full_report.entries] == [Kind.WARNING]
+
+
+def test_the_tree_builder_runs_after_every_block_pass():
+    context = before("tree", WRAPPED)
+    assert context.tree is None and context.document is not None
+    run(TreeBuilder, context)
+    assert context.tree is not None and not xp(context.tree, "//t:teiHeader")

@@ -1,0 +1,124 @@
+"""passes.py and pipeline.py: the pass interface, the order check, and adding a pass."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from passlab import context_of, only, xp
+
+from tei_edition.model import BlockKind, Document
+from tei_edition.passes import (BlockPass, Context, Declaration, LinePass, Phase, PipelineError, Section,
+                                TreePass, check_order)
+from tei_edition.pipeline import PASSES, PIPELINE, Pipeline
+from tei_edition.report import Kind
+
+
+class SpacedEllipses(BlockPass):
+    """The worked example of docs/architecture.md: '. . .' → '…'."""
+
+    name = "spaced-ellipses"
+    after = {"page-breaks": "dots split by a page break are joined first"}
+    declaration = Declaration(Section.NORMALIZATION,
+                              "Ellipses spelt with three spaced dots ('. . .') were written as one character (…).")
+    SPACED = re.compile(r"\.(?: \.){2}")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        for block in doc.blocks:
+            if block.kind is BlockKind.REMOVED:
+                continue
+
+            def one(m: re.Match[str]) -> str:
+                context.report.repair("wrote a spaced ellipsis as one character", block.line_at(m.start()),
+                                      m.group(0))
+                return "…"
+
+            block.substitute(self.SPACED, one)
+
+
+def with_pass(p: type, after_name: str) -> Pipeline:
+    passes = list(PASSES)
+    passes.insert(passes.index(next(q for q in passes if q.name == after_name)) + 1, p)
+    return Pipeline(passes)
+
+
+def test_every_pass_has_a_name_a_phase_and_a_declaration():
+    names = [p.name for p in PIPELINE.passes]
+    assert len(names) == len(set(names))
+    for p in PIPELINE.passes:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", p.name), p.name
+        assert isinstance(p.phase, Phase)
+        assert p.declaration is not None and p.declaration.text.endswith(".")
+
+
+def test_the_listed_order_keeps_every_constraint_and_the_phases():
+    check_order(PASSES)
+    phases = [p.phase for p in PASSES]
+    assert phases == sorted(phases)
+    assert PASSES[-1].name == "header" and PASSES[-1].last
+
+
+def test_a_pass_listed_before_what_it_needs_is_refused_with_the_reason():
+    passes = list(PASSES)
+    pairing = next(p for p in passes if p.name == "note-pairing")
+    passes.remove(pairing)
+    passes.insert(passes.index(next(p for p in passes if p.name == "note-texts")), pairing)
+    with pytest.raises(PipelineError, match="note-pairing must run after note-texts"):
+        check_order(passes)
+
+
+def test_phases_cannot_go_backwards_and_the_header_must_be_last():
+    class LateLines(LinePass):
+        name = "late-lines"
+        declaration = Declaration(Section.NORMALIZATION, "Nothing.")
+    with pytest.raises(PipelineError, match="later phase"):
+        check_order(PASSES[:-1] + [LateLines])
+    with pytest.raises(PipelineError, match="must run last"):
+        check_order(PASSES + [type("After", (TreePass,), {"name": "after", "declaration": LateLines.declaration})])
+    with pytest.raises(PipelineError, match="two passes"):
+        check_order(PASSES[:3] + PASSES[2:])
+
+
+def test_a_pass_without_a_declaration_is_refused():
+    class Silent(TreePass):
+        name = "silent"
+    with pytest.raises(PipelineError, match="declares nothing"):
+        Pipeline(PASSES[:-1] + [Silent, PASSES[-1]])
+
+
+def test_run_until_stops_before_the_named_pass():
+    context = PIPELINE.run(context_of("Titel\n\nEin Absatz, der endet.\n"), until="layout")
+    assert context.document is None and context.lines is not None
+    with pytest.raises(PipelineError, match="no pass is named"):
+        PIPELINE.run(context_of("x"), until="no-such-pass")
+
+
+def test_a_pass_whose_target_was_not_made_says_so():
+    context = context_of("Ein Text.")
+    with pytest.raises(PipelineError, match="block"):
+        PIPELINE.get("headings").run(context)
+
+
+def test_the_worked_example_runs_alone_as_its_unit_test_would():
+    context, found = only(SpacedEllipses, "Titre\n\nIl hésita . . . puis il reprit sa route.\n",
+                          pipeline=with_pass(SpacedEllipses, "page-breaks"))
+    assert "hésita … puis" in context.document.blocks[-1].text
+    assert [(e.kind, e.line) for e in found] == [(Kind.REPAIR, 3)]
+
+
+def test_adding_a_pass_is_one_class_and_one_line():
+    pipeline = with_pass(SpacedEllipses, "page-breaks")
+    text = "Un titre\n\nIl hésita . . . puis il reprit sa route vers le nord, sans un mot de plus.\n"
+    context = pipeline.run(context_of(text, pipeline=pipeline))
+    body = "".join(xp(context.tree, "//t:body")[0].itertext())
+    assert "hésita … puis" in body
+    entries = [e for e in context.full_report.entries if e.stage == "spaced-ellipses"]
+    assert [(e.kind, e.line) for e in entries] == [(Kind.REPAIR, 3)]
+    normalisation = ["".join(p.itertext()) for p in xp(context.tree, "//t:normalization/t:p")]
+    assert any(p.startswith(SpacedEllipses.declaration.text) and "(1 repair;" in p for p in normalisation)
+
+
+def test_each_pass_records_under_its_own_name():
+    context = PIPELINE.run(context_of("Titel\n\nEin *Absatz*, der mit einer Zeile\nendet.\n"))
+    stages = set(context.full_report.stages())
+    assert stages <= set(PIPELINE.declarations())
+    assert {"layout", "front-matter", "emphasis"} <= stages
