@@ -4,11 +4,15 @@
     python scripts/benchmark.py                 # every sources/*.txt, then a 50 MB synthetic text
     python scripts/benchmark.py --synthetic-mb 0   # the sources only
     python scripts/benchmark.py --repeat 5 sources/icc-communist-fractions-1922-3.txt
+    python scripts/benchmark.py --passes --synthetic-mb 0   # also each pass's share of the time
 
 For each source: size, the best of --repeat runs of `tei_edition.api.convert_bytes` (decoding
 included, writing excluded), and the paragraphs and notes of the result. The synthetic text runs
-once (it is slow and the machine's cache does not change its time much). The figures go into
-docs/benchmark.md; no test asserts a time, since CI machines vary too much.
+once (it is slow and the machine's cache does not change its time much). With --passes, the time
+of every pass of the pipeline summed over the sources (best of --repeat), so that a slow pass
+shows by name; and the validation that runs after every conversion (the project schema's
+compilation, `validate_tree` on each TEI). The figures go into docs/benchmark.md; no test asserts a
+time, since CI machines vary too much.
 
 `synthetic_text(size)` is also what tests/test_robustness.py converts in its large-input test, so
 the benchmark and the test measure the same text.
@@ -153,12 +157,60 @@ def time_bytes(data: bytes, name: str, repeat: int, metadata=None) -> tuple[floa
     return best, paragraphs, notes
 
 
+def profile_passes(paths: list[Path], repeat: int) -> list[tuple[str, float]]:
+    """Seconds each pass takes, summed over `paths` (each source's best of `repeat` runs)."""
+    from tei_edition.api import _normalise
+    from tei_edition.metadata import Metadata
+    from tei_edition.pipeline import PIPELINE
+    from tei_edition.report import Report
+    totals = {p.name: 0.0 for p in PIPELINE.passes}
+    for path in paths:
+        best = {p.name: float("inf") for p in PIPELINE.passes}
+        for _ in range(repeat):
+            report = Report()
+            text = _normalise(path.read_text(encoding="utf-8", errors="replace"), report)
+            context = PIPELINE.context(text, Metadata.for_source(path), report)
+            for p in PIPELINE.passes:
+                start = time.perf_counter()
+                p.run(context)
+                best[p.name] = min(best[p.name], time.perf_counter() - start)
+        for name, seconds in best.items():
+            totals[name] += seconds
+    return sorted(totals.items(), key=lambda kv: -kv[1])
+
+
+def time_validation(paths: list[Path], repeat: int) -> list[tuple[str, float]]:
+    """The project schema's compilation, and validate_tree on the TEI of each source (best of
+    `repeat`), in seconds."""
+    from lxml import etree
+    from tei_edition.api import convert_file
+    from tei_edition.validation import PROJECT_SCHEMA, validate_tree
+    rows = []
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        etree.RelaxNG(etree.parse(str(PROJECT_SCHEMA)))
+        best = min(best, time.perf_counter() - start)
+    rows.append(("compile the project schema", best))
+    for path in paths:
+        tree = convert_file(path).tree
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            validate_tree(tree)
+            best = min(best, time.perf_counter() - start)
+        rows.append((f"validate_tree {path.name}", best))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="*", type=Path, help="sources to time (default: sources/*.txt)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per source; the best counts (default 3)")
     parser.add_argument("--synthetic-mb", type=float, default=50,
                         help="size of the synthetic text in MB, run once; 0 to skip (default 50)")
+    parser.add_argument("--passes", action="store_true",
+                        help="also time every pass (summed over the sources) and the validation")
     args = parser.parse_args(argv)
 
     from tei_edition import __version__
@@ -181,6 +233,13 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"synthetic ({args.synthetic_mb:g} MB, 1 run)", f"{len(data) / 1024:.0f}",
                      f"{seconds:.2f}", str(paragraphs), str(notes)))
         _print_row(rows[-1], first=len(rows) == 1)
+    if args.passes:
+        print("\npass                          seconds (sum over the sources, best of each)")
+        for name, seconds in profile_passes(paths, args.repeat):
+            print(f"{name:<30}{seconds:8.3f}")
+        print("\nvalidation                                            seconds")
+        for name, seconds in time_validation(paths, args.repeat):
+            print(f"{name:<52}{seconds:8.4f}")
     return 0
 
 
