@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import data
 from ..model import NoteFamily
-from ..vocabulary import FROM_SUPERSCRIPT, OCR_DIGITS
+from ..vocabulary import FROM_SUPERSCRIPT, OCR_DIGITS, SUPERSCRIPT_DIGITS
 from .labels import number
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
@@ -32,7 +32,7 @@ class Candidate:
 
 
 _FORMS: list[tuple[str, re.Pattern[str], int]] = [
-    ("superscript", re.compile(r"(?P<sp>[ \t]?)(?P<n>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"), STRONG),
+    ("superscript", re.compile(rf"(?P<sp>[ \t]?)(?P<n>[{SUPERSCRIPT_DIGITS}]+)"), STRONG),
     ("star", re.compile(r"(?P<sp>[ \t]?)\[(?P<n>\d{1,3}\*)\]"), STRONG),
     ("symbol", re.compile(r"(?P<sp>[ \t]?)\[(?P<n>[*†‡§]{1,3}|[A-Z])\]"), STRONG),
     ("rst", re.compile(r"(?P<sp>[ \t]?)\[#?(?P<n>\w{1,10})\]_"), STRONG),
