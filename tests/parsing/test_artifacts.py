@@ -1,10 +1,11 @@
 """parsing/artifacts.py: lines of residue, residue inside blocks, a web archive's colophon."""
 from __future__ import annotations
 
-from passlab import entries, only
+import pytest
+from passlab import context_of, entries, only, run
 
-from tei_edition.model import BlockKind
-from tei_edition.parsing.artifacts import Colophon
+from tei_edition.model import Block, BlockKind, Document
+from tei_edition.parsing.artifacts import ArtifactLines, Colophon, InlineArtifacts
 from tei_edition.report import Kind
 
 
@@ -24,3 +25,114 @@ def test_paragraphs_that_all_repeat_the_title_are_a_text_not_a_colophon():
     live = [b for b in context.document.blocks if b.kind is BlockKind.P]
     assert live and live[0].first_line == 3
     assert all(e.line != 3 for e in found)
+
+
+# --------------------------------------------------------------------------- artifact-lines
+
+
+def test_lines_of_residue_are_dropped_and_reported_at_their_line():
+    text = ("Der Garten lag still.\n</div>\n[Illustration]\n\n- 12 -\n[page 17]\n[Image removed.]\n"
+            "Photos not shown\nDie Tür stand offen.\n")
+    context, found = only(ArtifactLines, text)
+    assert [(ln.no, ln.removed) for ln in context.lines if not ln.live] == [
+        (2, "artifact:html-tag-residue"), (3, "artifact:bare-illustration"), (5, "artifact:page-number-line"),
+        (6, "artifact:page-number-line"), (7, "artifact:image-placeholder"), (8, "artifact:image-placeholder")]
+    assert context.lines.artifacts == ["</div>", "[Illustration]", "- 12 -", "[page 17]", "[Image removed.]",
+                                       "Photos not shown"]
+    assert [(e.kind, e.action, e.line) for e in found] == [
+        (Kind.REPAIR, "dropped artifact line (html-tag-residue)", 2),
+        (Kind.REPAIR, "dropped artifact line (bare-illustration)", 3),
+        (Kind.REPAIR, "dropped artifact line (page-number-line)", 5),
+        (Kind.REPAIR, "dropped artifact line (page-number-line)", 6),
+        (Kind.REPAIR, "dropped artifact line (image-placeholder)", 7),
+        (Kind.REPAIR, "dropped artifact line (image-placeholder)", 8)]
+
+
+def test_lines_that_mix_residue_and_text_are_kept():
+    text = "<b>Fett</b> bleibt stehen\n[Seite 4]\n- 12 - Fortsetzung\n[Illustration: eine Brücke]\n"
+    context, found = only(ArtifactLines, text)
+    assert found == []
+    assert all(ln.live for ln in context.lines)
+    assert context.lines.artifacts == []
+
+
+# --------------------------------------------------------------------------- inline-artifacts
+
+WRAPPED = """\
+Die Versammlung der Handwerker fand im großen Saal des
+Rathauses statt, wo sich an jenem Abend<br/> mehr als zweihundert
+Menschen drängten, um den [b]Bericht[/b] des Vorstandes zu hören,
+der über die Lage der Werkstätten sprach.$^{14}$ Danach gingen alle.
+
+Nach der Pause meldete sich ein junger Schmied zu Wort und
+verlangte, dass man die Beschlüsse des Vorjahres endlich
+umsetze, statt immer neue Kommissionen einzuberufen.
+"""
+
+
+def test_residue_inside_a_block_is_reported_at_the_line_of_the_match():
+    context, found = only(InlineArtifacts, WRAPPED)
+    block = context.document.blocks[0]
+    assert block.first_line == 1
+    assert "Abend mehr als" in block.text and "den Bericht des" in block.text
+    assert [(e.kind, e.action, e.line, e.detail) for e in found] == [
+        (Kind.REPAIR, "turned LaTeX superscript into a note number", 4, "$^{14}$"),
+        (Kind.REPAIR, "dropped artifact (html-tag)", 2, "<br/>"),
+        (Kind.REPAIR, "dropped artifact (bbcode-tag)", 3, "[b]"),
+        (Kind.REPAIR, "dropped artifact (bbcode-tag)", 3, "[/b]")]
+    assert context.document.artifacts == ["$^{14}$", "<br/>", "[b]", "[/b]"]
+    assert context.document.blocks[1].text.startswith("Nach der Pause meldete")
+
+
+def test_anchors_of_a_wrapped_block_are_still_right_after_the_residue_goes():
+    context, _ = only(InlineArtifacts, WRAPPED)
+    block = context.document.blocks[0]
+    assert block.line_at(block.text.index("Rathauses")) == 2
+    assert block.line_at(block.text.index("mehr als")) == 2
+    assert block.line_at(block.text.index("Menschen")) == 3
+    assert block.line_at(block.text.index("Bericht")) == 3
+    assert block.line_at(block.text.index("der über")) == 4
+    assert block.line_at(block.text.index("Danach")) == 4
+
+
+@pytest.mark.parametrize("latex", ["$^{14}$", "$^{^{14}}$", "${}^{14}$", "$^14$", "$ ^{ 14 } $"])
+def test_a_latex_superscript_becomes_a_superscript_note_number(latex):
+    context = context_of("")
+    context.document = Document([Block(f"Il treno arrivò a Napoli{latex} verso sera.", 5)])
+    found = run(InlineArtifacts, context)
+    assert context.document.blocks[0].text == "Il treno arrivò a Napoli¹⁴ verso sera."
+    assert [(e.action, e.line, e.detail) for e in found] == [
+        ("turned LaTeX superscript into a note number", 5, latex)]
+    assert context.document.artifacts == [latex]
+
+
+def test_anchors_of_a_hand_made_block_follow_every_edit():
+    source = "Il treno partì alle sei <br> e arrivò a Napoli$^{^{7}}$ verso sera [i]stanco[/i]."
+    context = context_of("")
+    block = Block(source, 10, 12, anchors=[(0, 10), (source.index("<br>"), 11), (source.index("verso"), 12)])
+    context.document = Document([block])
+    found = run(InlineArtifacts, context)
+    assert block.text == "Il treno partì alle sei e arrivò a Napoli⁷ verso sera stanco."
+    assert [block.line_at(block.text.index(w)) for w in ("treno", "arrivò", "⁷", "verso", "stanco")] == \
+        [10, 11, 11, 12, 12]
+    assert sorted((e.line, e.detail) for e in found) == [
+        (11, "$^{^{7}}$"), (11, "<br>"), (12, "[/i]"), (12, "[i]")]
+
+
+def test_a_block_of_nothing_but_residue_is_removed():
+    context = context_of("")
+    empty, kept = Block("[b] <sup></sup> [/b]", 3), Block("Rien à signaler.", 5)
+    context.document = Document([empty, kept])
+    found = run(InlineArtifacts, context)
+    assert (empty.kind, empty.text) == (BlockKind.REMOVED, "")
+    assert (kept.kind, kept.text) == (BlockKind.P, "Rien à signaler.")
+    assert [e.line for e in found] == [3, 3, 3, 3]
+
+
+def test_a_block_without_residue_is_left_exactly_as_it_was():
+    context = context_of("")
+    block = Block("Zwei  Leerzeichen und [ii] bleiben, $5 auch.", 7)
+    context.document = Document([block])
+    assert run(InlineArtifacts, context) == []
+    assert block.text == "Zwei  Leerzeichen und [ii] bleiben, $5 auch."
+    assert context.document.artifacts == []

@@ -1,0 +1,75 @@
+"""notes/calls.py: candidates_in finds possible note calls, with their form and strength."""
+from __future__ import annotations
+
+import pytest
+
+from tei_edition.model import NoteFamily
+from tei_edition.notes.calls import MEDIUM, STRONG, WEAK, candidates_in, find_candidates
+
+
+def found(text: str) -> list[tuple[str, str, int | None, int, str]]:
+    """(form, mark, value, strength, the span to remove) of every candidate in `text`."""
+    return [(c.form, c.mark, c.value, c.strength, text[c.start:c.end]) for c in candidates_in(text, 0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ein Satz mit Hochzahl² geht weiter.", ("superscript", "²", 2, STRONG, "²")),
+    ("Un giorno [3*] di pioggia.", ("star", "3*", 3, STRONG, " [3*]")),
+    ("Un giorno [*] di pioggia.", ("symbol", "*", None, STRONG, " [*]")),
+    ("Un giorno [B] di pioggia.", ("symbol", "B", None, STRONG, " [B]")),
+    ("Un giorno [2]_ di pioggia.", ("rst", "2", 2, STRONG, " [2]_")),
+    ("Un giorno [Footnote 4] di pioggia.", ("footnote", "4", 4, STRONG, " [Footnote 4]")),
+    ("Un giorno [Note 4] di pioggia.", ("footnote", "4", 4, STRONG, " [Note 4]")),
+    ("Un giorno [15] di pioggia.", ("bracket", "15", 15, STRONG, " [15]")),
+    ("Un giorno (6) di pioggia.", ("paren", "6", 6, MEDIUM, " (6)")),
+    ("bei den Bauern7 und Hirten", ("glued", "7", 7, WEAK, "7")),
+    ("bei den Bauern,9 und Hirten", ("glued", "9", 9, WEAK, "9")),
+    ("so sang er.11", ("glued", "11", 11, WEAK, "11")),
+    ("das Ende der Welt. 8 Dann kam", ("spaced", "8", 8, WEAK, " 8")),
+])
+def test_each_call_form_has_its_strength_and_span(text, expected):
+    assert found(text) == [expected]
+
+
+def test_families_of_the_forms():
+    fams = {c.form: c.family for c in candidates_in("a² b [1*] c [†] d [5] e (6) f", 0)}
+    assert fams == {"superscript": NoteFamily.NUMBER, "star": NoteFamily.STAR, "symbol": NoteFamily.SYMBOL,
+                    "bracket": NoteFamily.NUMBER, "paren": NoteFamily.NUMBER}
+
+
+def test_ocr_garbled_parenthesised_numbers_are_read_as_numbers():
+    assert found("los pasaportes (l2) con calma") == [("paren", "l2", 12, MEDIUM, " (l2)")]
+    assert found("los pasaportes (I0) con calma") == [("paren", "I0", 10, MEDIUM, " (I0)")]
+
+
+@pytest.mark.parametrize("text", ["siehe p. 45 Dann", "siehe p.45, dann", "voir pp. 12 Ensuite", "No.33, dann",
+                                  "n°100, dann", "vol. 2 Der Band", "chap. 3 Le début", "see page,4 below"])
+def test_numbers_after_stop_words_are_not_candidates(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["die Akte AB100 liegt vor", "der Code XYZ12, danach", "Akte p382 hier",
+                                  "Blatt b7 hier"])
+def test_reference_codes_of_letters_and_digits_are_not_calls(text):
+    assert found(text) == []
+
+
+def test_a_word_of_lower_case_letters_with_digits_glued_is_a_candidate():
+    assert found("die Wahrheit12 bleibt") == [("glued", "12", 12, WEAK, "12")]
+
+
+def test_plain_numbers_years_and_bracket_links_are_not_weak_calls():
+    assert found("Sie zählten 300 Schafe im Jahr 1848 und 12 Ziegen.") == []
+    assert found("siehe [12](http://example.org)") == []
+    # a year in brackets is a candidate; the numbering sequence rejects it (see test_pairing)
+    assert found("im Jahr [1848] kam") == [("bracket", "1848", 1848, STRONG, " [1848]")]
+
+
+def test_a_strong_form_is_not_read_again_by_a_weaker_one():
+    # '[7]' is a bracket call; its digits are not also a glued or spaced candidate
+    assert [c.form for c in candidates_in("der Fluss.[7] Dann", 0)] == ["bracket"]
+
+
+def test_find_candidates_numbers_candidates_in_reading_order_across_blocks():
+    cands = find_candidates([(0, "erste Zeile [2] und Hochzahl¹"), (3, "zweite [3] Zeile")])
+    assert [(c.block, c.mark, c.order) for c in cands] == [(0, "2", 0), (0, "¹", 1), (3, "3", 2)]

@@ -1,0 +1,164 @@
+"""notes/pairing.py: the NotePairing pass and choose_calls pair note calls with note texts."""
+from __future__ import annotations
+
+from passlab import context_of, entries, only, run
+
+from tei_edition.model import Block, BlockKind, Document, NoteFamily, NotePlace, NoteText
+from tei_edition.notes.calls import find_candidates
+from tei_edition.notes.pairing import NotePairing, choose_calls
+from tei_edition.report import Kind
+
+NUMBER, STAR, SYMBOL = NoteFamily.NUMBER, NoteFamily.STAR, NoteFamily.SYMBOL
+
+
+def paired(paragraphs, notes, place=NotePlace.END):
+    """Run NotePairing alone on running paragraphs (str, or a Block for several lines) followed by
+    note texts given as (label, value, text, family); every note text follows the last paragraph."""
+    blocks = [p if isinstance(p, Block) else Block(p, 10 * i + 1) for i, p in enumerate(paragraphs)]
+    texts = []
+    for j, (label, value, body, family) in enumerate(notes):
+        block = Block(body, 500 + 2 * j, kind=BlockKind.NOTE)
+        blocks.append(block)
+        texts.append(NoteText(label, value, [block], place, family, after_block=len(paragraphs) - 1))
+    context = context_of("")
+    context.document = Document(blocks, notes=texts)
+    return context.document, run(NotePairing, context)
+
+
+def calls(block):
+    """(the characters of each call, its note's n, xml:id, anchored, the note text's words)."""
+    return [(block.text[c.start:c.end], c.note.n, c.note.xml_id, c.note.anchored,
+             c.note.text.paragraphs[0].text if c.note.text else None) for c in block.calls]
+
+
+def test_calls_are_paired_with_texts_by_number_and_the_blocks_get_their_offsets():
+    doc, found = paired(["Der Händler brach im Frühjahr auf.[1] Er nahm wenig mit.",
+                         "Unterwegs traf er einen Freund¹ und später einen zweiten [2]."],
+                        [("1", 1, "Laut Chronik.", NUMBER), ("2", 2, "Name unbekannt.", NUMBER)])
+    first, second = doc.blocks[:2]
+    assert calls(first) == [("[1]", "1", "n1", True, "Laut Chronik.")]
+    assert calls(second) == [(" [2]", "2", "n2", True, "Name unbekannt.")]
+    assert [c.note.form for c in first.calls + second.calls] == ["bracket", "bracket"]
+    assert (first.calls[0].start, first.calls[0].end) == (34, 37)
+    assert "¹" in second.text           # a superscript 1 after 1 was taken is no call: the sequence rises
+    assert [(e.line, e.action) for e in entries(found, Kind.RECOGNITION)] == [
+        (1, "paired note call 1 with its text"), (11, "paired note call 2 with its text")]
+
+
+def test_each_paired_call_is_recognised_at_its_own_source_line():
+    block = Block("Am Morgen zog die Karawane los,", 7)
+    block.append_line("die Händler sangen laut[1] und", 8, False)
+    block.append_line("die Hunde bellten.[2]", 9, False)
+    doc, found = paired([block], [("1", 1, "Ein Lied.", NUMBER), ("2", 2, "Drei Hunde.", NUMBER)])
+    assert [(e.line, e.detail) for e in entries(found, Kind.RECOGNITION)] == [(8, "1"), (9, "2")]
+    assert [n.line for n in (c.note for c in block.calls)] == [8, 9]
+
+
+def test_years_and_page_like_numbers_are_rejected_and_stay_in_the_text():
+    text = "Im Jahr [1871] kam er zurück,[1] wie auf Tafel (14) und im Sommer ’98 berichtet.[2]"
+    doc, found = paired([text], [("1", 1, "Laut Brief.", NUMBER), ("2", 2, "Ebenda.", NUMBER)])
+    block = doc.blocks[0]
+    assert [c[0] for c in calls(block)] == ["[1]", "[2]"]
+    assert block.text == text           # nothing is removed from the text by the pass
+    assert [(e.line, e.action) for e in entries(found, Kind.INFO) if e.line] == [
+        (1, "number not taken as a note call (paren)"), (1, "number not taken as a note call (glued)")]
+    assert doc.blocks[0].calls[0].note.text is doc.notes[0]
+
+
+def test_numbering_restarting_per_chapter_gives_chapter_ids():
+    text = ("# Dorfgeschichten\n\n## Erstes Kapitel\n\n"
+            "Die Glocken läuteten über dem Tal, als die Hirten heimkehrten.[1] Der Abend war mild.\n\n"
+            "Im Dorf erzählte man sich alte Geschichten von Räubern.[2]\n\n"
+            "Anmerkungen\n\n[1] So die Überlieferung.\n\n[2] Aufgezeichnet von einem Lehrer.\n\n"
+            "## Zweites Kapitel\n\n"
+            "Im Winter lag der Schnee so hoch, dass die Wege verschwanden.[1] Niemand kam durch.\n\n"
+            "Anmerkungen\n\n[1] Ein Bericht aus dem Gemeindearchiv.\n")
+    context, found = only(NotePairing, text)
+    ids = [(b.first_line, c.note.xml_id, c.note.scope, c.note.text.paragraphs[0].text)
+           for b in context.document.blocks for c in b.calls]
+    assert ids == [(5, "c1-n1", 1, "So die Überlieferung."), (7, "c1-n2", 1, "Aufgezeichnet von einem Lehrer."),
+                   (17, "c2-n1", 2, "Ein Bericht aus dem Gemeindearchiv.")]
+    assert [e.line for e in entries(found, Kind.RECOGNITION)] == [5, 7, 17]
+
+
+def test_a_note_without_call_is_placed_after_the_last_quotation_and_marked_unanchored():
+    doc, found = paired(["Der Bote kam spät am Abend.[1] Er war müde.",
+                         "Der Wirt sagte: 'Kein Zimmer mehr frei.' Dann schloss er die Tür."],
+                        [("1", 1, "Laut Tagebuch.", NUMBER), ("2", 2, "So im Brief an die Schwester.", NUMBER)])
+    block = doc.blocks[1]
+    (call,) = block.calls
+    assert (call.start, call.end) == (40, 40) and block.text[:call.start].endswith("frei.'")
+    assert (call.note.n, call.note.anchored, call.note.form) == ("2", False, "")
+    assert call.note.reason == "after the last quotation before the note text (medium confidence)"
+    assert [(e.line, e.action) for e in entries(found, Kind.DOUBT)] == [
+        (11, "note 2 has no call in the text: placed after the last quotation before the note text, "
+             "marked unanchored (medium confidence)")]
+    assert found[-1].action.endswith("notes without call 1, calls without text 0, numbers rejected 0")
+
+
+def test_a_note_without_call_or_quotation_goes_to_the_end_of_the_paragraph_before_its_text():
+    doc, found = paired(["Il re parlò a lungo.[1]", "Poi la corte si ritirò in silenzio."],
+                        [("1", 1, "Secondo la cronaca.", NUMBER), ("2", 2, "Nessun testimone.", NUMBER)])
+    block = doc.blocks[1]
+    assert [(c.start, c.note.n, c.note.anchored) for c in block.calls] == [(len(block.text), "2", False)]
+    assert [e.line for e in entries(found, Kind.DOUBT)] == [11]
+    assert "low confidence" in entries(found, Kind.DOUBT)[0].action
+
+
+def test_a_call_without_note_text_is_kept_as_a_note_holding_a_gap():
+    doc, found = paired(["Der Bote kam spät am Abend.[1] Er war müde [2] und hungrig."],
+                        [("1", 1, "Laut Tagebuch.", NUMBER)])
+    assert calls(doc.blocks[0]) == [("[1]", "1", "n1", True, "Laut Tagebuch."), (" [2]", "2", "n2", True, None)]
+    assert [(e.line, e.action) for e in entries(found, Kind.RECOGNITION)][1] == (
+        1, "note call without note text: kept as a note with a gap")
+    (warning,) = entries(found, Kind.WARNING)
+    assert warning.line == 1 and warning.action.startswith("1 note calls in the text have no note text")
+
+
+def test_an_ocr_garbled_call_is_read_as_its_number_and_repaired():
+    first = " ".join(f"Frase numero {w} [{i}]." for i, w in enumerate(
+        ["uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici"], 1))
+    doc, found = paired([first, "L'ultima frase (l2) finisce qui."],
+                        [(str(i), i, f"Nota {i}.", NUMBER) for i in range(1, 13)])
+    assert calls(doc.blocks[1]) == [(" (l2)", "12", "n12", True, "Nota 12.")]
+    assert [(e.line, e.action, e.detail) for e in entries(found, Kind.REPAIR)] == [
+        (11, "read OCR-garbled note call as a number", "(l2) → 12")]
+    assert len(doc.blocks[0].calls) == 11
+
+
+def test_symbol_calls_pair_in_order_with_the_texts_of_the_same_mark():
+    doc, found = paired(["Le roi parla longtemps [*] puis se tut.", "La reine répondit [†] sans attendre [*]."],
+                        [("*", None, "Selon un témoin.", SYMBOL), ("†", None, "Rapporté plus tard.", SYMBOL),
+                         ("*", None, "Une seconde étoile.", SYMBOL)], place=NotePlace.FOOT)
+    both = calls(doc.blocks[0]) + calls(doc.blocks[1])
+    assert [(text, n, anchored, body) for text, n, _, anchored, body in both] == [
+        (" [*]", "*", True, "Selon un témoin."), (" [†]", "†", True, "Rapporté plus tard."),
+        (" [*]", "*", True, "Une seconde étoile.")]
+    assert all(c.note.place is NotePlace.FOOT for c in doc.blocks[0].calls)
+    assert len(entries(found, Kind.RECOGNITION)) == 3
+
+
+def test_author_notes_are_numbered_apart_with_ids_an():
+    doc, found = paired(["Il re parlò a lungo [1*] e poi tacque [1].", "La regina rispose [2*] subito."],
+                        [("1*", 1, "Nota dell'autore.", STAR), ("2*", 2, "Altra nota dell'autore.", STAR),
+                         ("1", 1, "Nota del curatore.", NUMBER)])
+    assert calls(doc.blocks[0]) == [(" [1*]", "1*", "an1", True, "Nota dell'autore."),
+                                    (" [1]", "1", "n1", True, "Nota del curatore.")]
+    assert calls(doc.blocks[1]) == [(" [2*]", "2*", "an2", True, "Altra nota dell'autore.")]
+
+
+def test_a_strong_call_printed_out_of_order_is_kept_with_a_doubt():
+    doc, found = paired(["Uno [1] due [3] tre [2] quattro [4] fine."],
+                        [(str(i), i, f"Nota {i}.", NUMBER) for i in range(1, 5)])
+    assert sorted(c.note.n for c in doc.blocks[0].calls) == ["1", "2", "3", "4"]
+    assert [(e.line, e.action) for e in entries(found, Kind.DOUBT)] == [
+        (1, "note call out of sequence: kept as a call")]
+
+
+def test_choose_calls_takes_the_best_rising_chain():
+    cands = find_candidates([(0, "Anno [1848] uno [1] e (7) poi Satz,2 und [3]")])
+    assert [c.mark for c in choose_calls(cands, {1, 2, 3}, True)] == ["1", "2", "3"]
+    # without a note text 2, the weak '2' is no call; the strong '[3]' is
+    assert [c.mark for c in choose_calls(cands, {1, 3}, True)] == ["1", "3"]
+    # weak and medium numbers with no note texts at all are never calls
+    assert choose_calls(find_candidates([(0, "nur (4) und Wort,5 hier")]), set(), False) == []

@@ -1,0 +1,74 @@
+"""parsing/contents.py: the source's own contents list left out, its entries kept as evidence."""
+from __future__ import annotations
+
+from passlab import only
+
+from tei_edition.parsing.contents import ContentsList
+from tei_edition.report import Kind
+
+
+def removed(context) -> list[int]:
+    return [ln.no for ln in context.lines if ln.removed == "contents"]
+
+
+def test_the_heading_and_entry_lines_are_left_out_and_the_entries_kept():
+    text = ("Inhaltsverzeichnis\n\nErster Teil\t1\nZweiter Teil\t9\nDritter Teil\tXII\n\n"
+            "Erster Teil\n\nAm Fluss lag ein Dorf.\n\nZweiter Teil\n\nIm Dorf lebte ein Müller.\n\n"
+            "Dritter Teil\n\nDer Müller hatte drei Söhne.\n")
+    context, found = only(ContentsList, text)
+    assert removed(context) == [1, 3, 4, 5]
+    assert context.lines.contents == ["Erster Teil", "Zweiter Teil", "Dritter Teil"]
+    assert [ln.no for ln in context.lines if ln.text == "Erster Teil" and ln.live] == [7]
+    assert [(e.kind, e.action, e.line, e.detail) for e in found] == [
+        (Kind.REPAIR, "left the source's contents list out of the body", 1, "3 lines")]
+
+
+def test_page_numbers_are_cut_and_a_last_entry_that_never_comes_back_stays_in_the_text():
+    text = ("Índice\n\nPrimera parte ........ 3\nSegunda parte ........ 9\nNotas finales ........ 20\n\n"
+            "Primera parte\n\nEl pueblo dormía.\n\nSegunda parte\n\nNadie salió a recibirlos.\n")
+    context, found = only(ContentsList, text)
+    assert context.lines.contents == ["Primera parte", "Segunda parte"]
+    assert removed(context) == [1, 3, 4]
+    assert context.lines.lines[4].live and context.lines.lines[4].text == "Notas finales ........ 20"
+    assert found[0].detail == "2 lines"
+
+
+def test_an_entry_wrapped_in_lower_case_is_joined():
+    text = ("Table des matières\n\nI. Le départ\t5\nII. La traversée de la\nmontagne\t12\nIII. L'arrivée\t30\n\n"
+            "I. Le départ\n\nLe voyage commença sous la pluie.\n\nII. La traversée de la montagne\n\n"
+            "Les chemins étaient étroits.\n\nIII. L'arrivée\n\nEnfin la ville apparut.\n")
+    context, found = only(ContentsList, text)
+    assert context.lines.contents == ["I. Le départ", "II. La traversée de la montagne", "III. L'arrivée"]
+    assert removed(context) == [1, 3, 4, 5, 6]
+    assert found[0].detail == "4 lines"
+
+
+def test_an_entry_ending_in_a_function_word_is_joined_to_the_next_line():
+    # the heading is wrapped in the body too: only the dangling 'of' says the entry goes on, while
+    # two capitalised entries after it stay apart
+    text = ("Contents:\n\nLetters from the Valley of\nSilent Mills\t14\nA Winter in the Harbour\t31\n"
+            "Spring Tides\t40\n\n"
+            "Letters from the Valley of\nSilent Mills\n\nThe mills had stopped turning.\n\n"
+            "A Winter in the Harbour\n\nThe boats stayed in port until March.\n\n"
+            "Spring Tides\n\nThe sea rose.\n")
+    context, found = only(ContentsList, text)
+    assert context.lines.contents == ["Letters from the Valley of Silent Mills", "A Winter in the Harbour",
+                                      "Spring Tides"]
+    assert found[0].detail == "4 lines"
+
+
+def test_a_sentence_ends_the_list():
+    text = ("Inhalt\n\nErster Teil\t1\nZweiter Teil\t9\nDie Geschichte beginnt hier am Fluss.\n"
+            "Erster Teil\n\nAm Fluss lag ein Dorf.\n\nZweiter Teil\n\nIm Dorf lebte ein Müller.\n")
+    context, _ = only(ContentsList, text)
+    assert removed(context) == [1, 3, 4]
+    assert context.lines.lines[4].live
+
+
+def test_a_list_whose_entries_never_come_back_is_not_a_contents_list():
+    text = ("Contents\n\nApples\nPears\nPlums\n\n"
+            "We grew apples, pears and plums in the orchard behind the house.\n")
+    context, found = only(ContentsList, text)
+    assert found == []
+    assert context.lines.contents == []
+    assert all(ln.live for ln in context.lines)

@@ -1,0 +1,134 @@
+"""parsing/headings.py: headings recognised by their evidence, and their levels."""
+from __future__ import annotations
+
+from passlab import before, entries, only, run
+
+from tei_edition.model import BlockKind
+from tei_edition.parsing.headings import Headings
+from tei_edition.report import Kind
+
+P1 = ("Die Sammlung enthält Briefe, Tagebücher und Notizen aus drei Jahrzehnten, die hier zum ersten "
+      "Mal vollständig gedruckt werden und vieles erklären.")
+P2 = ("Im Winter zog die Familie nach Leipzig, wo der Vater eine Stelle an der Universität fand und die "
+      "Kinder zum ersten Mal eine öffentliche Schule besuchten.")
+P3 = ("Les lettres de cette période montrent une grande inquiétude, car la guerre approchait et personne "
+      "ne savait ce que deviendraient les ateliers de la ville.")
+
+
+def text(*parts: str) -> str:
+    """A title, then the parts, one block per line with blank lines between."""
+    return "\n\n".join(["Titel des Buches", *parts]) + "\n"
+
+
+def heads(doc) -> list[tuple[int, int, str]]:
+    return [(b.first_line, b.level, b.text) for b in doc.blocks if b.kind is BlockKind.HEAD]
+
+
+def block_at(doc, line: int):
+    return next(b for b in doc.blocks if b.first_line == line)
+
+
+def test_arabic_numbered_headings_between_paragraphs_are_chapters():
+    context, found = only(Headings, text(P1, "1. Die Kindheit", P2, "2. Die Reise", P3))
+    assert heads(context.document) == [(5, 1, "1. Die Kindheit"), (9, 1, "2. Die Reise")]
+    assert [(e.kind, e.line, e.action) for e in found] == [
+        (Kind.RECOGNITION, 5, "heading level 1 (arabic)"),
+        (Kind.RECOGNITION, 9, "heading level 1 (arabic)"),
+    ]
+
+
+def test_roman_chapters_rank_above_arabic_sections():
+    context, _ = only(Headings, text(P1, "I. Erster Teil", P2, "1. Die Kindheit", P3, "2. Die Schule", P1,
+                                     "II. Zweiter Teil", P2))
+    assert heads(context.document) == [(5, 1, "I. Erster Teil"), (9, 2, "1. Die Kindheit"),
+                                       (13, 2, "2. Die Schule"), (17, 1, "II. Zweiter Teil")]
+
+
+def test_a_part_ranks_above_a_chapter():
+    context, found = only(Headings, text(P1, "Part II.", "Die Rückkehr nach Hause", P2, "Chapter 3.",
+                                         "Im Hafen von Triest", P3))
+    assert heads(context.document) == [(5, 1, "Part II. Die Rückkehr nach Hause"),
+                                       (11, 2, "Chapter 3. Im Hafen von Triest")]
+    assert [e.action for e in entries(found, Kind.RECOGNITION)] == ["heading level 1 (part)",
+                                                                    "heading level 2 (chapter)"]
+
+
+def test_a_plain_title_under_numbered_chapters_is_their_section():
+    context, found = only(Headings, text(P1, "1. Die Kindheit", P2, "Ein stiller Garten", P3))
+    assert heads(context.document) == [(5, 1, "1. Die Kindheit"), (9, 2, "Ein stiller Garten")]
+    assert (9, "heading level 2 (plain)") in [(e.line, e.action) for e in found]
+
+
+def test_a_line_in_capitals_and_a_known_section_name_are_headings():
+    context, found = only(Headings, text(P1, "DIE LANGE NACHT", P2, "Introduction", P3))
+    assert heads(context.document) == [(5, 1, "DIE LANGE NACHT"), (9, 1, "Introduction")]
+    assert [e.action for e in found] == ["heading level 1 (caps)", "heading level 1 (named)"]
+
+
+def test_a_line_listed_in_the_contents_is_a_heading_even_before_a_lower_case_paragraph():
+    body = text(P1, "Une saison à Lyon", "lorsque les lettres arrivèrent enfin, personne ne les ouvrit "
+                                         "pendant des semaines entières.")
+    unlisted = before(Headings.name, body)
+    run(Headings, unlisted)
+    assert heads(unlisted.document) == []
+
+    listed = before(Headings.name, body)
+    listed.document.contents = ["Une saison à Lyon"]
+    found = run(Headings, listed)
+    assert heads(listed.document) == [(5, 1, "Une saison à Lyon")]
+    assert [e.line for e in found] == [5]
+
+
+def test_chapter_number_line_is_joined_to_its_title_line():
+    context, found = only(Headings, text(P1, "CHAPTER V.", "Der Winter in Leipzig", P2))
+    doc = context.document
+    head = block_at(doc, 5)
+    assert (head.kind, head.level, head.text) == (BlockKind.HEAD, 1, "CHAPTER V. Der Winter in Leipzig")
+    assert block_at(doc, 7).kind is BlockKind.REMOVED
+    assert head.last_line == 7
+    assert head.line_at(head.text.index("Der Winter")) == 7
+    repairs = entries(found, Kind.REPAIR)
+    assert [(e.line, e.action, e.detail) for e in repairs] == [
+        (5, "joined a chapter number to its title", "CHAPTER V. Der Winter in Leipzig")]
+
+
+def test_a_run_of_three_short_lines_is_kept_as_text_with_a_doubt():
+    context, found = only(Headings, text(P1, "KOHLE", "EISEN", "STAHL", P2))
+    doc = context.document
+    assert heads(doc) == []
+    assert [block_at(doc, n).kind for n in (5, 7, 9)] == [BlockKind.P] * 3
+    assert [(e.kind, e.line, e.detail) for e in found] == [
+        (Kind.DOUBT, 5, "KOHLE")]
+
+    # two such lines are still headings
+    context, found = only(Headings, text(P1, "KOHLE", "EISEN", P2))
+    assert [h[2] for h in heads(context.document)] == ["KOHLE", "EISEN"]
+    assert entries(found, Kind.DOUBT) == []
+
+
+def test_a_back_matter_heading_opens_the_back_matter():
+    context, _ = only(Headings, text(P1, "2. Die Reise", P2, "Bibliography", P3))
+    doc = context.document
+    assert block_at(doc, 9).kind is BlockKind.HEAD and block_at(doc, 9).opens_back_matter
+    assert block_at(doc, 9).level == 1
+    assert not block_at(doc, 5).opens_back_matter
+
+
+def test_a_sentence_a_question_or_a_line_before_lower_case_text_is_not_a_heading():
+    for line, after in (("Sie kam spät nach Hause.", P2),
+                        ("Why did the river flood every spring?", P2),
+                        ("Una città senza nome", "quando le lettere arrivarono, nessuno le aprì per "
+                                                 "settimane intere.")):
+        context, found = only(Headings, text(P1, line, after))
+        assert heads(context.document) == [], line
+        assert found == [], line
+
+
+def test_a_line_ending_with_a_function_word_is_not_a_heading_but_the_same_line_finished_is():
+    cut = before(Headings.name, text(P1, "Letters from the", P2))
+    run(Headings, cut)
+    assert heads(cut.document) == []
+
+    whole = before(Headings.name, text(P1, "Letters from Trieste", P2))
+    run(Headings, whole)
+    assert heads(whole.document) == [(5, 1, "Letters from Trieste")]

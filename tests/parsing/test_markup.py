@@ -1,0 +1,78 @@
+"""parsing/markup.py: underlined titles (setext) and headings marked up with '#' (ATX)."""
+from __future__ import annotations
+
+from passlab import context_of, only, run
+
+from tei_edition.model import Block, BlockKind, Document
+from tei_edition.parsing.markup import MarkedUpHeadings, UnderlinedTitles
+from tei_edition.report import Kind
+
+
+def test_underlined_titles_become_hash_headings_and_lose_their_underline():
+    text = "Il viaggio\n==========\n\nPrimo capitolo\n--------------\n\nLa nave partì all'alba.\n"
+    context, found = only(UnderlinedTitles, text)
+    rows = context.lines.lines
+    assert [rows[0].text, rows[3].text] == ["# Il viaggio", "## Primo capitolo"]
+    assert [(ln.no, ln.removed) for ln in rows if not ln.live] == [
+        (2, "artifact:setext-underline"), (5, "artifact:setext-underline")]
+    assert context.lines.artifacts == ["==========", "--------------"]
+    assert [(e.kind, e.action, e.line, e.detail) for e in found] == [
+        (Kind.REPAIR, "read an underlined title as a heading", 1, "# Il viaggio"),
+        (Kind.REPAIR, "read an underlined title as a heading", 4, "## Primo capitolo")]
+
+
+def test_a_rule_that_does_not_fit_the_line_above_is_not_an_underline():
+    # after a blank line; far shorter than the line above; only two characters long
+    text = ("Ein Absatz.\n\n----------\n\nEin längerer Satz steht hier\n---\n\nAb\n==\n")
+    context, found = only(UnderlinedTitles, text)
+    assert found == []
+    assert all(ln.live for ln in context.lines)
+    assert context.lines.lines[4].text == "Ein längerer Satz steht hier"
+
+
+def test_hashes_give_the_heading_level_and_are_removed():
+    text = ("# Le voyage #\n\n## Premier chapitre\n\nLe navire partit à l'aube et personne ne le vit.\n\n"
+            "###### Sixième niveau\n")
+    context, found = only(MarkedUpHeadings, text)
+    heads = [(b.kind, b.level, b.level_from_markup, b.text) for b in context.document.blocks]
+    assert heads == [
+        (BlockKind.HEAD, 1, True, "Le voyage"),
+        (BlockKind.HEAD, 2, True, "Premier chapitre"),
+        (BlockKind.P, 0, False, "Le navire partit à l'aube et personne ne le vit."),
+        (BlockKind.HEAD, 6, True, "Sixième niveau")]
+    assert [(e.kind, e.action, e.line, e.detail) for e in found] == [
+        (Kind.REPAIR, "read a marked-up heading (#)", 1, "Le voyage"),
+        (Kind.REPAIR, "read a marked-up heading (#)", 3, "Premier chapitre"),
+        (Kind.REPAIR, "read a marked-up heading (#)", 7, "Sixième niveau")]
+
+
+def test_seven_hashes_or_no_space_after_them_is_no_heading():
+    context, found = only(MarkedUpHeadings, "####### Zu tief\n\n#ohneLeerzeichen\n")
+    assert [(b.kind, b.text) for b in context.document.blocks] == [
+        (BlockKind.P, "####### Zu tief"), (BlockKind.P, "#ohneLeerzeichen")]
+    assert found == []
+
+
+def test_underlined_titles_reach_the_heading_pass_with_their_levels():
+    context, found = only(MarkedUpHeadings, "Segunda parte\n-------------\n\nEl pueblo dormía.\n")
+    head = context.document.blocks[0]
+    assert (head.kind, head.level, head.text, head.first_line) == (BlockKind.HEAD, 2, "Segunda parte", 1)
+    assert [e.line for e in found] == [1]
+
+
+def test_only_paragraphs_are_read_as_marked_up_headings():
+    context = context_of("")
+    note = Block("# nicht hier", 3, kind=BlockKind.NOTE)
+    context.document = Document([note])
+    assert run(MarkedUpHeadings, context) == []
+    assert (note.kind, note.text, note.level_from_markup) == (BlockKind.NOTE, "# nicht hier", False)
+
+
+def test_anchors_still_point_at_their_lines_after_the_marks_are_removed():
+    context = context_of("")
+    block = Block("## Lettere dal fronte orientale ##", 8, 9, anchors=[(0, 8), (22, 9)])
+    context.document = Document([block])
+    run(MarkedUpHeadings, context)
+    assert block.text == "Lettere dal fronte orientale"
+    assert block.line_at(block.text.index("fronte")) == 8
+    assert block.line_at(block.text.index("orientale")) == 9

@@ -1,0 +1,141 @@
+"""parsing/pagebreaks.py: paragraphs cut by a page break joined again, and stray fragments kept apart."""
+from __future__ import annotations
+
+from passlab import context_of, document_of, only, run
+
+from tei_edition.model import Block, BlockKind, Document, ListItem, ListStyle
+from tei_edition.parsing.pagebreaks import Fragments, PageBreaks
+from tei_edition.report import Kind
+
+P1 = ("Die Sammlung enthält Briefe, Tagebücher und Notizen aus drei Jahrzehnten, die hier zum ersten "
+      "Mal vollständig gedruckt werden und vieles erklären.")
+
+# the two halves of a paragraph cut by a page break (each longer than a web line of 120 characters)
+HALF_A = ("Als der Winter kam, zog die Familie des Kaufmanns aus der kleinen Stadt am Fluss fort, weil der "
+          "Handel mit Tuch und Leder nicht mehr genug einbrachte, und")
+HALF_B = ("fand in Leipzig eine neue Wohnung nahe dem Markt, wo die Kinder bald Freunde fanden und der "
+          "Vater ein kleines Geschäft eröffnete, das gut lief.")
+FOOT_NOTE = "¹ Vgl. die Briefe des Vaters aus dem Jahr 1821, die heute im Stadtarchiv liegen."
+
+
+def text(*parts: str) -> str:
+    return "\n\n".join(["Titel", *parts]) + "\n"
+
+
+def at(doc: Document, line: int) -> Block:
+    return next(b for b in doc.blocks if b.first_line == line)
+
+
+def test_halves_cut_by_a_page_break_are_joined():
+    context, found = only(PageBreaks, text(P1, HALF_A, HALF_B, P1))
+    doc = context.document
+    joined = at(doc, 5)
+    assert joined.text == HALF_A + " " + HALF_B
+    assert (joined.first_line, joined.last_line) == (5, 7)
+    assert joined.line_at(len(HALF_A) + 1) == 7 and joined.line_at(len(HALF_A) - 1) == 5
+    assert at(doc, 7).kind is BlockKind.REMOVED
+    assert [(e.kind, e.line, e.action) for e in found] == [(Kind.REPAIR, 7, "joined paragraph across page break")]
+
+
+def test_halves_are_joined_across_page_foot_notes_and_the_note_stays_a_note():
+    context, found = only(PageBreaks, text(P1, HALF_A, FOOT_NOTE, HALF_B, P1))
+    doc = context.document
+    assert at(doc, 7).kind is BlockKind.NOTE
+    assert at(doc, 5).text == HALF_A + " " + HALF_B
+    assert at(doc, 9).kind is BlockKind.REMOVED
+    assert [(e.line, e.action) for e in found] == [(9, "joined paragraph across page-foot notes")]
+
+
+def test_a_finished_sentence_is_not_joined_to_the_next_paragraph():
+    finished = HALF_A.removesuffix(", und") + "."
+    context, found = only(PageBreaks, text(P1, finished, HALF_B, P1))
+    doc = context.document
+    assert at(doc, 5).text == finished
+    assert at(doc, 7).kind is BlockKind.P
+    assert found == []
+
+
+def test_a_lower_case_half_after_an_abbreviation_is_joined():
+    first = ("The merchant brought home cloth, spices, wine from the south, oil, salt, wax, paper, rope, iron, "
+             "timber, glass, wool, silk, leather etc.")
+    second = ("and all of it was sold within a few days on the old market square, in front of the church, well "
+              "before the autumn fair.")
+    context, found = only(PageBreaks, text(P1, first, second, P1))
+    assert at(context.document, 5).text == first + " " + second
+    assert [e.line for e in found] == [7]
+
+
+def test_a_hyphen_at_the_cut_is_removed_when_it_only_split_a_word():
+    first = HALF_A.removesuffix(" und") + " mit seinen Geschwistern und dem Kinder-"
+    second = "mädchen " + HALF_B
+    context, found = only(PageBreaks, text(P1, first, second, P1))
+    joined = at(context.document, 5)
+    assert "dem Kindermädchen fand in Leipzig" in joined.text
+    assert "Kinder-" not in joined.text
+    assert [(e.line, e.action) for e in found] == [(7, "joined paragraph across page break (removed hyphen)")]
+    assert "Kindermädchen" in found[0].detail
+
+
+def test_a_hyphen_at_the_cut_is_kept_when_the_text_hyphenates_the_compound_elsewhere():
+    first = ("The weavers of the northern valley had long spoken of a working-class culture of their own, and "
+             "the younger ones dreamt of a working-")
+    second = ("class future in which the old guilds of the valley would have no say at all over the wages of "
+              "the spinners.")
+    context, found = only(PageBreaks, text(P1, first, second, P1))
+    joined = at(context.document, 5)
+    assert "dreamt of a working-class future in which" in joined.text
+    assert [(e.line, e.action) for e in found] == [(7, "joined paragraph across page break (kept hyphen)")]
+
+
+LEAD_IN = ("Als die Stadt im Herbst belagert wurde, notierte der Chronist in seinem Buch, wie er selbst am Rand "
+           "bemerkte,")
+QUOTED = ("dass niemand mehr die Tore zu öffnen wagte und die Bauern ihr Vieh in die Wälder trieben, bevor "
+          "der Schnee fiel.¹")
+
+
+def test_a_quotation_continuing_a_lead_in_is_not_joined_to_it():
+    context, found = only(PageBreaks, text(P1, LEAD_IN, QUOTED, P1))
+    doc = context.document
+    assert at(doc, 5).text == LEAD_IN
+    assert at(doc, 7).kind is BlockKind.P and at(doc, 7).text == QUOTED
+    assert found == []
+
+    # the same halves with a page-foot note between them are a paragraph cut by the page break
+    note = "² Chronik der Stadt, Band 3, Blatt 12, im Archiv der Kirche aufbewahrt."
+    context, found = only(PageBreaks, text(P1, LEAD_IN, note, QUOTED, P1))
+    assert at(context.document, 5).text == LEAD_IN + " " + QUOTED
+    assert [(e.line, e.action) for e in found] == [(9, "joined paragraph across page-foot notes")]
+
+
+def test_list_items_and_numbered_paragraphs_are_never_joined():
+    context = context_of()
+    doc = document_of(HALF_A, HALF_B, HALF_A, "2. " + HALF_B, context=context)
+    doc.blocks[1].item = ListItem(ListStyle.BULLETED)
+    assert run(PageBreaks, context) == []
+    assert [b.kind for b in doc.blocks] == [BlockKind.P] * 4
+
+
+def test_two_short_lines_one_under_the_other_are_not_halves_of_a_paragraph():
+    context = context_of()
+    doc = document_of(P1, "Kohle, Eisen und", "Stahl aus dem Norden", P1, context=context)
+    assert run(PageBreaks, context) == []
+    assert doc.blocks[1].text == "Kohle, Eisen und" and doc.blocks[2].kind is BlockKind.P
+
+
+# ------------------------------------------------------------------------------------ Fragments
+
+
+def test_a_lower_case_word_or_two_standing_alone_is_a_fragment():
+    context, found = only(Fragments, text(P1, "fig. zwei", P1))
+    block = at(context.document, 5)
+    assert block.kind is BlockKind.FRAGMENT
+    assert [(e.kind, e.line, e.detail) for e in found] == [(Kind.DOUBT, 5, "fig. zwei")]
+
+
+def test_a_finished_capitalised_longer_or_listed_short_line_is_no_fragment():
+    context = context_of()
+    doc = document_of(P1, "siehe oben.", "Nord und Süd", "quattro parole in minuscolo", "el pan", P1,
+                      context=context)
+    doc.blocks[4].item = ListItem(ListStyle.BULLETED)
+    assert run(Fragments, context) == []
+    assert [b.kind for b in doc.blocks] == [BlockKind.P] * 6

@@ -1,0 +1,232 @@
+"""reading/layout.py: the Layout pass (lines → blocks by the line convention) and `measure`."""
+from __future__ import annotations
+
+from passlab import entries, lines_of, only
+
+from tei_edition.model import LineConvention
+from tei_edition.reading.layout import Layout, measure
+from tei_edition.report import Kind
+
+# Four long lines, one paragraph on each (a web export); a blank line and an indent among them.
+PER_LINE = (
+    "La lettre arriva un mardi, portée par un garçon du village voisin qui avait couru tout le long "
+    "du chemin sous une pluie battante et froide.\n"
+    "Personne ne savait qui l'avait écrite, car elle ne portait ni signature ni date, seulement "
+    "quelques lignes tracées d'une main tremblante.\n"
+    "\n"
+    "Le maire la lut à voix haute devant l'église.\n"
+    "  Puis il la replia soigneusement et la rangea dans la poche de son manteau, sans dire un mot "
+    "de plus à quiconque ce soir-là.\n")
+
+# Lines wrapped at about 60 characters, paragraphs separated by blank lines.
+BLANK_SEPARATED = """\
+Am Morgen zogen die Fischer ihre Boote an den Strand und
+legten die Netze zum Trocknen in die Sonne, wie sie es seit
+jeher getan hatten, ohne an den Winter zu denken.
+
+Gegen Mittag kam der Händler aus der Stadt mit seinem Wagen
+und kaufte, was der Fang des Tages hergab, zu einem Preis,
+über den niemand mehr stritt.
+
+Am Abend saßen die Alten vor den Häusern und erzählten von
+den Stürmen vergangener Jahre, die sie alle überlebt hatten.
+"""
+
+# Wrapped lines, no blank line between paragraphs: a short last line ends each paragraph.
+CONTINUOUS = """\
+Am Morgen zogen die Fischer ihre Boote an den Strand und
+legten die Netze zum Trocknen in die Sonne, wie sie es seit
+jeher getan hatten.
+Gegen Mittag kam der Händler aus der Stadt mit seinem Wagen
+und kaufte, was der Fang des Tages hergab, zu einem Preis,
+über den niemand stritt.
+Am Abend saßen die Alten vor den Häusern und erzählten von
+den Stürmen vergangener Jahre, die sie alle überlebt hatten
+und von denen sie noch immer mit Schrecken sprachen, auch
+wenn die Kinder lachten.
+"""
+
+
+def spans(doc):
+    return [(b.first_line, b.last_line) for b in doc.blocks]
+
+
+def test_each_long_line_is_a_paragraph_of_its_own():
+    context, found = only(Layout, PER_LINE)
+    doc = context.document
+    assert doc.convention is LineConvention.PARAGRAPH_PER_LINE
+    assert spans(doc) == [(1, 1), (2, 2), (4, 4), (5, 5)]
+    assert doc.blocks[2].text == "Le maire la lut à voix haute devant l'église."
+    assert doc.blocks[3].text.startswith("Puis il la replia")       # the indent is not in the text
+    assert [b.indent for b in doc.blocks] == [0, 0, 0, 2]
+    assert [b.blank_before for b in doc.blocks] == [0, 0, 1, 0]
+    assert [(e.kind, e.action, e.line, e.detail) for e in found] == [
+        (Kind.INFO, "line convention: paragraph-per-line", None, "")]
+
+
+def test_wrapped_lines_with_blank_lines_are_unwrapped_into_paragraphs():
+    context, found = only(Layout, BLANK_SEPARATED)
+    doc = context.document
+    assert doc.convention is LineConvention.WRAPPED_BLANK_SEPARATED
+    assert spans(doc) == [(1, 3), (5, 7), (9, 10)]
+    assert doc.blocks[1].text == ("Gegen Mittag kam der Händler aus der Stadt mit seinem Wagen und kaufte, "
+                                  "was der Fang des Tages hergab, zu einem Preis, über den niemand mehr stritt.")
+    assert [b.blank_before for b in doc.blocks] == [0, 1, 1]
+
+
+def test_the_convention_and_the_unwrapping_are_reported():
+    _, found = only(Layout, BLANK_SEPARATED)
+    assert [(e.action, e.line, e.detail) for e in entries(found, Kind.INFO)] == [
+        ("line convention: wrapped-blank-separated", None, "width 60")]
+    assert [(e.action, e.line, e.detail) for e in entries(found, Kind.REPAIR)] == [
+        ("unwrapped hard-wrapped lines into paragraphs", 1, "8 lines into 3 blocks")]
+
+
+def test_wrapped_lines_without_blank_lines_end_a_paragraph_at_a_short_line():
+    context, found = only(Layout, CONTINUOUS)
+    doc = context.document
+    assert doc.convention is LineConvention.WRAPPED_CONTINUOUS
+    assert spans(doc) == [(1, 3), (4, 6), (7, 10)]
+    assert doc.blocks[0].text.endswith("wie sie es seit jeher getan hatten.")
+    assert doc.blocks[2].text.endswith("auch wenn die Kinder lachten.")
+    assert [e.action for e in found] == ["line convention: wrapped-continuous",
+                                         "unwrapped hard-wrapped lines into paragraphs"]
+
+
+def test_a_sentence_ending_a_full_line_does_not_end_the_paragraph():
+    text = CONTINUOUS.replace("hatten\nund von denen sie noch immer mit Schrecken sprachen, auch\nwenn die Kinder lachten.",
+                              "hatten.\nDie Kinder hörten zu.")
+    context, _ = only(Layout, text)
+    assert spans(context.document)[-1] == (7, 9)
+    assert context.document.blocks[-1].text.endswith("überlebt hatten. Die Kinder hörten zu.")
+
+
+def test_anchors_give_the_source_line_of_every_character():
+    context, _ = only(Layout, BLANK_SEPARATED)
+    block = context.document.blocks[1]
+    assert block.anchors == [(0, 5), (60, 6), (119, 7)]
+    assert block.line_at(block.text.index("Wagen")) == 5
+    assert block.line_at(block.text.index("und kaufte")) == 6
+    assert block.line_at(block.text.index("über den")) == 7
+    assert block.line_at(len(block.text) - 1) == 7
+
+
+def test_a_word_split_at_a_line_end_hyphen_is_recorded_as_a_soft_hyphen():
+    text = BLANK_SEPARATED.replace("Fischer ihre Boote an den Strand und\nlegten",
+                                   "Fischer ihre Boote an den Sand-\nstrand und legten")
+    context, _ = only(Layout, text)
+    block = context.document.blocks[0]
+    assert "an den Sand-strand und" in block.text                  # joined without a space
+    offset = block.text.index("strand")
+    assert block.soft_hyphens == [offset]
+    assert block.text[offset - 1] == "-"
+    assert block.line_at(offset) == 2
+    assert context.document.blocks[1].soft_hyphens == []
+
+
+def test_a_dash_with_a_space_before_it_joins_with_a_space_and_no_soft_hyphen():
+    text = BLANK_SEPARATED.replace("wie sie es seit\njeher", "wie sie es -\nseit jeher")
+    context, _ = only(Layout, text)
+    block = context.document.blocks[0]
+    assert "wie sie es - seit jeher" in block.text
+    assert block.soft_hyphens == []
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_at_the_line_of_its_second_half():
+    text = """\
+Am Morgen zogen die Fischer ihre Boote an den Strand und
+legten die Netze zum Trocknen in die Sonne, wie sie es seit
+jeher getan hatten.
+Gegen Mittag kam der Händler aus der Stadt mit seinem Wagen
+und kaufte, was der Fang des Tages hergab, zum Markt-
+
+preis, über den niemand stritt, denn alle wussten, dass er
+der einzige Käufer war.
+Am Abend saßen die Alten vor den Häusern und erzählten von
+den Stürmen vergangener Jahre, die sie alle überlebt hatten.
+Die Kinder hörten zu.
+"""
+    context, found = only(Layout, text)
+    doc = context.document
+    assert doc.convention is LineConvention.WRAPPED_CONTINUOUS
+    assert spans(doc) == [(1, 3), (4, 8), (9, 11)]
+    block = doc.blocks[1]
+    assert "zum Markt-preis, über" in block.text
+    assert block.soft_hyphens == [block.text.index("preis")]
+    assert [ln for _, ln in block.anchors] == [4, 5, 7, 8]          # the blank line 6 holds nothing
+    joins = [e for e in found if e.action == "joined paragraph across page break"]
+    assert [(e.kind, e.line, e.detail) for e in joins] == [
+        (Kind.REPAIR, 7, "preis, über den niemand stritt, denn all")]
+
+
+def test_a_blank_line_always_ends_a_paragraph_where_blank_lines_separate_them():
+    text = BLANK_SEPARATED.replace("zu einem Preis,\nüber", "zu einem Preis,\n\nüber")
+    context, found = only(Layout, text)
+    assert spans(context.document) == [(1, 3), (5, 6), (8, 8), (10, 11)]
+    assert not [e for e in found if e.action == "joined paragraph across page break"]
+
+
+def test_a_dropped_line_inside_a_paragraph_does_not_break_it():
+    text = BLANK_SEPARATED.replace("seit\njeher", "seit\n- 14 -\njeher")   # a page number line
+    context, _ = only(Layout, text)
+    block = context.document.blocks[0]
+    assert (block.first_line, block.last_line) == (1, 4)
+    assert "- 14 -" not in block.text
+    assert "es seit jeher getan" in block.text
+    assert block.line_at(block.text.index("jeher")) == 4
+
+
+CONTENTS_BODY = """\
+Wie die Fischer im Winter lebten und was sie aßen
+Am Morgen zogen die Fischer ihre Boote an den Strand und
+legten die Netze zum Trocknen in die Sonne, wie sie es seit
+jeher getan hatten.
+Gegen Mittag kam der Händler aus der Stadt mit seinem Wagen
+und kaufte, was der Fang des Tages hergab, zu einem Preis,
+über den niemand stritt.
+Von den Stürmen der vergangenen Jahre und den Toten
+Am Abend saßen die Alten vor den Häusern und erzählten von
+den Stürmen vergangener Jahre, die sie alle überlebt hatten.
+Die Kinder hörten zu.
+"""
+CONTENTS_LIST = ("Inhalt\n\nWie die Fischer im Winter lebten und was sie aßen\t3\n"
+                 "Von den Stürmen der vergangenen Jahre und den Toten\t9\n\n")
+
+
+def test_a_contents_entry_stands_on_its_own_line():
+    context, _ = only(Layout, CONTENTS_LIST + CONTENTS_BODY)
+    doc = context.document
+    assert doc.contents == ["Wie die Fischer im Winter lebten und was sie aßen",
+                            "Von den Stürmen der vergangenen Jahre und den Toten"]
+    assert [b.text for b in doc.blocks if b.first_line == b.last_line] == doc.contents
+    assert spans(doc) == [(6, 6), (7, 9), (10, 12), (13, 13), (14, 16)]
+
+
+def test_without_a_contents_list_a_long_title_line_runs_into_its_paragraph():
+    context, _ = only(Layout, CONTENTS_BODY)
+    doc = context.document
+    assert doc.contents == []
+    assert spans(doc) == [(1, 4), (5, 7), (8, 11)]
+    assert doc.blocks[2].text.startswith("Von den Stürmen der vergangenen Jahre und den Toten Am Abend")
+
+
+def test_distributor_fields_go_to_the_front_and_the_header_credits():
+    text = ("Title: Die Wanderung\nAuthor: Clara Feldmann\nTranslator: Jean Dupuis\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK DIE WANDERUNG ***\n\n"
+            "Die Wanderung begann an einem kalten Morgen im Februar, als der Schnee noch auf den "
+            "Feldern lag und die Wege kaum zu erkennen waren zwischen den Hecken.\n")
+    context, _ = only(Layout, text)
+    doc = context.document
+    assert (doc.front.title, doc.front.author) == ("Die Wanderung", "Clara Feldmann")
+    assert doc.header_credits == ["Title: Die Wanderung", "Author: Clara Feldmann", "Translator: Jean Dupuis"]
+    assert spans(doc) == [(7, 7)]
+
+
+def test_measure_weighs_only_live_lines_with_text():
+    m = measure(lines_of("", "   ", "").lines)
+    assert (m.convention, m.width) == (LineConvention.PARAGRAPH_PER_LINE, 0)
+    rows = lines_of("x" * 200, "kurz")
+    assert measure(rows.lines).convention is LineConvention.PARAGRAPH_PER_LINE
+    rows.lines[0].removed = "artifact:test"      # the long line dropped: only 'kurz' is measured
+    m = measure(rows.lines)
+    assert (m.convention, m.width) == (LineConvention.WRAPPED_BLANK_SEPARATED, 4)

@@ -1,0 +1,64 @@
+"""tei/lines.py: source-line anchors carried by TEI elements, read, stored and moved."""
+from __future__ import annotations
+
+from tei_edition.tei.elements import el, sub
+from tei_edition.tei.lines import LINES, anchors_of, line_at, replaced, set_anchors, set_line
+
+
+def test_anchors_are_stored_sorted_as_offset_line_pairs_where_the_line_changes():
+    p = el("p", None, "Il était une fois un meunier")
+    set_anchors(p, [(0, 12), (17, 13)])
+    assert p.get(LINES) == "0:12 17:13"
+    assert anchors_of(p) == [(0, 12), (17, 13)]
+    assert anchors_of(el("p")) == []
+    set_anchors(p, [(30, 3), (0, 1), (10, 1), (20, 2), (25, 2)])   # sorted, only changes of line kept
+    assert anchors_of(p) == [(0, 1), (20, 2), (30, 3)]
+
+
+def test_set_anchors_at_one_offset_keeps_one_pair_and_empty_anchors_remove_the_attribute():
+    p = el("p")
+    set_anchors(p, [(0, 4), (8, 5), (8, 6)])
+    assert anchors_of(p) == [(0, 4), (8, 6)]
+    set_anchors(p, [])
+    assert LINES not in p.attrib
+
+
+def test_line_at_finds_the_line_of_each_offset():
+    p = el("p", None, "erste Zeile zweite Zeile dritte")
+    set_anchors(p, [(0, 7), (12, 8), (25, 9)])
+    assert [line_at(p, o) for o in (0, 11, 12, 24, 25, 400)] == [7, 7, 8, 8, 9, 9]
+    assert line_at(p) == 7
+
+
+def test_line_at_of_an_element_without_lines_is_where_its_nearest_carrying_ancestor_begins():
+    quote = el("quote")
+    set_line(quote, 21)
+    p = sub(quote, "p")
+    hi = sub(p, "hi", {"rend": "italic"}, "parole")
+    assert line_at(hi, 3) == 21 and line_at(p) == 21
+    set_anchors(p, [(0, 22), (40, 23)])
+    assert line_at(hi, 3) == 22           # the nearest ancestor that carries lines: its first line
+    assert line_at(el("p")) is None
+
+
+def test_replaced_moves_anchors_after_a_change_and_keeps_those_before():
+    p = el("p")
+    set_anchors(p, [(0, 1), (10, 2), (20, 3)])
+    replaced(p, 2, 5, 0)                  # three characters before line 2 removed
+    assert anchors_of(p) == [(0, 1), (7, 2), (17, 3)]
+    replaced(p, 18, 18, 4)                # four inserted after line 3 began
+    assert anchors_of(p) == [(0, 1), (7, 2), (17, 3)]
+    replaced(p, 0, 0, 2)                  # inserted at the very start: still on the first line
+    assert anchors_of(p)[1:] == [(9, 2), (19, 3)]
+    assert [line_at(p, o) for o in (0, 1, 8, 9)] == [1, 1, 1, 2]
+
+
+def test_replaced_keeps_anchors_inside_the_replacement_and_ignores_equal_lengths():
+    p = el("p")
+    set_anchors(p, [(0, 1), (10, 2), (20, 3)])
+    replaced(p, 8, 14, 3)                 # line 2's anchor falls inside: stays inside the 3 new characters
+    assert anchors_of(p) == [(0, 1), (10, 2), (17, 3)]
+    replaced(p, 0, 9, 9)
+    assert anchors_of(p) == [(0, 1), (10, 2), (17, 3)]
+    replaced(p, 8, 20, 1)                 # both later anchors inside a 1-character replacement
+    assert anchors_of(p) == [(0, 1), (9, 3)]

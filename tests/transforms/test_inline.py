@@ -1,0 +1,102 @@
+"""transforms/inline.py: replace_in_text puts elements in place of matches and keeps source lines."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from passlab import xp
+
+from tei_edition.tei.elements import el, sub
+from tei_edition.tei.lines import anchors_of, line_at, set_anchors
+from tei_edition.tei.text import raw_text
+from tei_edition.transforms.inline import replace_in_text, text_blocks
+
+WORD = re.compile(r"#(\w+)#")
+
+
+def marker(seen: list):
+    """A Maker that records the line of each match and puts <term> with the word in its place."""
+    def make(m: re.Match[str], line: int | None) -> etree._Element:
+        seen.append((m.group(0), line))
+        return el("term", None, m.group(1))
+    return make
+
+
+def three_line_paragraph() -> etree._Element:
+    # own text: 'prima riga #alfa# qui ' (line 1) 'seconda riga ' (line 2) 'terza #beta# riga' (line 3)
+    p = el("p", None, "prima riga #alfa# qui seconda riga terza #beta# riga")
+    set_anchors(p, [(0, 1), (22, 2), (35, 3)])
+    return p
+
+
+def test_matches_in_the_text_become_elements_reported_at_their_own_lines():
+    p, seen = three_line_paragraph(), []
+    assert replace_in_text(p, WORD, marker(seen)) == 2
+    assert seen == [("#alfa#", 1), ("#beta#", 3)]
+    assert etree.tostring(p, encoding=str).endswith(
+        ">prima riga <term>alfa</term> qui seconda riga terza <term>beta</term> riga</p>")
+
+
+def test_anchors_after_a_replacement_move_so_that_line_at_stays_right():
+    p = three_line_paragraph()
+    replace_in_text(p, WORD, marker([]))
+    text = raw_text(p)
+    assert text == "prima riga alfa qui seconda riga terza beta riga"
+    assert anchors_of(p) == [(0, 1), (20, 2), (33, 3)]
+    assert [line_at(p, text.index(w)) for w in ("qui", "seconda", "terza", "beta", "riga", "beta riga")] == [
+        1, 2, 3, 3, 1, 3]
+
+
+def test_matches_in_childrens_tails_are_replaced_but_not_inside_the_children():
+    p = el("p", None, "vor #eins# dem ")
+    hi = sub(p, "hi", {"rend": "italic"}, "Kind #zwei# drin")
+    hi.tail = " nach #drei# dem Kind"
+    set_anchors(p, [(0, 5), (31, 6)])     # own text: 'vor #eins# dem Kind #zwei# drin nach #drei# dem Kind'
+    seen = []
+    assert replace_in_text(p, WORD, marker(seen)) == 2
+    assert seen == [("#eins#", 5), ("#drei#", 6)]
+    assert hi.text == "Kind #zwei# drin"
+    assert [e.tag.rsplit("}")[1] for e in p] == ["term", "hi", "term"]
+    assert raw_text(p) == "vor eins dem Kind #zwei# drin nach drei dem Kind"
+    assert line_at(p, raw_text(p).index("nach")) == 6
+
+
+def test_a_notes_own_text_does_not_count_in_the_offsets_of_the_text_around_it():
+    p = el("p", None, "Il vento")
+    note = sub(p, "note", {"place": "foot"}, "Una nota lunga, con #molte# parole che non contano affatto.")
+    note.tail = " soffiava #forte# e freddo sul lago."
+    set_anchors(p, [(0, 2), (35, 3)])      # own text: 'Il vento soffiava #forte# e freddo ' + 'sul lago.'
+    seen = []
+    assert replace_in_text(p, WORD, marker(seen)) == 1
+    assert seen == [("#forte#", 2)]
+    assert "#molte#" in note.text         # the note is not p's own text: untouched here
+    assert anchors_of(p) == [(0, 2), (33, 3)]
+    assert raw_text(p) == "Il vento soffiava forte e freddo sul lago."
+    assert line_at(p, raw_text(p).index("sul")) == 3
+
+
+def test_without_lines_anywhere_a_match_has_no_line_and_nothing_matched_changes_nothing():
+    p = el("p", None, "senza righe #gamma#")
+    seen = []
+    replace_in_text(p, WORD, marker(seen))
+    assert seen == [("#gamma#", None)]
+    plain = el("p", None, "nulla da fare")
+    set_anchors(plain, [(0, 4)])
+    before = etree.tostring(plain)
+    assert replace_in_text(plain, WORD, marker(seen)) == 0
+    assert etree.tostring(plain) == before
+
+
+def test_text_blocks_are_the_running_text_elements_of_text_not_of_the_header():
+    root = el("TEI")
+    header = sub(root, "teiHeader")
+    sub(header, "p", None, "im Kopf")
+    body = sub(sub(root, "text"), "body")
+    div = sub(body, "div")
+    sub(div, "head", None, "Titel")
+    p = sub(div, "p", None, "Absatz")
+    sub(p, "note", None, "Fußnote")
+    sub(sub(div, "list"), "item", None, "Punkt")
+    tree = etree.ElementTree(root)
+    assert [e.tag.rsplit("}")[1] for e in text_blocks(tree)] == ["head", "p", "note", "item"]
+    assert xp(tree, "//t:teiHeader/t:p")[0] not in list(text_blocks(tree))
