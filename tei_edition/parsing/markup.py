@@ -10,7 +10,8 @@ import re
 from ..model import BlockKind, Document, SourceLines
 from ..passes import BlockPass, Context, Declaration, LinePass, Section
 
-ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+# A closing run of '#' counts only after a space (CommonMark): '# Programming in C#' keeps its '#'.
+ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
 UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 
 

@@ -64,7 +64,8 @@ def _decode_bytes(data: bytes, report: StageReport) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        # lines as the passes will number them: CRLF, CR and LF each end one
+        line = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         try:
             text = data.decode("cp1252")
             report.warn("source is not UTF-8; read as Windows-1252", line,

@@ -76,3 +76,10 @@ def test_anchors_still_point_at_their_lines_after_the_marks_are_removed():
     assert block.text == "Lettere dal fronte orientale"
     assert block.line_at(block.text.index("fronte")) == 8
     assert block.line_at(block.text.index("orientale")) == 9
+
+
+def test_a_hash_that_ends_a_marked_up_title_is_kept_unless_a_space_sets_it_off():
+    context, _ = only(MarkedUpHeadings, "# Einführung in C#\n\nEin Absatz, der den Abschnitt beginnt.\n\n"
+                                        "## Zweiter Teil ##\n\nNoch ein Absatz, der endet.\n")
+    heads = [b.text for b in context.document.blocks if b.kind is BlockKind.HEAD]
+    assert heads == ["Einführung in C#", "Zweiter Teil"]

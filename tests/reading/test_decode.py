@@ -100,3 +100,11 @@ def test_no_break_spaces_become_spaces_reported_at_the_first():
 def test_empty_binary_or_blank_input_is_refused_with_a_reason(data, reason):
     with pytest.raises(InputError, match=reason):
         decoded(data)
+
+
+def test_an_undecodable_byte_is_reported_at_its_line_whatever_the_line_ends():
+    for sep in (b"\r", b"\n", b"\r\n"):
+        report = Report()
+        decode(sep.join([b"eins", b"zwei", b"drei caf\xe9"]), report.for_stage("decode"))
+        warnings = [e for e in report.entries if e.kind == Kind.WARNING]
+        assert [e.line for e in warnings] == [3], sep
