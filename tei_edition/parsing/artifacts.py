@@ -11,8 +11,6 @@ from ..model import BlockKind, Document, SourceLines
 from ..passes import BlockPass, Context, Declaration, LinePass, Section
 from ..vocabulary import TO_SUPERSCRIPT, is_terminal
 
-# A note number wrapped in LaTeX superscript: $^{14}$, $^{^{14}}$, ${}^{14}$
-LATEX_SUPERSCRIPT = re.compile(r"\$\s*(?:\{\})?\^\{?\s*(?:\^\{\s*)?(\d{1,4})\s*\}?\s*\}?\s*\$")
 SPACES = re.compile(r"[ \t]{2,}")
 
 
@@ -38,19 +36,23 @@ class ArtifactLines(LinePass):
 
 
 class InlineArtifacts(BlockPass):
-    """Residue inside a block; LaTeX-wrapped note numbers become the superscripts they stand for."""
+    """Residue inside a block; note numbers wrapped in LaTeX or HTML superscript ($^{14}$,
+    <sup>14</sup>) become the superscript digits they stand for, a note call."""
 
     name = "inline-artifacts"
     declaration = Declaration(Section.NORMALIZATION,
                               "Residue of earlier conversions inside paragraphs (HTML and LaTeX markup, "
-                              "placeholders) was dropped and LaTeX-wrapped note numbers were read as note "
-                              "calls; the residue is listed below.")
+                              "placeholders) was dropped and note numbers in LaTeX or HTML superscript were "
+                              "read as note calls; the residue is listed below.")
 
     def apply(self, doc: Document, context: Context) -> None:
         rules = context.data.patterns("inline_artifacts.tsv")
+        numbers = context.data.patterns("note_number_markup.tsv")
         for block in doc.blocks:
-            changed = block.substitute(LATEX_SUPERSCRIPT, lambda m: self._latex(m, block.line_at(m.start()),
-                                                                               doc, context))
+            changed = 0
+            for name, rx in numbers:   # before the tags are dropped, which would glue the number on
+                changed += block.substitute(rx, lambda m: self._number(m, name, block.line_at(m.start()),
+                                                                       doc, context))
             for name, rx in rules:
                 changed += block.substitute(rx, lambda m: self._dropped(m, name, block.line_at(m.start()),
                                                                         doc, context))
@@ -61,9 +63,9 @@ class InlineArtifacts(BlockPass):
                     block.kind = BlockKind.REMOVED
 
     @staticmethod
-    def _latex(m: re.Match[str], line: int, doc: Document, context: Context) -> str:
+    def _number(m: re.Match[str], name: str, line: int, doc: Document, context: Context) -> str:
         doc.artifacts.append(m.group(0))
-        context.report.repair("turned LaTeX superscript into a note number", line, m.group(0))
+        context.report.repair(f"turned {name} superscript into a note number", line, m.group(0))
         return m.group(1).translate(TO_SUPERSCRIPT)
 
     @staticmethod

@@ -136,3 +136,20 @@ def test_a_block_without_residue_is_left_exactly_as_it_was():
     assert run(InlineArtifacts, context) == []
     assert block.text == "Zwei  Leerzeichen und [ii] bleiben, $5 auch."
     assert context.document.artifacts == []
+
+
+def test_an_html_superscript_number_becomes_a_note_call_not_a_number_glued_to_the_word():
+    context, found = only(InlineArtifacts, "Titolo\n\nLa città fu assediata<sup>12</sup> e cadde dopo un "
+                                           "lungo inverno di fame e di freddo.\n")
+    block = context.document.blocks[-1]
+    assert "assediata¹² e cadde" in block.text
+    assert [(e.action, e.line) for e in found] == [("turned HTML superscript into a note number", 3)]
+
+
+def test_a_lone_bracketed_i_is_bbcode_residue_but_not_when_it_numbers_points_with_ii():
+    context, found = only(InlineArtifacts, "Titel\n\nSiehe die Punkte [i] und [ii] oben, die beide gelten.\n\n"
+                                           "[i]Ein Rest eines Forums steht hier vor dem Satz, der endet.\n")
+    texts = [b.text for b in context.document.blocks]
+    assert "Siehe die Punkte [i] und [ii] oben, die beide gelten." in texts
+    assert "Ein Rest eines Forums steht hier vor dem Satz, der endet." in texts
+    assert [e.line for e in found] == [5]
