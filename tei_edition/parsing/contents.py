@@ -20,8 +20,16 @@ def entry_text(raw: str) -> str:
     return PAGE_REF.sub("", raw).strip(" \t.")
 
 
+@lru_cache(maxsize=1)
+def _numbering() -> re.Pattern[str]:
+    """'Chapter 4. ', 'IV. ', '12 ': what numbers an entry or a heading, left out when they are matched."""
+    chapter = dict(data.table("division_names.tsv"))["chapter"]
+    return re.compile(rf"^\s*(?:(?:{chapter})\s+)?(?:[0-9]+|[ivxlc]+)[.):]?\s+", re.I)
+
+
 def norm(text: str) -> str:
-    text = re.sub(r"^\s*(?:chapter\s+)?(?:[0-9]+|[ivxlc]+)[.):]?\s+", "", text.strip(), flags=re.I)
+    """A contents entry or a heading as they are compared: numbering, case and punctuation gone."""
+    text = _numbering().sub("", text.strip())
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 

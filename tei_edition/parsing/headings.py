@@ -20,16 +20,17 @@ from ..vocabulary import BULLETS, TRAILING_CALL, caps_opening, is_terminal
 from .contents import matches_entry, norm
 MAX_HEADING = 130
 STYLE_RANK = ["part", "chapter", "roman", "arabic", "decimal", "letter", "caps", "plain"]
+DIVISIONS = dict(data.table("division_names.tsv"))      # 'part' and 'chapter': their names
 _STYLES = [
-    ("part", re.compile(r"^(?:part|book)\s+(?:[0-9]+|[ivxlcdm]+|[a-z]+)\b", re.I)),
-    ("chapter", re.compile(r"^(?:chapter|chap\.)\s+(?:[0-9]+|[ivxlcdm]+|[a-z]+)\b", re.I)),
+    ("part", re.compile(rf"^(?:{DIVISIONS['part']})\s+(?:[0-9]+|[ivxlcdm]+|[a-z]+)\b", re.I)),
+    ("chapter", re.compile(rf"^(?:{DIVISIONS['chapter']})\s+(?:[0-9]+|[ivxlcdm]+|[a-z]+)\b", re.I)),
     ("decimal", re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")),
     ("roman", re.compile(r"^[IVXLC]{1,7}\.?(?:\s+\S|$)")),
     ("arabic", re.compile(r"^\d{1,2}\.?\s+[A-Z‘'\"“(]|^\d{1,2}\.?$")),
     ("letter", re.compile(r"^(?:[a-z]\.|\([a-z]\))\s+[A-Z‘'\"“]")),
 ]
-NUMBER_ONLY = re.compile(r"^(?:(?:part|book|chapter|chap\.)\s+(?:[0-9]{1,3}|[IVXLC]{1,7}|[a-z]+)|[0-9]{1,3}|[IVXLC]{1,7})\.?$",
-                         re.I)
+NUMBER_ONLY = re.compile(rf"^(?:(?:{DIVISIONS['part']}|{DIVISIONS['chapter']})\s+(?:[0-9]{{1,3}}|[IVXLC]{{1,7}}|[a-z]+)"
+                         r"|[0-9]{1,3}|[IVXLC]{1,7})\.?$", re.I)
 TABLE_RUN = 3
 
 
@@ -105,8 +106,9 @@ def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, cont
     strong = style != "plain" or caps_next
     if style == "plain" and caps_convention and not caps_next:
         return False
-    if prev is not None and prev.kind is BlockKind.P and not is_terminal(prev.text) and not strong:
-        return False
+    if prev is not None and prev.kind is BlockKind.P and not is_terminal(prev.text) and not strong \
+            and not NUMBER_ONLY.match(prev.text.strip()):
+        return False   # the rest of an unfinished sentence; but a title under 'CHAPTER V' is a title
     if nxt is None:
         return False
     if nxt.kind is BlockKind.P and nxt.text[:1].islower() and style_of(nxt.text) != "letter":

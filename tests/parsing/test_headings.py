@@ -132,3 +132,13 @@ def test_a_line_ending_with_a_function_word_is_not_a_heading_but_the_same_line_f
     whole = before(Headings.name, text(P1, "Letters from Trieste", P2))
     run(Headings, whole)
     assert heads(whole.document) == [(5, 1, "Letters from Trieste")]
+
+
+def test_a_chapter_number_without_a_full_stop_is_joined_to_its_title_line():
+    prose = ("Die Tage wurden kürzer, und die Händler packten ihre Waren ein, bevor der erste Schnee "
+             "auf die Pässe fiel und die Wege unpassierbar machte.")
+    for number in ("CHAPTER V", "Kapitel 3", "Part II"):
+        context, found = only(Headings, f"Titel\n\n{prose}\n\n{number}\n\nDer Winter in Leipzig\n\n{prose}\n")
+        heads = [b.text for b in context.document.blocks if b.kind is BlockKind.HEAD]
+        assert heads == [f"{number}. Der Winter in Leipzig"], number
+        assert [e.line for e in found if e.kind is Kind.REPAIR] == [5]
