@@ -1,10 +1,11 @@
 """Block quotations that carry no quote marks.
 
-Evidence is weighed, none is decisive alone: the paragraph before ends with a colon (a lead-in),
-the block ends with a note call (its source) or a closing quote mark and a parenthetical source
+Evidence is weighed: the paragraph before ends with a colon (a lead-in, enough by itself), the
+block ends with a note call (its source) or a closing quote mark and a parenthetical source
 with no opening mark in the block, it contains an elision ('...'), it continues a lead-in sentence
-in lower case, it is indented where the text is not. A lead-in may introduce two paragraphs when
-only the second ends with the call.
+in lower case, it is indented where the text is not. Consecutive indented quotation paragraphs
+are one quotation. (A lead-in that introduces two unindented paragraphs, only the second ending
+with the call, is not yet told from a quotation followed by the author's own paragraph.)
 """
 from __future__ import annotations
 
@@ -119,13 +120,6 @@ class BlockQuotations(BlockPass):
             if score >= THRESHOLD:
                 group += 1
                 _mark(b, group, ev, context.report)
-            elif "lead-in colon" in ev and i + 1 < len(flow):
-                c, cnb = flow[i + 1]
-                if c.kind is BlockKind.P and len(c.text) < 2000 and (ends_with_call(c.text) or CITATION_END.search(c.text)) \
-                        and not ends_with_colon(c.text):
-                    group += 1
-                    _mark(b, group, ev, context.report)
-                    _mark(c, group, {"second paragraph of the quotation": 1}, context.report)
         _merge_indented_runs(doc)
 
 
