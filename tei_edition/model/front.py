@@ -36,8 +36,8 @@ class FrontPart:
 
     @property
     def label(self) -> str:
-        """As the report names it: 'title', 'credit-transcriber'."""
-        return f"{self.role}-{self.detail}" if self.role is FrontRole.CREDIT and self.detail else str(self.role)
+        """As the report names it: 'title', 'credit-transcription', 'section-acknowledgements'."""
+        return f"{self.role}-{self.detail}" if self.detail else str(self.role)
 
 
 @dataclass

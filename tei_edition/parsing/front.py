@@ -67,11 +67,11 @@ def _body_start(blocks: list[Block], contents: list[str]) -> int:
         if is_name(text) or BYLINE.match(text):
             names.append(BYLINE.sub(r"\g<name>", text))
             continue
+        if in_front_section or _credit(text) or _dedication(text) or IMPRINT.match(text):
+            continue   # before the next test: a credit line before the prose is no heading
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if nxt is not None and _prose(nxt.text) and _heading_like(text) and (i >= 2 or headings.style_of(text) == "caps"):
             return i
-        if in_front_section or _credit(text) or _dedication(text) or IMPRINT.match(text):
-            continue
         if _is_epigraph(blocks, i) or (i > 1 and _is_epigraph(blocks, i - 1)):
             continue
         if any(text.startswith(n) for n in names):
@@ -140,11 +140,9 @@ def _classify(front: list[Block], f: FrontMatter, report: StageReport) -> None:
             b.front = FrontPart(FrontRole.EPIGRAPH if _is_epigraph(front, i) else FrontRole.EPIGRAPH_SOURCE)
         elif low in data.words("front_sections.txt"):
             section = low
-            b.front = FrontPart(FrontRole.SECTION_HEAD)
-            continue
+            b.front = FrontPart(FrontRole.SECTION_HEAD, section)
         elif section:
             b.front = FrontPart(FrontRole.SECTION, section)
-            continue
         else:
             b.front = _role(i, text, f)
         report.recognise(f"moved {b.front.label} to the front matter", b.first_line, text)

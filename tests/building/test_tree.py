@@ -89,3 +89,13 @@ def test_the_tree_builder_runs_after_every_block_pass():
     assert context.tree is None and context.document is not None
     run(TreeBuilder, context)
     assert context.tree is not None and not xp(context.tree, "//t:teiHeader")
+
+
+def test_a_front_section_is_a_division_typed_by_its_heading_in_any_language():
+    prose = "Die Sammlung enthält Briefe und Tagebücher aus drei Jahrzehnten, geordnet nach Jahren."
+    for heading, kind in (("Danksagung", "acknowledgements"), ("Remerciements", "acknowledgements"),
+                          ("Widmung", "dedication")):
+        context, _ = only(TreeBuilder, f"Briefe aus dem Süden\n\n{heading}\n\nIch danke allen Helfern.\n\n"
+                                       f"1. Die Anfänge\n\n{prose}\n")
+        div = xp(context.tree, "//t:front/t:div[t:head]")
+        assert [(d.get("type"), xp(d, "string(t:head)")) for d in div] == [(kind, heading)]

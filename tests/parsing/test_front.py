@@ -117,7 +117,7 @@ def test_an_acknowledgements_section_is_front_until_a_numbered_heading_opens_the
         PROSE_DE))
     doc = context.document
     assert [(b.front.role, b.front.detail) for b in doc.blocks[1:4]] == [
-        (FrontRole.SECTION_HEAD, None),
+        (FrontRole.SECTION_HEAD, "acknowledgements"),
         (FrontRole.SECTION, "acknowledgements"),
         (FrontRole.SECTION, "acknowledgements"),
     ]
@@ -175,3 +175,25 @@ def test_a_date_without_the_wide_gap_after_the_venue_is_no_dateline():
     assert context.document.front.dateline is None
     assert context.document.blocks[1].text.startswith("March 3, 2019")
     assert entries(found, Kind.REPAIR) == []
+
+
+def test_a_credit_line_without_a_full_stop_before_the_prose_stays_in_the_front():
+    prose = ("La mañana del viaje amaneció fría y los arrieros cargaron las mulas en silencio, "
+             "sin saber que el camino del puerto estaba cortado por la nieve.")
+    for credit in ("Translated from the German by Anna Berg", "Transcribed by Paul Weber"):
+        context, _ = only(FrontMatterPass, f"Los puertos del sur\n\nBy Lucía Romero\n\n{credit}\n\n"
+                                           f"{prose}\n\n{prose}\n")
+        doc = context.document
+        assert doc.blocks[2].kind is BlockKind.FRONT and doc.blocks[2].front.role is FrontRole.CREDIT
+        assert doc.front.credits == [credit]
+        assert doc.blocks[3].kind is BlockKind.P
+
+
+def test_a_front_section_and_its_paragraphs_are_recorded_at_their_lines():
+    numbered = "1. Die Anfänge"
+    text = ("Briefe aus dem Süden\n\nDanksagung\n\nIch danke den Archiven in Basel und Triest für ihre Hilfe.\n\n"
+            f"{numbered}\n\n{PROSE_DE}\n")
+    context, found = only(FrontMatterPass, text)
+    recorded = [(e.line, e.action) for e in entries(found, Kind.RECOGNITION)]
+    assert (3, "moved section-head-danksagung to the front matter") in recorded
+    assert (5, "moved section-danksagung to the front matter") in recorded
