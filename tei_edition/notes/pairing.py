@@ -274,15 +274,32 @@ def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report
         if ends:
             _attach(doc, b, ends[-1], t, "after the last quotation before the note text", "medium", report, scope)
             return
-    bi = next((i for i in range(end_block, max(end_block - SEARCH_BLOCKS, 0) - 1, -1)
-               if doc.blocks[i].kind in (BlockKind.P, BlockKind.QUOTE)), None)
-    if bi is None:
+    place = _paragraph_end_before(doc, start_block, end_block, prev, later[0] if later else None)
+    if place is None:
         bi = next((i for i, b in enumerate(doc.blocks) if b.kind in CALL_BLOCKS), None)
-    if bi is None:
+        place = (bi, len(doc.blocks[bi].text)) if bi is not None else None
+    if place is None:
         _back_to_text(t, report)
         return
-    _attach(doc, doc.blocks[bi], len(doc.blocks[bi].text), t, "at the end of the paragraph before it", "low",
-            report, scope)
+    _attach(doc, doc.blocks[place[0]], place[1], t, "at the end of the paragraph before it", "low", report, scope)
+
+
+def _paragraph_end_before(doc: Document, start_block: int, end_block: int, prev: Candidate | None,
+                          nxt: Candidate | None) -> tuple[int, int] | None:
+    """The end of the last paragraph in the stretch, keeping the order of the calls: after the
+    previous call, and before the next one (in the paragraph before the next call's, where the
+    stretch has one)."""
+    for bi in range(end_block, start_block - 1, -1):
+        b = doc.blocks[bi]
+        if b.kind not in (BlockKind.P, BlockKind.QUOTE):
+            continue
+        if nxt is not None and bi == nxt.block:
+            if bi > start_block and any(doc.blocks[k].kind in (BlockKind.P, BlockKind.QUOTE)
+                                        for k in range(start_block, bi)):
+                continue        # the paragraph before the next call's holds it
+            return bi, max(nxt.start, prev.end if prev and bi == prev.block else 0)
+        return bi, len(b.text)
+    return None
 
 
 def _back_to_text(t: NoteText, report: StageReport) -> None:

@@ -162,3 +162,22 @@ def test_choose_calls_takes_the_best_rising_chain():
     assert [c.mark for c in choose_calls(cands, {1, 3}, True)] == ["1", "3"]
     # weak and medium numbers with no note texts at all are never calls
     assert choose_calls(find_candidates([(0, "nur (4) und Wort,5 hier")]), set(), False) == []
+
+
+def test_a_note_without_call_is_never_placed_after_the_next_notes_call():
+    doc, found = paired(["Der Bote kam spät am Abend.[1]", "Der Wirt schloss die Tür.",
+                         "Am Morgen ritt er weiter.[3]"],
+                        [("1", 1, "Laut Tagebuch.", NUMBER), ("2", 2, "Im Brief.", NUMBER),
+                         ("3", 3, "Ohne Pferd.", NUMBER)])
+    order = [(c.note.n, c.note.anchored) for b in doc.blocks[:3] for c in sorted(b.calls, key=lambda c: c.start)]
+    assert order == [("1", True), ("2", False), ("3", True)]
+    assert doc.blocks[1].calls[0].start == len("Der Wirt schloss die Tür.")
+
+
+def test_with_no_paragraph_between_the_calls_an_uncalled_note_goes_just_before_the_next_call():
+    doc, _ = paired(["Der Bote kam spät.[1] Der Wirt schloss die Tür. Am Morgen ritt er weiter.[3]"],
+                    [("1", 1, "Laut Tagebuch.", NUMBER), ("2", 2, "Im Brief.", NUMBER),
+                     ("3", 3, "Ohne Pferd.", NUMBER)])
+    block = doc.blocks[0]
+    order = [(c.note.n, c.note.anchored) for c in sorted(block.calls, key=lambda c: (c.start, c.end))]
+    assert order == [("1", True), ("2", False), ("3", True)]
