@@ -73,3 +73,10 @@ def test_a_strong_form_is_not_read_again_by_a_weaker_one():
 def test_find_candidates_numbers_candidates_in_reading_order_across_blocks():
     cands = find_candidates([(0, "erste Zeile [2] und Hochzahl¹"), (3, "zweite [3] Zeile")])
     assert [(c.block, c.mark, c.order) for c in cands] == [(0, "2", 0), (0, "¹", 1), (3, "3", 2)]
+
+
+def test_numbers_after_page_and_issue_words_of_other_languages_are_not_calls():
+    for text in ("vgl. Chronik, S. 12 Dann ging es weiter", "Heft Nr. 5 Der Rest folgt",
+                 "Werke, Bd. 3 Hier beginnt", "voir t. 2 La suite", "véase pág. 44 Luego",
+                 "cfr. cap. 7 Poi"):
+        assert [c.mark for c in candidates_in(text, 0)] == [], text
