@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ..offsets import moved as moved_offset
 from .front import FrontPart
 
 if TYPE_CHECKING:
@@ -128,19 +129,9 @@ class Block:
     def edit(self, start: int, end: int, replacement: str) -> None:
         """Replace text[start:end] by `replacement`, moving every offset after it."""
         length = len(replacement)
-        delta = length - (end - start)
         self._text = self._text[:start] + replacement + self._text[end:]
-        if not delta:
-            return
-
-        def moved(o: int) -> int:
-            if start == end:
-                return o + delta if o > start else o
-            if o >= end:
-                return o + delta
-            return start + min(o - start, length) if o > start else o
-
-        self._remap(moved)
+        if length != end - start:
+            self._remap(lambda o, opens=False: moved_offset(o, start, end, length, opens))
 
     def substitute(self, rx: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> int:
         """Replace each match of `rx` by what `replace` returns for it (None: keep the match);
@@ -190,17 +181,18 @@ class Block:
         return Block(self._text[start:end], first, self.line_at(max(end - 1, start)),
                      blank_before=blank_before, anchors=anchors)
 
-    def _remap(self, moved: Callable[[int], int]) -> None:
+    def _remap(self, moved: Callable[..., int]) -> None:
         self.anchors = [(moved(o), ln) for o, ln in self.anchors]
         self.soft_hyphens = [moved(o) for o in self.soft_hyphens]
         for call in self.calls:
-            call.start, call.end = moved(call.start), moved(call.end)
+            call.start, call.end = moved(call.start, opens=True), moved(call.end)
         if self.run_in is not None:
             for item in self.run_in.items:
-                item.mark, item.start, item.end = moved(item.mark), moved(item.start), moved(item.end)
+                item.mark, item.start, item.end = moved(item.mark, opens=True), moved(item.start, opens=True), \
+                    moved(item.end)
         if self.quotation is not None and self.quotation.citation is not None:
             span = self.quotation.citation
-            span.start, span.end = moved(span.start), moved(span.end)
+            span.start, span.end = moved(span.start, opens=True), moved(span.end)
 
 __all__ = ["Block", "BlockKind", "FrontPart", "ListItem", "ListStyle", "NoteCall", "Quotation",
            "RunInItem", "RunInList", "Span"]

@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from lxml import etree
 
+from ..offsets import moved
 from .namespaces import INTERNAL_NS
 
 LINES = f"{{{INTERNAL_NS}}}lines"
@@ -65,8 +66,5 @@ def line_at(e: etree._Element, offset: int = 0) -> int | None:
 def replaced(e: etree._Element, start: int, end: int, length: int) -> None:
     """e's own text[start:end] was replaced by `length` characters: anchors after it move with it,
     anchors inside it stay inside the replacement."""
-    delta = length - (end - start)
-    if not delta:
-        return
-    set_anchors(e, [(o + delta if o >= end else (start + min(o - start, length) if o > start else o), ln)
-                    for o, ln in anchors_of(e)])
+    if length != end - start:
+        set_anchors(e, [(moved(o, start, end, length), ln) for o, ln in anchors_of(e)])

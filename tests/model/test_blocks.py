@@ -222,3 +222,13 @@ def test_piece_trims_white_space_and_starts_on_the_line_of_its_first_character()
     assert (p.first_line, p.last_line) == (5, 6)
     assert p.anchors == [(0, 5), (19, 6)]
     assert p.blank_before == 2
+
+
+def test_an_insertion_where_a_call_begins_goes_before_the_call_not_into_it():
+    block = Block("Wort[1] weiter", 1)
+    call = NoteCall(4, 7, Note("1", NotePlace.FOOT, None))
+    block.calls.append(call)
+    block.edit(4, 4, "XY")
+    assert block.text[call.start:call.end] == "[1]"
+    block.edit(call.end, call.end, "!")          # an insertion where the call ends stays outside it
+    assert block.text[call.start:call.end] == "[1]"

@@ -62,3 +62,12 @@ def test_replaced_keeps_anchors_inside_the_replacement_and_ignores_equal_lengths
     assert anchors_of(p) == [(0, 1), (10, 2), (17, 3)]
     replaced(p, 8, 20, 1)                 # both later anchors inside a 1-character replacement
     assert anchors_of(p) == [(0, 1), (9, 3)]
+
+
+def test_an_insertion_at_an_anchor_keeps_it_where_it_is_as_block_edits_do():
+    e = el("p")
+    set_anchors(e, [(0, 4), (10, 5)])
+    replaced(e, 0, 0, 3)
+    assert anchors_of(e) == [(0, 4), (13, 5)]
+    replaced(e, 13, 13, 2)
+    assert anchors_of(e) == [(0, 4), (13, 5)]
