@@ -58,11 +58,12 @@ class LineEndHyphens(BlockPass):
                 if pos > len(block.text) or block.text[pos - 1:pos] != "-":
                     continue
                 a, b = _word_before(block.text, pos - 1), _word_after(block.text, pos)
+                line = block.line_at(pos - 1)         # the line that ends with the hyphen
                 if not a or not b or lexicon.keeps_hyphen(a, b):
-                    context.report.repair("kept hyphen at line end", block.line_at(pos), f"{a}-{b}")
+                    context.report.repair("kept hyphen at line end", line, f"{a}-{b}")
                     continue
                 block.edit(pos - 1, pos, "")
-                context.report.repair("removed soft hyphen at line end", block.line_at(pos), f"{a}-{b} → {a}{b}")
+                context.report.repair("removed soft hyphen at line end", line, f"{a}-{b} → {a}{b}")
 
 
 class LostHyphens(BlockPass):

@@ -47,11 +47,11 @@ def test_a_soft_hyphen_at_a_line_end_is_removed():
     assert (entry.kind, entry.action) == (Kind.REPAIR, "removed soft hyphen at line end")
 
 
-def test_a_hyphen_is_reported_at_the_line_where_the_word_goes_on():
+def test_a_hyphen_is_reported_at_the_line_that_ends_with_it():
     doc, found = wrapped()
-    assert found["Stel-le → Stelle"].line == 4
-    assert found["self-taught"].line == 12
-    assert found["Franco-German"].line == 13
+    assert found["Stel-le → Stelle"].line == 3
+    assert found["self-taught"].line == 11
+    assert found["Franco-German"].line == 12
     block = block_at(doc, 3)
     assert block.line_at(block.text.index("Stelle")) == 3
     assert block.line_at(block.text.index("öffentliche")) == 5
@@ -67,7 +67,7 @@ def test_a_prefix_that_keeps_its_hyphen_or_a_capital_after_it_keeps_the_hyphen()
 def test_the_word_spelt_whole_elsewhere_outweighs_a_prefix():
     doc, found = wrapped()
     assert "and their cooperation with the council" in block_at(doc, 15).text
-    assert found["co-operation → cooperation"].line == 16
+    assert found["co-operation → cooperation"].line == 15
 
 
 def test_a_compound_hyphenated_elsewhere_keeps_its_hyphen_at_a_line_end():
@@ -80,7 +80,7 @@ class future that the old guilds had never imagined at all.
     context, found = only(LineEndHyphens, text)
     assert "of a working-class future" in block_at(context.document, 3).text
     assert [(e.kind, e.line, e.action, e.detail) for e in found] == [
-        (Kind.REPAIR, 5, "kept hyphen at line end", "working-class")]
+        (Kind.REPAIR, 4, "kept hyphen at line end", "working-class")]
 
 
 # ------------------------------------------------------------------------------------ LostHyphens
