@@ -18,24 +18,30 @@ from lxml import etree
 from .building.header import Header
 from .building.tree import TreeBuilder
 from .metadata import Metadata
-from .notes.pairing import NotePairing
-from .notes.texts import NoteTexts
-from .parsing.artifacts import ArtifactLines, Colophon, InlineArtifacts
+from .notes.note_pairing import NotePairing
+from .notes.note_texts import NoteTexts
+from .parsing.artifact_lines import ArtifactLines
+from .parsing.block_quotations import BlockQuotations
+from .parsing.colophon import Colophon
 from .parsing.contents import ContentsList
-from .parsing.distribution import DistributorWrapper
-from .parsing.front import FrontMatterPass
+from .parsing.distributor_wrapper import DistributorWrapper
+from .parsing.fragments import Fragments
+from .parsing.front_matter import FrontMatterPass
 from .parsing.headings import Headings
-from .parsing.hyphenation import LineEndHyphens, LostHyphens
-from .parsing.lists import ListItems, RunInLists
-from .parsing.markup import MarkedUpHeadings, UnderlinedTitles
-from .parsing.pagebreaks import Fragments, PageBreaks
-from .parsing.quotes import BlockQuotations
+from .parsing.inline_artifacts import InlineArtifacts
+from .parsing.line_end_hyphens import LineEndHyphens
+from .parsing.list_items import ListItems
+from .parsing.lost_hyphens import LostHyphens
+from .parsing.marked_up_headings import MarkedUpHeadings
+from .parsing.page_breaks import PageBreaks
+from .parsing.run_in_lists import RunInLists
+from .parsing.underlined_titles import UnderlinedTitles
 from .passes import Context, Declaration, Pass, PipelineError, check_order
 from .reading.decode import Decoder
 from .reading.layout import Layout
 from .reading.lines import split_lines
 from .report import Report
-from .transforms.elision import Elisions
+from .transforms.elisions import Elisions
 from .transforms.emphasis import Emphasis
 
 READER = Decoder          # bytes → text, before the passes (tei_edition.api)

@@ -1,6 +1,6 @@
 """Candidate note calls in running text, in every form the sources use.
 
-A candidate is only a possible call: the numbering sequence decides (see `pairing`). Each form has a
+A candidate is only a possible call: the numbering sequence decides (see `note_pairing`). Each form has a
 strength: a superscript or a bracketed number is almost always a call; '(3)' often is; digits glued
 to a word or standing after punctuation ('revolutionaries1', "revolution'. 8") are calls only where
 a note text with that number exists and the sequence has room for it.

@@ -35,8 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from .. import data
 from ..tei.namespaces import NS, TEI_NS, XML_ID
 from ..tei.text import ITALIC_CLOSE as IT_CLOSE, ITALIC_OPEN as IT_OPEN, strip_italic_marks, text_of

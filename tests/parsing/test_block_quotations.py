@@ -1,10 +1,10 @@
-"""parsing/quotes.py: block quotations without quote marks, recognised by the evidence they carry."""
+"""parsing/block_quotations.py: block quotations without quote marks, recognised by the evidence they carry."""
 from __future__ import annotations
 
 from passlab import context_of, document_of, entries, only, run
 
 from tei_edition.model import Block, BlockKind, Document, ListItem, ListStyle
-from tei_edition.parsing.quotes import BlockQuotations, Spelling
+from tei_edition.parsing.block_quotations import BlockQuotations, Spelling
 from tei_edition.report import Kind
 
 P1 = ("Die Sammlung enthält Briefe, Tagebücher und Notizen aus drei Jahrzehnten, die hier zum ersten "

@@ -1,62 +1,13 @@
-"""parsing/artifacts.py: lines of residue, residue inside blocks, a web archive's colophon."""
+"""parsing/inline_artifacts.py: residue inside blocks, and note numbers in superscript markup."""
 from __future__ import annotations
 
 import pytest
-from passlab import context_of, entries, only, run
+from passlab import context_of, only, run
 
 from tei_edition.model import Block, BlockKind, Document
-from tei_edition.parsing.artifacts import ArtifactLines, Colophon, InlineArtifacts
+from tei_edition.parsing.inline_artifacts import InlineArtifacts
 from tei_edition.report import Kind
 
-
-def test_colophon_after_the_text_goes_to_the_header():
-    context, found = only(Colophon, "Die Reise nach Rom\n\nEin langer Absatz über die Reise, der viele Worte "
-                                    "enthält und mit einem Punkt endet.\n\nDie Reise nach Rom\n")
-    doc = context.document
-    assert [b.kind for b in doc.blocks if b.text == "Die Reise nach Rom"][-1] is BlockKind.REMOVED
-    assert "Die Reise nach Rom" in doc.header_credits
-    assert [e.line for e in entries(found, Kind.REPAIR)] == [5]
-
-
-def test_paragraphs_that_all_repeat_the_title_are_a_text_not_a_colophon():
-    # every body paragraph spells the title's words: the first of them must stay running text
-    context, found = only(Colophon, "Le jour se lève:\n\n    Le jour se lève.\n\nLe jour se lève:\n\n"
-                                    "    Le jour se lève.\n")
-    live = [b for b in context.document.blocks if b.kind is BlockKind.P]
-    assert live and live[0].first_line == 3
-    assert all(e.line != 3 for e in found)
-
-
-# --------------------------------------------------------------------------- artifact-lines
-
-
-def test_lines_of_residue_are_dropped_and_reported_at_their_line():
-    text = ("Der Garten lag still.\n</div>\n[Illustration]\n\n- 12 -\n[page 17]\n[Image removed.]\n"
-            "Photos not shown\nDie Tür stand offen.\n")
-    context, found = only(ArtifactLines, text)
-    assert [(ln.no, ln.removed) for ln in context.lines if not ln.live] == [
-        (2, "artifact:html-tag-residue"), (3, "artifact:bare-illustration"), (5, "artifact:page-number-line"),
-        (6, "artifact:page-number-line"), (7, "artifact:image-placeholder"), (8, "artifact:image-placeholder")]
-    assert context.lines.artifacts == ["</div>", "[Illustration]", "- 12 -", "[page 17]", "[Image removed.]",
-                                       "Photos not shown"]
-    assert [(e.kind, e.action, e.line) for e in found] == [
-        (Kind.REPAIR, "dropped artifact line (html-tag-residue)", 2),
-        (Kind.REPAIR, "dropped artifact line (bare-illustration)", 3),
-        (Kind.REPAIR, "dropped artifact line (page-number-line)", 5),
-        (Kind.REPAIR, "dropped artifact line (page-number-line)", 6),
-        (Kind.REPAIR, "dropped artifact line (image-placeholder)", 7),
-        (Kind.REPAIR, "dropped artifact line (image-placeholder)", 8)]
-
-
-def test_lines_that_mix_residue_and_text_are_kept():
-    text = "<b>Fett</b> bleibt stehen\n[Seite 4]\n- 12 - Fortsetzung\n[Illustration: eine Brücke]\n"
-    context, found = only(ArtifactLines, text)
-    assert found == []
-    assert all(ln.live for ln in context.lines)
-    assert context.lines.artifacts == []
-
-
-# --------------------------------------------------------------------------- inline-artifacts
 
 WRAPPED = """\
 Die Versammlung der Handwerker fand im großen Saal des

@@ -1,10 +1,10 @@
-"""parsing/front.py: the front matter before the body (title page, dedication, credits, epigraph)."""
+"""parsing/front_matter.py: the front matter before the body (title page, dedication, credits, epigraph)."""
 from __future__ import annotations
 
 from passlab import entries, only
 
 from tei_edition.model import BlockKind, Dateline, FrontRole, Imprint
-from tei_edition.parsing.front import FrontMatterPass
+from tei_edition.parsing.front_matter import FrontMatterPass
 from tei_edition.report import Kind
 
 # Body prose: long finished sentences, one paragraph per line, blank lines between.

@@ -1,4 +1,4 @@
-"""transforms/elision.py: the Elisions pass encodes editorial elision marks '[· · ·]' as gap."""
+"""transforms/elisions.py: the Elisions pass encodes editorial elision marks '[· · ·]' as gap."""
 from __future__ import annotations
 
 from lxml import etree
@@ -8,7 +8,7 @@ from tei_edition.report import Kind
 from tei_edition.tei.elements import el, sub
 from tei_edition.tei.lines import line_at, set_anchors
 from tei_edition.tei.text import raw_text
-from tei_edition.transforms.elision import Elisions
+from tei_edition.transforms.elisions import Elisions
 
 
 def paragraph(text: str, anchors: list[tuple[int, int]]):

@@ -1,9 +1,9 @@
-"""parsing/distribution.py: a distributor's header and licence taken out, their fields kept."""
+"""parsing/distributor_wrapper.py: a distributor's header and licence taken out, their fields kept."""
 from __future__ import annotations
 
 from passlab import only
 
-from tei_edition.parsing.distribution import DistributorWrapper
+from tei_edition.parsing.distributor_wrapper import DistributorWrapper
 from tei_edition.report import Kind
 
 WRAPPED = """\

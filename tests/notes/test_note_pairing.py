@@ -1,11 +1,11 @@
-"""notes/pairing.py: the NotePairing pass and choose_calls pair note calls with note texts."""
+"""notes/note_pairing.py: the NotePairing pass and choose_calls pair note calls with note texts."""
 from __future__ import annotations
 
 from passlab import context_of, entries, only, run
 
 from tei_edition.model import Block, BlockKind, Document, NoteFamily, NotePlace, NoteText
 from tei_edition.notes.calls import find_candidates
-from tei_edition.notes.pairing import NotePairing, choose_calls
+from tei_edition.notes.note_pairing import NotePairing, choose_calls
 from tei_edition.report import Kind
 
 NUMBER, STAR, SYMBOL = NoteFamily.NUMBER, NoteFamily.STAR, NoteFamily.SYMBOL

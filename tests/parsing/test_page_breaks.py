@@ -1,20 +1,26 @@
-"""parsing/pagebreaks.py: paragraphs cut by a page break joined again, and stray fragments kept apart."""
+"""parsing/page_breaks.py: paragraphs cut by a page break are joined again."""
 from __future__ import annotations
 
 from passlab import context_of, document_of, only, run
 
 from tei_edition.model import Block, BlockKind, Document, ListItem, ListStyle
-from tei_edition.parsing.pagebreaks import Fragments, PageBreaks
+from tei_edition.parsing.page_breaks import PageBreaks
 from tei_edition.report import Kind
+
 
 P1 = ("Die Sammlung enthält Briefe, Tagebücher und Notizen aus drei Jahrzehnten, die hier zum ersten "
       "Mal vollständig gedruckt werden und vieles erklären.")
 
+
 # the two halves of a paragraph cut by a page break (each longer than a web line of 120 characters)
 HALF_A = ("Als der Winter kam, zog die Familie des Kaufmanns aus der kleinen Stadt am Fluss fort, weil der "
           "Handel mit Tuch und Leder nicht mehr genug einbrachte, und")
+
+
 HALF_B = ("fand in Leipzig eine neue Wohnung nahe dem Markt, wo die Kinder bald Freunde fanden und der "
           "Vater ein kleines Geschäft eröffnete, das gut lief.")
+
+
 FOOT_NOTE = "¹ Vgl. die Briefe des Vaters aus dem Jahr 1821, die heute im Stadtarchiv liegen."
 
 
@@ -24,6 +30,14 @@ def text(*parts: str) -> str:
 
 def at(doc: Document, line: int) -> Block:
     return next(b for b in doc.blocks if b.first_line == line)
+
+
+LEAD_IN = ("Als die Stadt im Herbst belagert wurde, notierte der Chronist in seinem Buch, wie er selbst am Rand "
+           "bemerkte,")
+
+
+QUOTED = ("dass niemand mehr die Tore zu öffnen wagte und die Bauern ihr Vieh in die Wälder trieben, bevor "
+          "der Schnee fiel.¹")
 
 
 def test_halves_cut_by_a_page_break_are_joined():
@@ -87,12 +101,6 @@ def test_a_hyphen_at_the_cut_is_kept_when_the_text_hyphenates_the_compound_elsew
     assert [(e.line, e.action) for e in found] == [(7, "joined paragraph across page break (kept hyphen)")]
 
 
-LEAD_IN = ("Als die Stadt im Herbst belagert wurde, notierte der Chronist in seinem Buch, wie er selbst am Rand "
-           "bemerkte,")
-QUOTED = ("dass niemand mehr die Tore zu öffnen wagte und die Bauern ihr Vieh in die Wälder trieben, bevor "
-          "der Schnee fiel.¹")
-
-
 def test_a_quotation_continuing_a_lead_in_is_not_joined_to_it():
     context, found = only(PageBreaks, text(P1, LEAD_IN, QUOTED, P1))
     doc = context.document
@@ -120,22 +128,3 @@ def test_two_short_lines_one_under_the_other_are_not_halves_of_a_paragraph():
     doc = document_of(P1, "Kohle, Eisen und", "Stahl aus dem Norden", P1, context=context)
     assert run(PageBreaks, context) == []
     assert doc.blocks[1].text == "Kohle, Eisen und" and doc.blocks[2].kind is BlockKind.P
-
-
-# ------------------------------------------------------------------------------------ Fragments
-
-
-def test_a_lower_case_word_or_two_standing_alone_is_a_fragment():
-    context, found = only(Fragments, text(P1, "fig. zwei", P1))
-    block = at(context.document, 5)
-    assert block.kind is BlockKind.FRAGMENT
-    assert [(e.kind, e.line, e.detail) for e in found] == [(Kind.DOUBT, 5, "fig. zwei")]
-
-
-def test_a_finished_capitalised_longer_or_listed_short_line_is_no_fragment():
-    context = context_of()
-    doc = document_of(P1, "siehe oben.", "Nord und Süd", "quattro parole in minuscolo", "el pan", P1,
-                      context=context)
-    doc.blocks[4].item = ListItem(ListStyle.BULLETED)
-    assert run(Fragments, context) == []
-    assert [b.kind for b in doc.blocks] == [BlockKind.P] * 6

@@ -1,11 +1,11 @@
-"""notes/texts.py: the NoteTexts pass takes note texts out of the running text, in every layout."""
+"""notes/note_texts.py: the NoteTexts pass takes note texts out of the running text, in every layout."""
 from __future__ import annotations
 
 import pytest
 from passlab import context_of, document_of, entries, only, run
 
 from tei_edition.model import BlockKind, NoteFamily, NotePlace
-from tei_edition.notes.texts import NoteTexts
+from tei_edition.notes.note_texts import NoteTexts
 from tei_edition.report import Kind
 
 BODY = ["Le navire quitta le port avant l'aube, chargé de sel et de toiles.[1]",

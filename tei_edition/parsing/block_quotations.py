@@ -16,7 +16,7 @@ from ..model import Block, BlockKind, Document, Quotation, Span
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import StageReport
 from ..vocabulary import BULLETS, ELISION
-from .pagebreaks import continues_lead_in, ends_with_call, ends_with_colon
+from .page_breaks import continues_lead_in, ends_with_call, ends_with_colon
 THRESHOLD = 3
 MAX_QUOTE = 4000
 CITATION_END = re.compile(r"""[”’"']\s*(\([^()]{3,160}(?:\([^()]*\)[^()]*)*\))\s*\.?\s*$""")

@@ -1,20 +1,18 @@
-"""Hyphens at line and page ends, and hyphens an earlier conversion lost.
+"""Hyphens at line and page ends.
 
 A hyphen at a line end is removed ('Trot-' + 'sky') unless the text gives evidence that it is a
 real one: the hyphenated form occurs elsewhere in the text ('working-class'), the first part is a
-prefix that keeps its hyphen, or the second part is capitalised ('anti-' + 'Stalinist'). A word
-glued from a lower-case prefix and a capitalised word ('antiStalinist') gets its hyphen back when
-the hyphenated form occurs elsewhere or the prefix is one that keeps its hyphen.
+prefix that keeps its hyphen, or the second part is capitalised ('anti-' + 'Stalinist'). The page
+breaks pass joins the halves of a paragraph cut at a hyphen by the same rule (`join_hyphenated`).
 """
 from __future__ import annotations
 
 import re
 
 from ..evidence import Lexicon
-from ..model import Block, BlockKind, Document
+from ..model import Block, Document
 from ..passes import BlockPass, Context, Declaration, Section
 
-LOST = re.compile(r"\b([a-z]{2,})([A-Z][a-z]{2,})\b")
 HYPHENATION = ("Hyphens at line and page ends were removed where they only split a word and kept where "
                "the text shows a real hyphen (the same compound hyphenated elsewhere, a prefix that keeps "
                "its hyphen, a capital after it).")
@@ -64,30 +62,3 @@ class LineEndHyphens(BlockPass):
                     continue
                 block.edit(pos - 1, pos, "")
                 context.report.repair("removed soft hyphen at line end", line, f"{a}-{b} → {a}{b}")
-
-
-class LostHyphens(BlockPass):
-    """'antiStalinist' → 'anti-Stalinist', only with evidence."""
-
-    name = "lost-hyphens"
-    after = {"page-breaks": "a word rejoined across a page break is judged whole"}
-    declaration = Declaration(Section.CORRECTION,
-                              "Hyphens an earlier conversion lost between a prefix and a capitalised word "
-                              "('antiStalinist') were restored only where the text hyphenates the same "
-                              "compound elsewhere or the prefix keeps its hyphen.")
-
-    def apply(self, doc: Document, context: Context) -> None:
-        prefixes = context.data.words("hyphen_prefixes.txt")
-        lexicon = context.evidence.lexicon
-        for block in doc.blocks:
-            if block.kind is BlockKind.REMOVED:
-                continue
-
-            def fix(m: re.Match[str], block: Block = block) -> str | None:
-                a, b = m.group(1), m.group(2)
-                if a in prefixes or lexicon.compounds[f"{a}-{b.lower()}"]:
-                    context.report.repair("restored lost hyphen", block.line_at(m.start()), f"{a}{b} → {a}-{b}")
-                    return f"{a}-{b}"
-                return None
-
-            block.substitute(LOST, fix)

@@ -1,33 +1,11 @@
-"""parsing/markup.py: underlined titles (setext) and headings marked up with '#' (ATX)."""
+"""parsing/marked_up_headings.py: '# Title', '## Section' and their levels."""
 from __future__ import annotations
 
 from passlab import context_of, only, run
 
 from tei_edition.model import Block, BlockKind, Document
-from tei_edition.parsing.markup import MarkedUpHeadings, UnderlinedTitles
+from tei_edition.parsing.marked_up_headings import MarkedUpHeadings
 from tei_edition.report import Kind
-
-
-def test_underlined_titles_become_hash_headings_and_lose_their_underline():
-    text = "Il viaggio\n==========\n\nPrimo capitolo\n--------------\n\nLa nave partì all'alba.\n"
-    context, found = only(UnderlinedTitles, text)
-    rows = context.lines.lines
-    assert [rows[0].text, rows[3].text] == ["# Il viaggio", "## Primo capitolo"]
-    assert [(ln.no, ln.removed) for ln in rows if not ln.live] == [
-        (2, "artifact:setext-underline"), (5, "artifact:setext-underline")]
-    assert context.lines.artifacts == ["==========", "--------------"]
-    assert [(e.kind, e.action, e.line, e.detail) for e in found] == [
-        (Kind.REPAIR, "read an underlined title as a heading", 1, "# Il viaggio"),
-        (Kind.REPAIR, "read an underlined title as a heading", 4, "## Primo capitolo")]
-
-
-def test_a_rule_that_does_not_fit_the_line_above_is_not_an_underline():
-    # after a blank line; far shorter than the line above; only two characters long
-    text = ("Ein Absatz.\n\n----------\n\nEin längerer Satz steht hier\n---\n\nAb\n==\n")
-    context, found = only(UnderlinedTitles, text)
-    assert found == []
-    assert all(ln.live for ln in context.lines)
-    assert context.lines.lines[4].text == "Ein längerer Satz steht hier"
 
 
 def test_hashes_give_the_heading_level_and_are_removed():

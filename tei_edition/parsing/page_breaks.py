@@ -15,7 +15,7 @@ from ..model import Block, BlockKind, Document, LineConvention
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import StageReport
 from ..vocabulary import BULLET_ITEM, CALL_MARK, TRAILING_CALL, is_terminal
-from .hyphenation import join_hyphenated
+from .line_end_hyphens import join_hyphenated
 
 ENDS_WITH_CALL = re.compile(rf"""[.!?…'’”"\])]\s*(?:{CALL_MARK}|\d{{1,3}})\s*$""")
 NUMBER_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)\s|\d{1,2}[.)]\s)")
@@ -113,21 +113,3 @@ def _join(a: Block, b: Block, lexicon: Lexicon, report: StageReport, notes_betwe
     else:
         a.absorb(b)
         report.repair(f"joined paragraph {where}", b.first_line, b.text[:40])
-
-
-class Fragments(BlockPass):
-    """A word or two in lower case standing alone between blank lines (the residue of a diagram or
-    a page header) is kept as a fragment, not passed off as a paragraph."""
-
-    name = "fragments"
-    after = {"list-items": "a list item in lower case is not a fragment"}
-    declaration = Declaration(Section.INTERPRETATION,
-                              "Stray words standing alone in lower case (residue of a diagram or a page "
-                              "header) were kept as fragments (ab type=\"fragment\"), not as paragraphs.")
-
-    def apply(self, doc: Document, context: Context) -> None:
-        for b in doc.blocks:
-            if b.kind is BlockKind.P and b.item is None and b.text[:1].islower() and len(b.text.split()) <= 3 \
-                    and not is_terminal(b.text):
-                b.kind = BlockKind.FRAGMENT
-                context.report.doubt("kept an isolated fragment apart from the paragraphs", b.first_line, b.text)

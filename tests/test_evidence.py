@@ -1,0 +1,30 @@
+"""evidence.py: the lexicon of word and compound counts the hyphenation passes weigh."""
+from __future__ import annotations
+
+from tei_edition.evidence import Lexicon
+
+
+def test_the_lexicon_counts_compounds_and_their_parts_case_folded():
+    lexicon = Lexicon("A well-known well, the Well-Known road, and a wellknown name; 1848-1849.")
+    assert lexicon.compounds["well-known"] == 2
+    assert lexicon.words["well"] == 3
+    assert lexicon.words["known"] == 2
+    assert lexicon.words["wellknown"] == 1
+    assert "1848-1849" not in lexicon.compounds
+
+
+def test_the_lexicon_keeps_a_hyphen_the_text_uses_and_drops_one_it_does_not():
+    assert Lexicon("a working-class district").keeps_hyphen("working", "class")
+    assert not Lexicon("the Kindermädchen came").keeps_hyphen("Kinder", "mädchen")
+    assert not Lexicon("nothing at all").keeps_hyphen("Stel", "le")
+    # both spellings: the hyphen is kept only while the compound is at least as frequent
+    assert Lexicon("the fire-place and the fireplace").keeps_hyphen("fire", "place")
+    assert not Lexicon("the fire-place, the fireplace and another fireplace").keeps_hyphen("fire", "place")
+
+
+def test_without_evidence_a_prefix_or_a_capital_keeps_the_hyphen():
+    lexicon = Lexicon("nothing relevant here")
+    assert lexicon.keeps_hyphen("semi", "circle")
+    assert lexicon.keeps_hyphen("Austro", "Hungarian")
+    assert not lexicon.keeps_hyphen("Austro", "hungarian")
+    assert not Lexicon("a semicircle of chairs").keeps_hyphen("semi", "circle")
