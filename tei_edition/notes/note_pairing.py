@@ -217,24 +217,27 @@ def _pair_scope(doc: Document, cands: list[Candidate], notes: list[NoteText], sc
             stats["numbers_rejected"] += 1
             report.info(f"number not taken as a note call ({c.form})",
                         doc.blocks[c.block].line_at(c.start), doc.blocks[c.block].text[max(c.start - 20, 0):c.end + 5])
+    # a note whose call stands in another note is anchored there; only the rest are placed
+    _calls_in_notes(notes, {c.value for c in chain}, by_value, used, scope, report, stats)
     for t in notes:
         if id(t) not in used:
             _place_unanchored(doc, t, chain, report, scope)
             stats["notes_without_call"] += 1
-    _calls_in_notes(notes, {c.value for c in chain}, by_value, used, scope, report, stats)
 
 
 def _calls_in_notes(notes: list[NoteText], taken: set[int | None], by_value: dict[int, NoteText],
                     used: set[int], scope: int | None, report: StageReport, stats: dict[str, int]) -> None:
     """Calls inside note texts (a footnote citing an endnote): strongly marked numbers of the
-    same numbering that no call in the running text has taken."""
+    same numbering that no call in the running text has taken. A note is never nested in itself,
+    nor in a note nested in it."""
+    outer: dict[int, NoteText] = {}       # a nested note → the note its call stands in
     for t in notes:
         for para in t.paragraphs:
             for c in candidates_in(para.text, -1):
                 if c.strength < STRONG or c.value is None or c.value in taken:
                     continue
                 inner = by_value.get(c.value)
-                if inner is not None and (id(inner) in used or inner is t):
+                if inner is not None and (id(inner) in used or _encloses(inner, t, outer)):
                     continue
                 taken.add(c.value)
                 note = Note(c.mark if c.family is not NoteFamily.NUMBER else str(c.value),
@@ -244,10 +247,21 @@ def _calls_in_notes(notes: list[NoteText], taken: set[int | None], by_value: dic
                 stats["calls_found"] += 1
                 if inner is not None:
                     used.add(id(inner))
+                    outer[id(inner)] = t
                     stats["paired"] += 1
                 else:
                     stats["calls_without_text"] += 1
                 report.recognise("note call inside a note", para.line_at(c.start), c.mark)
+
+
+def _encloses(inner: NoteText, t: NoteText, outer: dict[int, NoteText]) -> bool:
+    """Is `inner` the note `t` itself, or a note `t` is nested in (so nesting would make a loop)?"""
+    node: NoteText | None = t
+    while node is not None:
+        if node is inner:
+            return True
+        node = outer.get(id(node))
+    return False
 
 
 def _place_unanchored(doc: Document, t: NoteText, chain: list[Candidate], report: StageReport,

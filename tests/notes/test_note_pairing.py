@@ -181,3 +181,25 @@ def test_with_no_paragraph_between_the_calls_an_uncalled_note_goes_just_before_t
     block = doc.blocks[0]
     order = [(c.note.n, c.note.anchored) for c in sorted(block.calls, key=lambda c: (c.start, c.end))]
     assert order == [("1", True), ("2", False), ("3", True)]
+
+
+def test_notes_that_cite_each_other_are_nested_once_and_never_in_a_loop():
+    import tei_edition
+    from passlab import xp
+    text = ("Titel\n\nEin Absatz, der mit einem Punkt endet und lang genug ist für den Text.\n\n"
+            "Anmerkungen\n\n[1] Siehe Anmerkung [2].\n\n[2] Siehe Anmerkung [1].\n")
+    tree = tei_edition.convert(text, {})
+    outer = xp(tree, "//t:body//t:note[@n='1']")
+    assert len(outer) == 1 and outer[0].get("anchored") == "false"
+    inner = xp(outer[0], "t:note[@n='2']")
+    assert len(inner) == 1 and "".join(inner[0].itertext()) == "Siehe Anmerkung [1]."
+    assert len(xp(tree, "//t:note[@n='2']")) == 1     # anchored at its call in note 1, not placed again
+
+
+def test_a_note_text_kept_as_text_is_not_nested_in_another_note():
+    import tei_edition
+    # found by the property tests: the first note goes back to text (no running text to hold it),
+    # the second is placed in it and its '[1]' must not nest the first inside the second
+    text = "\n".join(["(1)", "§ 1", "I.", "¹ note", "(1)", "", "…", "¹ note", "[1]"])
+    tree = tei_edition.convert(text, {})
+    assert tree.getroot() is not None
