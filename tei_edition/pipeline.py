@@ -36,7 +36,7 @@ from .parsing.marked_up_headings import MarkedUpHeadings
 from .parsing.page_breaks import PageBreaks
 from .parsing.run_in_lists import RunInLists
 from .parsing.underlined_titles import UnderlinedTitles
-from .passes import Context, Declaration, Pass, PipelineError, check_order
+from .passes import Context, Declaration, Pass, PipelineError, Step, check_order
 from .reading.decode import Decoder
 from .reading.layout import Layout
 from .reading.lines import split_lines
@@ -85,14 +85,16 @@ class Pipeline:
             if p.declaration is None:
                 raise PipelineError(f"{p.name} declares nothing: the header could not say what it did")
         self.passes = [p() for p in passes]
+        steps: list[type[Step]] = [READER, *passes]
+        self._declared = {s.name: s.declaration for s in steps if s.declaration is not None}
 
     def declarations(self) -> dict[str, Declaration]:
-        steps = [READER, *(type(p) for p in self.passes)]
-        return {s.name: s.declaration for s in steps if s.declaration is not None}
+        """What the header says of each step (the reader's and every pass's), by name."""
+        return dict(self._declared)
 
     def context(self, text: str, metadata: Metadata, report: Report) -> Context:
         """A fresh context for converting `text`, its lines ready for the first pass."""
-        context = Context(text, metadata, report, self.declarations())
+        context = Context(text, metadata, report, self._declared)
         context.lines = split_lines(text)
         return context
 

@@ -8,6 +8,7 @@ in its part of `editorialDecl`, with counts.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -41,7 +42,7 @@ class Header(TreePass):
 
 
 def build_header(doc: Document, meta: Metadata, report: Report,
-                 declarations: dict[str, Declaration]) -> etree._Element:
+                 declarations: Mapping[str, Declaration]) -> etree._Element:
     header = el("teiHeader")
     file_desc = sub(header, "fileDesc")
     _title_stmt(file_desc, doc, meta)
@@ -110,10 +111,12 @@ def _source_desc(file_desc: etree._Element, doc: Document, meta: Metadata) -> No
     if meta.published_in:
         sub(bibl, "title", {"level": "j" if meta.volume or meta.issue else "m"}, meta.published_in)
     imprint = f.imprint
-    if meta.publisher or imprint:
-        sub(bibl, "publisher", None, meta.publisher or imprint.publisher)
-    if meta.place or imprint:
-        sub(bibl, "pubPlace", None, meta.place or imprint.place)
+    publisher = meta.publisher or (imprint.publisher if imprint else None)
+    if publisher:
+        sub(bibl, "publisher", None, publisher)
+    place = meta.place or (imprint.place if imprint else None)
+    if place:
+        sub(bibl, "pubPlace", None, place)
     date = meta.date or (imprint.date if imprint else None) or (f.dateline.date if f.dateline else None)
     if date:
         sub(bibl, "date", None, date)
@@ -126,7 +129,7 @@ def _source_desc(file_desc: etree._Element, doc: Document, meta: Metadata) -> No
         sub(bibl, "note", None, meta.source_note)
 
 
-def encoding_desc(doc: Document, report: Report, declarations: dict[str, Declaration]) -> etree._Element:
+def encoding_desc(doc: Document, report: Report, declarations: Mapping[str, Declaration]) -> etree._Element:
     enc = el("encodingDesc")
     app_info = sub(enc, "appInfo")
     app = sub(app_info, "application", {"ident": "tei-edition", "version": __version__})
@@ -159,7 +162,7 @@ def _section_attributes(section: Section) -> dict[str, str] | None:
             Section.QUOTATION: {"marks": "all"}}.get(section)
 
 
-def _declared(report: Report, declarations: dict[str, Declaration]) -> dict[Section, list[str]]:
+def _declared(report: Report, declarations: Mapping[str, Declaration]) -> dict[Section, list[str]]:
     """For every step that recorded something, its declaration with the counts of what it did."""
     out: dict[Section, list[str]] = {}
     for stage, kinds in report.stages().items():

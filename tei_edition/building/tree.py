@@ -8,7 +8,8 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import data
-from ..model import Block, BlockKind, Document, FrontMatter, FrontRole, Note, NoteFamily, TITLE_PAGE_ROLES
+from ..model import (Block, BlockKind, Document, FrontMatter, FrontPart, FrontRole, ListItem, Note, NoteFamily,
+                     RunInList, TITLE_PAGE_ROLES)
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import StageReport
 from ..tei.elements import append_text, el, sub
@@ -95,11 +96,11 @@ class Builder:
             self._bibl(b)
             return
         if b.item:
-            self._item(b)
+            self._item(b, b.item)
             return
         self.list = None
         if b.run_in:
-            self._run_in_list(self.container, b)
+            self._run_in_list(self.container, b, b.run_in)
             return
         fill(sub(self.container, "p"), b)
 
@@ -109,18 +110,17 @@ class Builder:
             lst = sub(self.container, "listBibl")
         fill(sub(lst, "bibl"), b)
 
-    def _item(self, b: Block) -> None:
-        style = str(b.item.style)
+    def _item(self, b: Block, item: ListItem) -> None:
+        style = str(item.style)
         if self.list is None or self.list[0] != style or self.list[1].getparent() is not self.container:
             self.list = (style, sub(self.container, "list", {"rend": style}))
-        fill(sub(self.list[1], "item", {"n": b.item.n}), b)
+        fill(sub(self.list[1], "item", {"n": item.n}), b)
 
-    def _run_in_list(self, parent: etree._Element, b: Block) -> None:
-        items = b.run_in.items
-        if b.text[: b.run_in.lead_end].strip():
-            fill(sub(parent, "p"), b, 0, b.run_in.lead_end)
+    def _run_in_list(self, parent: etree._Element, b: Block, run_in: RunInList) -> None:
+        if b.text[: run_in.lead_end].strip():
+            fill(sub(parent, "p"), b, 0, run_in.lead_end)
         lst = sub(parent, "list", {"rend": "numbered"})
-        for item in items:
+        for item in run_in.items:
             fill(sub(lst, "item", {"n": item.n}), b, item.start, item.end)
 
     def block_quote(self, b: Block) -> None:
@@ -143,7 +143,7 @@ class Builder:
             target = quote
         end = citation.start if citation else len(b.text)
         if b.run_in:
-            self._run_in_list(target, b)
+            self._run_in_list(target, b, b.run_in)
         else:
             fill(target, b, 0, end)
         if citation:
@@ -229,8 +229,8 @@ def note_element(note: Note) -> etree._Element:
 def _front(text: etree._Element, doc: Document) -> None:
     """The front as the source gives it: every front block kept, in a place for its role."""
     front = sub(text, "front")
-    parts = [b for b in doc.front_blocks if b.front is not None]
-    titles = [b for b in parts if b.front.role in (FrontRole.TITLE, FrontRole.SUBTITLE)]
+    parts = [(b.front, b) for b in doc.front_blocks if b.front is not None]
+    titles = [(part, b) for part, b in parts if part.role in (FrontRole.TITLE, FrontRole.SUBTITLE)]
     if not parts:
         if doc.contents:
             sub(front, "divGen", {"type": "toc"})
@@ -239,13 +239,13 @@ def _front(text: etree._Element, doc: Document) -> None:
         return
     page = sub(front, "titlePage")
     doc_title = sub(page, "docTitle")
-    for b in titles:
-        part = sub(doc_title, "titlePart", {"type": "main" if b.front.role is FrontRole.TITLE else "sub"})
-        _title_part(part, b, doc.front)
+    for part, b in titles:
+        _title_part(sub(doc_title, "titlePart", {"type": "main" if part.role is FrontRole.TITLE else "sub"}),
+                    part, b, doc.front)
     if not titles:
         page.remove(doc_title)
-    for b in parts:
-        role = b.front.role
+    for part, b in parts:
+        role = part.role
         if role in (FrontRole.AUTHOR, FrontRole.BYLINE):
             _byline(sub(page, "byline"), b.text, doc.front.author)
         elif role is FrontRole.IMPRINT and doc.front.imprint is not None:
@@ -267,7 +267,7 @@ def _front(text: etree._Element, doc: Document) -> None:
         sub(front, "divGen", {"type": "toc"})
 
 
-def _front_parts(front: etree._Element, parts: list[Block]) -> None:
+def _front_parts(front: etree._Element, parts: list[tuple[FrontPart, Block]]) -> None:
     """What follows the title page, in the order TEI allows: epigraphs, arguments and loose
     paragraphs first, then divisions (dedication, credits, acknowledgements)."""
     leading: list[etree._Element] = []
@@ -275,8 +275,8 @@ def _front_parts(front: etree._Element, parts: list[Block]) -> None:
     groups: dict[str, etree._Element] = {}
     section: etree._Element | None = None
     epigraph: etree._Element | None = None
-    for b in parts:
-        role = b.front.role
+    for part, b in parts:
+        role = part.role
         if role in TITLE_PAGE_ROLES:
             continue
         if role is FrontRole.SECTION_HEAD:
@@ -311,20 +311,20 @@ def _front_parts(front: etree._Element, parts: list[Block]) -> None:
         front.append(e)
 
 
-def _title_part(part: etree._Element, b: Block, f: FrontMatter) -> None:
+def _title_part(title_part: etree._Element, part: FrontPart, b: Block, f: FrontMatter) -> None:
     """A title line that also names the author ('Title - Author') gives the title here and the
     author in a byline right after the title."""
     author = f.author
-    if b.front.role is FrontRole.TITLE and author and b.text.endswith(author) and b.text != author:
+    if part.role is FrontRole.TITLE and author and b.text.endswith(author) and b.text != author:
         rest = b.text[: -len(author)]
         title = rest.rstrip(" -–—")
-        part.text = title
+        title_part.text = title
         byline = el("byline")
         byline.text = rest[len(title):].strip() + " " if rest[len(title):].strip() else None
         sub(byline, "docAuthor", None, author)
-        part.getparent().addnext(byline)
+        title_part.getparent().addnext(byline)
     else:
-        part.text = b.text
+        title_part.text = b.text
 
 
 def _byline(byline: etree._Element, text: str, author: str | None) -> None:

@@ -28,6 +28,10 @@ class DataFiles:
         """A table file: tab-separated fields per line."""
         return tuple(tuple(field.strip() for field in line.split("\t")) for line in self._lines(name))
 
+    def pairs(self, name: str) -> dict[str, str]:
+        """A two-column table file as a mapping from its first column to its second."""
+        return {row[0]: row[1] for row in self.table(name) if len(row) >= 2}
+
     @lru_cache(maxsize=None)
     def patterns(self, name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """A pattern file: `name<TAB>regex` per line."""
@@ -44,4 +48,4 @@ class DataFiles:
 
 
 DATA = DataFiles()
-words, ordered, table, patterns = DATA.words, DATA.ordered, DATA.table, DATA.patterns
+words, ordered, table, pairs, patterns = DATA.words, DATA.ordered, DATA.table, DATA.pairs, DATA.patterns

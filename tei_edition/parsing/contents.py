@@ -23,7 +23,7 @@ def entry_text(raw: str) -> str:
 @lru_cache(maxsize=1)
 def _numbering() -> re.Pattern[str]:
     """'Chapter 4. ', 'IV. ', '12 ': what numbers an entry or a heading, left out when they are matched."""
-    chapter = dict(data.table("division_names.tsv"))["chapter"]
+    chapter = data.pairs("division_names.tsv")["chapter"]
     return re.compile(rf"^\s*(?:(?:{chapter})\s+)?(?:[0-9]+|[ivxlc]+)[.):]?\s+", re.I)
 
 

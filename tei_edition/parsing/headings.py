@@ -20,7 +20,7 @@ from ..vocabulary import BULLETS, TRAILING_CALL, caps_opening, is_terminal
 from .contents import matches_entry, norm
 MAX_HEADING = 130
 STYLE_RANK = ["part", "chapter", "roman", "arabic", "decimal", "letter", "caps", "plain"]
-DIVISIONS = dict(data.table("division_names.tsv"))      # 'part' and 'chapter': their names
+DIVISIONS = data.pairs("division_names.tsv")      # 'part' and 'chapter': their names
 _STYLES = [
     ("part", re.compile(rf"^(?:{DIVISIONS['part']})\s+(?:[0-9]+|[ivxlcdm]+|[a-z]+)\b", re.I)),
     ("chapter", re.compile(rf"^(?:{DIVISIONS['chapter']})\s+(?:[0-9]+|[ivxlcdm]+|[a-z]+)\b", re.I)),

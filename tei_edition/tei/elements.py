@@ -1,23 +1,25 @@
 """Element helpers for the TEI namespace."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lxml import etree
 
 from .namespaces import TEI_NS, tei, xml_attr
 
 
-def el(tag: str, attrs: dict[str, str | None] | None = None, text: str | None = None) -> etree._Element:
+def el(tag: str, attrs: Mapping[str, str | None] | None = None, text: str | None = None) -> etree._Element:
     """A new TEI element; attributes whose value is None are left out."""
     return _filled(etree.Element(tei(tag), nsmap={None: TEI_NS}), attrs, text)
 
 
-def sub(parent: etree._Element, tag: str, attrs: dict[str, str | None] | None = None,
+def sub(parent: etree._Element, tag: str, attrs: Mapping[str, str | None] | None = None,
         text: str | None = None) -> etree._Element:
     """A new TEI element appended to `parent`."""
     return _filled(etree.SubElement(parent, tei(tag)), attrs, text)
 
 
-def _filled(e: etree._Element, attrs: dict[str, str | None] | None, text: str | None) -> etree._Element:
+def _filled(e: etree._Element, attrs: Mapping[str, str | None] | None, text: str | None) -> etree._Element:
     for k, v in (attrs or {}).items():
         if v is not None:
             e.set(xml_attr(k), str(v))

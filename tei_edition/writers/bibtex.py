@@ -52,7 +52,7 @@ FIELD_ORDER = ["author", "editor", "translator", "title", "booktitle", "journal"
 _ORIGIN_RANK = {"biblStruct": 0, "reflist": 1, "note": 2, "bib": 3}
 
 _STOP = data.words("title_stop_words.txt")
-_FOLD = dict(data.table("ascii_folding.tsv"))
+_FOLD = data.pairs("ascii_folding.tsv")
 _NAME_PARTICLES = data.words("name_particles.txt")
 _NON_NAMES = data.ordered("citation_non_names.txt")   # capitalised words that never begin a name
 
