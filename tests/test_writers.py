@@ -477,7 +477,11 @@ MIN_BST = ("ENTRY { author editor translator title booktitle journal volume numb
            "FUNCTION {misc} {} FUNCTION {default.type} {}\nREAD\n")
 
 
-@pytest.mark.skipif(not shutil.which("bibtex"), reason="bibtex not installed")
+# scripts/setup.sh installs bibtex and biber; only a machine set up otherwise may lack them, never CI
+IN_CI = os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+@pytest.mark.skipif(not shutil.which("bibtex") and not IN_CI, reason="bibtex not installed")
 def test_bibtex_reads_the_file(tmp_path):
     bt.write_bib(bib_tei(), tmp_path / "works.bib")
     (tmp_path / "min.bst").write_text(MIN_BST)
@@ -488,7 +492,7 @@ def test_bibtex_reads_the_file(tmp_path):
     assert "error" not in r.stdout.lower(), r.stdout
 
 
-@pytest.mark.skipif(not shutil.which("biber"), reason="biber not installed")
+@pytest.mark.skipif(not shutil.which("biber") and not IN_CI, reason="biber not installed")
 def test_biber_validates_the_file(tmp_path):
     bt.write_bib(bib_tei(), tmp_path / "works.bib")
     r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "out.bib"),
