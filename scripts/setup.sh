@@ -18,15 +18,16 @@ cd "$(dirname "$0")/.."
 #   fonts-dejavu-core                  fallback for any character Libertine lacks
 #   jing default-jre-headless          RELAX NG validation against TEI P5 tei_all.rng (jing is Java)
 #   poppler-utils                      pdffonts / pdfinfo / pdftoppm, to check the PDFs
-#   biber texlive-binaries             biber --validate-datamodel and bibtex, which the BibTeX files
-#                                      must pass (the contract); the tests run both
+#   biber texlive-binaries texlive-base  biber --validate-datamodel, and bibtex with its standard
+#                                      styles (plain.bst): the BibTeX files must pass both (the
+#                                      contract); the tests run them
 #   make                               the README's commands are make targets
 APT_PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig
   fonts-linuxlibertine fonts-dejavu-core
   jing default-jre-headless
   poppler-utils
-  biber texlive-binaries
+  biber texlive-binaries texlive-base
   make
 )
 

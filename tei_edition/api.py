@@ -15,6 +15,7 @@ from .errors import InputError
 from .metadata import Metadata
 from .pipeline import READER, convert_text
 from .reading.decode import decode
+from .registers import Registers
 from .report import Report
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -33,12 +34,13 @@ def _metadata(metadata: Metadata | Mapping[str, Any] | None) -> Metadata:
 
 
 def convert(text: str, metadata: Metadata | Mapping[str, Any] | None = None,
-            report: Report | None = None) -> etree._ElementTree:
-    """Convert plain text to a TEI tree. Repairs and doubts go to `report` when one is given."""
+            report: Report | None = None, registers: Registers | None = None) -> etree._ElementTree:
+    """Convert plain text to a TEI tree. Repairs and doubts go to `report` when one is given;
+    `registers` are the edition's (a persons register), none by default."""
     report = report if report is not None else Report()
     if not text or not text.strip():
         raise InputError("the source is empty")
-    return convert_text(_normalise(text, report), _metadata(metadata), report)
+    return convert_text(_normalise(text, report), _metadata(metadata), report, registers)
 
 
 def _normalise(text: str, report: Report) -> str:
@@ -47,12 +49,12 @@ def _normalise(text: str, report: Report) -> str:
 
 
 def convert_bytes(data: bytes, metadata: Metadata | Mapping[str, Any] | None = None,
-                  name: str = "") -> ConversionResult:
+                  name: str = "", registers: Registers | None = None) -> ConversionResult:
     report = Report(source=name)
     if len(data) > MAX_BYTES:
         raise InputError(f"the source is too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
     text = decode(data, report.for_stage(READER.name))
-    tree = convert_text(text, _metadata(metadata), report)
+    tree = convert_text(text, _metadata(metadata), report, registers)
     return ConversionResult(tree, report)
 
 
@@ -62,4 +64,4 @@ def convert_file(path: Path, metadata: Metadata | None = None) -> ConversionResu
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
     meta = metadata if metadata is not None else Metadata.for_source(Path(path))
-    return convert_bytes(data, meta, Path(path).name)
+    return convert_bytes(data, meta, Path(path).name, Registers.beside(Path(path)))

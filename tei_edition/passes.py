@@ -18,11 +18,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from . import data as data_files
 from .metadata import Metadata
+from .registers import Registers
 from .report import Report, StageReport
 
 if TYPE_CHECKING:
@@ -102,15 +102,6 @@ class BlockPass(Pass["Document"]):
 
 class TreePass(Pass["etree._ElementTree"]):
     phase = Phase.TREE
-
-
-@dataclass
-class Registers:
-    """The edition's registers, owned by its editor and kept beside the sources (a persons
-    register, `sources/persons.xml`, is the first planned). `directory` is where they are read
-    from; None when a text is converted on its own."""
-
-    directory: Path | None = None
 
 
 class Evidence:

@@ -40,9 +40,13 @@ from .passes import Context, Declaration, Pass, PipelineError, Step, check_order
 from .reading.decode import Decoder
 from .reading.layout import Layout
 from .reading.lines import split_lines
+from .registers import Registers
 from .report import Report
+from .transforms.citations import Citations
 from .transforms.elisions import Elisions
 from .transforms.emphasis import Emphasis
+from .transforms.persons import Persons
+from .transforms.quotations import InlineQuotations
 
 READER = Decoder          # bytes → text, before the passes (tei_edition.api)
 
@@ -72,6 +76,9 @@ PASSES: list[type[Pass[Any]]] = [
     # tree: the TEI document
     Emphasis,             # *emphasis* → hi
     Elisions,             # '[· · ·]' → gap
+    Citations,            # citations → bibl, each work once as a biblStruct in standOff
+    InlineQuotations,     # text between quotation marks → quote, q, soCalled (not in citations)
+    Persons,              # mentions of persons → persName against the register, listPerson in standOff
     Header,               # the teiHeader, from the metadata and the report of every pass
 ]
 
@@ -92,9 +99,10 @@ class Pipeline:
         """What the header says of each step (the reader's and every pass's), by name."""
         return dict(self._declared)
 
-    def context(self, text: str, metadata: Metadata, report: Report) -> Context:
+    def context(self, text: str, metadata: Metadata, report: Report, registers: Registers | None = None
+                ) -> Context:
         """A fresh context for converting `text`, its lines ready for the first pass."""
-        context = Context(text, metadata, report, self._declared)
+        context = Context(text, metadata, report, self._declared, registers=registers or Registers())
         context.lines = split_lines(text)
         return context
 
@@ -117,8 +125,9 @@ class Pipeline:
 PIPELINE = Pipeline(PASSES)
 
 
-def convert_text(text: str, metadata: Metadata, report: Report) -> etree._ElementTree:
+def convert_text(text: str, metadata: Metadata, report: Report, registers: Registers | None = None
+                 ) -> etree._ElementTree:
     """Decoded text → the TEI tree, every pass recording into `report`."""
-    context = PIPELINE.run(PIPELINE.context(text, metadata, report))
+    context = PIPELINE.run(PIPELINE.context(text, metadata, report, registers))
     assert context.tree is not None
     return context.tree

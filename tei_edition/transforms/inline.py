@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree
 
-from ..tei.lines import line_at, replaced
+from ..tei.lines import anchors_of, line_at, replaced, set_anchors
 from ..tei.namespaces import local_name, tei
 from ..tei.text import raw_text
 
@@ -81,4 +81,76 @@ def _split(text: str, rx: re.Pattern[str], make: Maker, e: etree._Element, base:
     return (head if head is not None else text), nodes
 
 
-__all__ = ["text_blocks", "replace_in_text"]
+
+
+def wrap(e: etree._Element, start: int, end: int, new: etree._Element, *, trailing: bool = False) -> bool:
+    """Put e's own text[start:end] (see tei.text.raw_text) into the empty element `new`, which
+    takes its place among e's children; children lying wholly inside the span (emphasis, a note at
+    its call) move into `new`. A child with no own text standing exactly at `end` (a note's call)
+    goes in only with `trailing` (a quotation up to its closing mark holds the call before the
+    mark; a name does not hold the call after it). Both ends must fall in e's own text nodes
+    (e.text or a child's tail) or between children: a span that begins or ends inside a child is
+    refused (False), and e is left as it was. The source lines of the span go with it (`new`
+    carries its own anchors)."""
+    if not 0 <= start < end:
+        return False
+    slots = _slots(e)
+    first = _locate(slots, start, later=True)
+    last = _locate(slots, end, later=trailing)
+    if first is None or last is None or (first[0], first[1]) > (last[0], last[1]):
+        return False
+    anchors = [(o - start, ln) for o, ln in anchors_of(e) if start < o < end]
+    set_anchors(new, [(0, line_at(e, start) or 0)] + anchors if line_at(e, start) is not None else anchors)
+    (i, cut_start), (j, cut_end) = first, last
+    owner_i, text_i = slots[i][0], slots[i][2]
+    owner_j, text_j = slots[j][0], slots[j][2]
+    moved = list(e)[(0 if owner_i is None else e.index(owner_i) + 1):(0 if owner_j is None else e.index(owner_j) + 1)]
+    if i == j:
+        new.text = text_i[cut_start:cut_end] or None
+        after = text_i[cut_end:]
+    else:
+        new.text = text_i[cut_start:] or None
+        for child in moved:
+            new.append(child)       # keeps its tail; the last one's tail is cut below
+        last_child = new[-1]
+        last_child.tail = (text_j[:cut_end] or None)
+        after = text_j[cut_end:]
+    if owner_i is None:
+        e.text = text_i[:cut_start] or None
+        e.insert(0, new)
+    else:
+        owner_i.tail = text_i[:cut_start] or None
+        owner_i.addnext(new)
+    new.tail = after or None
+    return True
+
+
+def _slots(e: etree._Element) -> list[tuple[etree._Element | None, int, str]]:
+    """e's own text nodes: (the child whose tail it is, or None for e.text; own offset; text)."""
+    slots: list[tuple[etree._Element | None, int, str]] = [(None, 0, e.text or "")]
+    offset = len(e.text or "")
+    for child in e:
+        offset += _own_length(child)
+        slots.append((child, offset, child.tail or ""))
+        offset += len(child.tail or "")
+    return slots
+
+
+def _locate(slots: list[tuple[etree._Element | None, int, str]], offset: int, later: bool
+            ) -> tuple[int, int] | None:
+    """The text node holding own `offset`, and the position in it; where the offset is a boundary
+    between nodes (children with no own text between them), the last such node with `later`, the
+    first without."""
+    found = None
+    for k, (_, base, text) in enumerate(slots):
+        if base <= offset <= base + len(text):
+            if found is None or later:
+                found = (k, offset - base)
+            if not later:
+                break
+        elif base > offset:
+            break
+    return found
+
+
+__all__ = ["text_blocks", "replace_in_text", "wrap"]

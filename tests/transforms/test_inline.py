@@ -8,8 +8,9 @@ from passlab import xp
 
 from tei_edition.tei.elements import el, sub
 from tei_edition.tei.lines import anchors_of, line_at, set_anchors
+from tei_edition.tei.namespaces import tei
 from tei_edition.tei.text import raw_text
-from tei_edition.transforms.inline import replace_in_text, text_blocks
+from tei_edition.transforms.inline import replace_in_text, text_blocks, wrap
 
 WORD = re.compile(r"#(\w+)#")
 
@@ -100,3 +101,46 @@ def test_text_blocks_are_the_running_text_elements_of_text_not_of_the_header():
     tree = etree.ElementTree(root)
     assert [e.tag.rsplit("}")[1] for e in text_blocks(tree)] == ["head", "p", "note", "item"]
     assert xp(tree, "//t:teiHeader/t:p")[0] not in list(text_blocks(tree))
+
+
+# ------------------------------------------------------------------------------------ wrap
+
+def _para(xml: str, anchors=((0, 3), (20, 4))):
+    p = etree.fromstring(f'<p xmlns="http://www.tei-c.org/ns/1.0">{xml}</p>')
+    set_anchors(p, list(anchors))
+    return p
+
+
+def test_wrap_moves_a_span_across_children_into_the_new_element_and_keeps_the_text():
+    p = _para("Er sagte „das <hi>ist</hi> gut“ und ging.")
+    before = raw_text(p)
+    assert wrap(p, before.index("das"), before.index("“"), el("q"))
+    q = p.find(tei("q"))
+    assert raw_text(p) == before
+    assert (q.text, raw_text(q), q.tail) == ("das ", "das ist gut", "“ und ging.")
+    assert p.text == "Er sagte „"
+
+
+def test_wrap_takes_a_call_at_the_end_only_when_asked():
+    p = _para("„Wir gehen<note>Brief.</note>“, sagte sie.")
+    assert wrap(p, 1, 10, el("q"), trailing=True)
+    assert p.find(tei("q")).find(tei("note")) is not None
+    p = _para("Lenz<note>Brief.</note> schrieb.")
+    assert wrap(p, 0, 4, el("persName"))
+    assert p.find(tei("persName")).find(tei("note")) is None
+    assert p.find(tei("note")).tail == " schrieb."
+
+
+def test_wrap_refuses_a_span_that_begins_or_ends_inside_a_child():
+    p = _para("Ein <hi>sehr schönes</hi> Wort.")
+    text = raw_text(p)
+    assert not wrap(p, text.index("schönes"), text.index("Wort") + 4, el("q"))
+    assert raw_text(p) == text and p.find(tei("q")) is None
+
+
+def test_wrapped_text_keeps_its_source_lines():
+    p = _para("Zeile drei endet hier und dann folgt die vierte Zeile.", anchors=[(0, 3), (20, 4)])
+    assert wrap(p, 11, 40, el("q"))
+    q = p.find(tei("q"))
+    assert line_at(q, 0) == 3
+    assert line_at(q, 20 - 11) == 4
