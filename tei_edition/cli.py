@@ -151,7 +151,7 @@ def convert(source: Path, output: Path | None, report_path: Path | None) -> None
               help="Also validate against this tei_all.rng (default: $TEI_ALL_RNG).")
 @click.option("--no-jing", is_flag=True, help="Do not use jing even where it is installed.")
 def validate(files: tuple[Path, ...], tei_all: Path | None, no_jing: bool) -> None:
-    """Validate TEI FILES: the project schema, tei_all (with --tei-all or jing) and integrity checks."""
+    """Validate TEI FILES: the project schema, integrity checks, the TEI's Schematron rules and tei_all (jing)."""
     from .validation import format_problem, validate_files
     try:
         problems = validate_files(files, tei_all=str(tei_all) if tei_all else None, use_jing=not no_jing)

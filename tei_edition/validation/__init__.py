@@ -2,9 +2,10 @@
 
 - validate_tree(tree, name): project schema + integrity rules. Fast (milliseconds); meant to run
   after every conversion.
-- validate_bytes(data, name): the same on a serialized document, so that problems have lines.
-- validate_file(path) / validate_files(paths): parse safely, then project schema, integrity, and
-  tei_all.rng: with jing when it is on PATH (one jing run for all the files), else with lxml only
+- validate_bytes(data, name): the same on a serialized document, so that problems have lines, and
+  the Schematron rules embedded in tei_all.rng (validation/schematron.py).
+- validate_file(path) / validate_files(paths): parse safely, then project schema, integrity, the
+  TEI's Schematron rules, and tei_all.rng: with jing when it is on PATH (one jing run for all the files), else with lxml only
   when the schema is named (tei_all=PATH or $TEI_ALL_RNG).
 - format_problem(p): "file:line: rule: message", one line per problem.
 
@@ -32,6 +33,7 @@ from .rng import (
     tei_all_method,
 )
 from .safexml import XMLInputError, parse_xml
+from .schematron import check_schematron
 
 __all__ = [
     "Problem",
@@ -61,27 +63,33 @@ def validate_tree(tree: etree._ElementTree | etree._Element, name: str = "<tree>
     return problems
 
 
-def validate_bytes(data: bytes, name: str = "<bytes>") -> list[Problem]:
-    """validate_tree on a serialized document, parsed safely; a parse failure is one Problem."""
+def validate_bytes(data: bytes, name: str = "<bytes>", *, schematron: bool = True) -> list[Problem]:
+    """validate_tree on a serialized document, parsed safely, and the TEI's Schematron rules; a
+    parse failure is one Problem."""
     try:
         tree = parse_xml(data, name=name)
     except XMLInputError as exc:
         return [exc.problem]
-    return validate_tree(tree, name)
+    problems = validate_tree(tree, name)
+    if schematron:
+        problems = sorted(problems + check_schematron(tree, name), key=sort_key)
+    return problems
 
 
-def validate_file(path: PathLike, *, tei_all: PathLike | None = None, use_jing: bool = True) -> list[Problem]:
-    """Every problem of one file: well-formedness and safety, project schema, integrity, tei_all.
+def validate_file(path: PathLike, *, tei_all: PathLike | None = None, use_jing: bool = True,
+                  schematron: bool = True) -> list[Problem]:
+    """Every problem of one file: well-formedness and safety, project schema, integrity, tei_all,
+    the TEI's Schematron rules.
 
     Raises InputError only for a bad set-up (a named tei_all.rng that does not exist, jing
     failing to run); everything wrong with the file itself is a Problem."""
-    return validate_files([path], tei_all=tei_all, use_jing=use_jing)
+    return validate_files([path], tei_all=tei_all, use_jing=use_jing, schematron=schematron)
 
 
 def validate_files(paths: Iterable[PathLike], *, tei_all: PathLike | None = None,
-                   use_jing: bool = True) -> list[Problem]:
-    """validate_file for many files, with a single jing run for tei_all. Problems are grouped by
-    file (in the order given) and in line order within a file."""
+                   use_jing: bool = True, schematron: bool = True) -> list[Problem]:
+    """validate_file for many files, with a single jing run for tei_all, and the TEI's Schematron
+    rules. Problems are grouped by file (in the order given) and in line order within a file."""
     method = tei_all_method(tei_all, use_jing=use_jing)
     schema = find_tei_all(tei_all) if method != "none" else None
     by_file: dict[str, list[Problem]] = {}
@@ -95,6 +103,8 @@ def validate_files(paths: Iterable[PathLike], *, tei_all: PathLike | None = None
             found.append(exc.problem)
             continue
         found += validate_tree(tree, name)
+        if schematron:
+            found += check_schematron(tree, name)
         if method == "jing":
             has_doctype = bool(tree.docinfo.doctype)
             for_jing.append((name, _read(path) if has_doctype else None, path))

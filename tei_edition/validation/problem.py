@@ -10,6 +10,7 @@ RULES: dict[str, str] = {
     "unsafe-xml": "the file declares entities (a DTD internal subset); refused, never expanded",
     "schema": "the project schema tei_edition/schema/tei-edition.rng (see docs/schema.md)",
     "tei-all": "the official TEI P5 schema tei_all.rng",
+    "tei-schematron": "the Schematron rules embedded in tei_all.rng (tei_edition/schema/tei_all.sch)",
     "xml-id-unique": "no xml:id twice",
     "pointer-resolves": 'every "#id" in @ref, @target, @corresp, @who, @source names an xml:id',
     "note-n": "every note of the text has @n, the number or mark printed in the source",
