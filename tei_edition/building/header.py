@@ -83,19 +83,35 @@ def _title_stmt(file_desc: etree._Element, doc: Document, meta: Metadata) -> Non
     resp = sub(stmt, "respStmt")
     sub(resp, "resp", None, "TEI encoding: structure, notes and normalisation")
     sub(resp, "name", {"xml:id": "tei-edition"}, f"tei-edition {__version__} (automatic conversion)")
+    if meta.edition.editors:
+        resp = sub(stmt, "respStmt")
+        sub(resp, "resp", None, "edition")
+        for editor in meta.edition.editors:
+            sub(resp, "name", None, editor)
     if meta.translator:
         resp = sub(stmt, "respStmt")
         sub(resp, "resp", None, "translation")
         sub(resp, "persName", None, meta.translator)
 
 
+NO_PUBLISHER = "Not published: converted outside an edition (no edition.toml names a publisher)."
+
+
 def _publication_stmt(file_desc: etree._Element, meta: Metadata) -> None:
+    """The digital edition's publication (sources/edition.toml); the text's licence and the
+    encoding's, each where it is stated."""
+    edition = meta.edition
     pub = sub(file_desc, "publicationStmt")
-    sub(pub, "publisher", None, meta.publisher_of_edition)
-    sub(pub, "date", {"when": meta.edition_date}, meta.edition_date)
+    sub(pub, "publisher", None, edition.publisher or NO_PUBLISHER)
+    date = meta.edition_date
+    sub(pub, "date", {"when": date}, date)
     avail = sub(pub, "availability", {"status": "unknown" if not meta.licence_url else "restricted"})
     sub(avail, "licence", {"target": meta.licence_url},
         meta.licence or "Not stated in the source; rights remain with the author or publisher.")
+    if edition.licence:
+        sub(avail, "licence", {"target": edition.licence_url}, edition.licence)
+    if edition.identifier:
+        sub(pub, "idno", {"type": "DOI" if edition.identifier.startswith("10.") else "URI"}, edition.identifier)
 
 
 def _source_desc(file_desc: etree._Element, doc: Document, meta: Metadata) -> None:
