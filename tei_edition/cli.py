@@ -180,15 +180,22 @@ def _read_tei(path: Path):
 @main.command()
 @click.argument("tei_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="PDF to write (default: beside the TEI).")
-@click.option("--archival", is_flag=True, help="Write the archival PDF/A-3b variant.")
-def render(tei_file: Path, output: Path | None, archival: bool) -> None:
+@click.option("--archival", is_flag=True,
+              help="Write the archival PDF/A-3b variant, with the TEI file embedded as its source.")
+@click.option("--attach", "attach", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="With --archival: also embed this file (the BibTeX, say) as a supplement. Repeatable.")
+def render(tei_file: Path, output: Path | None, archival: bool, attach: tuple[Path, ...]) -> None:
     """Typeset a TEI file (as tei-edition writes it) into the print PDF."""
     from .report import Report
-    from .writers.pdf import write_pdf
+    from .writers.pdf import archival_attachments, write_pdf
+    if attach and not archival:
+        raise click.ClickException("--attach needs --archival (only the PDF/A-3 variant carries files)")
     target = output or tei_file.with_suffix(".pdf")
     report = Report(source=tei_file.name)
     try:
-        write_pdf(_read_tei(tei_file), target, variant="pdf/a-3b" if archival else None, report=report)
+        attachments = archival_attachments(tei_file, attach) if archival else ()
+        write_pdf(_read_tei(tei_file), target, variant="pdf/a-3b" if archival else None, report=report,
+                  attachments=attachments)
     except (OSError, ValueError) as exc:
         raise click.ClickException(f"cannot render {tei_file}: {exc}") from None
     for w in report.warnings:

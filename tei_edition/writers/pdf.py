@@ -5,15 +5,17 @@ installed WeasyPrint knows, see ``pdf_variants()``) writes an archival PDF/A ins
 """
 from __future__ import annotations
 
+import datetime
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
 from ..report import Report
 from ..tei.lines import line_at
-from ..tei.namespaces import XML_ID
+from ..tei.namespaces import TEI_NS, XML_ID
 from .atomic import write_atomic
 from .html import tei_to_html
 
@@ -159,14 +161,36 @@ def render_document(tree: "etree._ElementTree", stylesheet: Path | None = None) 
     return HTML(string=html_text, base_url=base).render(stylesheets=[css])
 
 
+@dataclass(frozen=True)
+class Attached:
+    """A file embedded in the PDF as an associated file (PDF/A-3): the TEI the PDF was typeset
+    from (relationship "Source"), its BibTeX ("Supplement")."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str = "Source"     # ISO 32000-2 AFRelationship: Source, Data, Supplement…
+
+
+def archival_attachments(tei_file: Path, supplements: tuple[Path, ...] = ()) -> tuple[Attached, ...]:
+    """What the archival PDF of `tei_file` carries: the TEI it was typeset from, then supplements."""
+    out = [Attached(Path(tei_file).name, Path(tei_file).read_bytes(), "TEI P5 source of this PDF", "Source")]
+    for path in supplements:
+        kind = "BibTeX of the works cited" if Path(path).suffix == ".bib" else "supplement"
+        out.append(Attached(Path(path).name, Path(path).read_bytes(), kind, "Supplement"))
+    return tuple(out)
+
+
 def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None,
-               report: Report | None = None) -> bytes:
+               report: Report | None = None, attachments: tuple[Attached, ...] = ()) -> bytes:
     """The PDF bytes for a TEI tree (an lxml ElementTree or root element).
 
     variant: None for the print PDF, or a WeasyPrint PDF variant such as "pdf/a-3b" (archival;
     WeasyPrint adds the XMP identification and an sRGB output intent, fonts are embedded anyway).
     report: where what the layout could not do is recorded (stage "pdf"), with the source line
     of the note concerned where the tree carries it (a tree just converted) or its TEI line.
+    attachments: files embedded as associated files, dated with the edition's date (the TEI's
+    publication date) so that the PDF's bytes do not depend on the clock.
     """
     options: dict = {}
     if variant:
@@ -174,10 +198,30 @@ def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None,
         if variant not in known:
             raise ValueError(f"unknown PDF variant {variant!r} (this WeasyPrint knows: {', '.join(known)})")
         options["pdf_variant"] = variant
+    if attachments:
+        options["attachments"] = [_attachment(a, _edition_time(tree)) for a in attachments]
     document = render_document(tree, stylesheet)
     if report is not None:
         _report_misplaced(tree, check_footnotes(document), report)
     return document.write_pdf(**options)
+
+
+def _attachment(a: Attached, when: datetime.datetime):
+    from weasyprint import Attachment
+    return Attachment(string=a.data, name=a.name, description=a.description, relationship=a.relationship,
+                      created=when, modified=when)
+
+
+def _edition_time(tree) -> datetime.datetime:
+    """Midnight (UTC) of the TEI's publication date; the Unix epoch where it has none."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    date = root.find(f".//{{{TEI_NS}}}publicationStmt/{{{TEI_NS}}}date")
+    when = (date.get("when") or date.text or "") if date is not None else ""
+    try:
+        day = datetime.date.fromisoformat(when[:10])
+    except ValueError:
+        day = datetime.date(1970, 1, 1)
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
 
 
 def _report_misplaced(tree, misplaced: list[tuple[str, int, int]], report: Report) -> None:
@@ -194,7 +238,8 @@ def _report_misplaced(tree, misplaced: list[tuple[str, int, int]], report: Repor
                    + (f" (TEI line {tei_line})" if tei_line else ""))
 
 
-def write_pdf(tree, path: Path, variant: str | None = None, report: Report | None = None) -> None:
+def write_pdf(tree, path: Path, variant: str | None = None, report: Report | None = None,
+              attachments: tuple[Attached, ...] = ()) -> None:
     """Typeset the TEI tree and write the PDF to path atomically (tempfile + rename)."""
-    data = render_pdf(tree, variant=variant, report=report)
+    data = render_pdf(tree, variant=variant, report=report, attachments=attachments)
     write_atomic(Path(path), data)
