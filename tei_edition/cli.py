@@ -214,5 +214,35 @@ def bib(tei_files: tuple[Path, ...], output: Path) -> None:
     click.echo(f"{output}: {len(works)} works", err=True)
 
 
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), help="The bag to write (a new directory).")
+@click.option("--check", "check", type=click.Path(path_type=Path), help="Verify this bag instead of writing one.")
+def deposit(sources: tuple[Path, ...], out: Path | None, check: Path | None) -> None:
+    """Package the edition (or the SOURCES given) as a BagIt bag for an archive, or --check one."""
+    from .deposit import check_bag, prepare, write_bag
+    if check is not None:
+        problems = check_bag(check)
+        for line in problems:
+            click.echo(line)
+        if problems:
+            raise click.ClickException(f"{check}: {len(problems)} problems")
+        click.echo(f"{check}: valid bag", err=True)
+        return
+    if out is None:
+        raise click.ClickException("give --out BAG (a new directory) or --check BAG")
+    paths = list(sources) or sorted(Path("sources").glob("*.txt"))
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise click.ClickException(f"no such source: {missing[0]}")
+    import tempfile
+    try:
+        with tempfile.TemporaryDirectory(prefix="tei-edition-deposit-") as work:
+            bag = write_bag(prepare(paths, Path(work)), out)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{bag}: bag of {len(paths)} sources written", err=True)
+
+
 if __name__ == "__main__":
     main()
