@@ -27,10 +27,15 @@ def _numbering() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:(?:{chapter})\s+)?(?:[0-9]+|[ivxlc]+)[.):]?\s+", re.I)
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """A contents entry or a heading as they are compared: numbering, case and punctuation gone."""
+    """A contents entry or a heading as they are compared: numbering, case and punctuation gone.
+    (Cached: the layout asks for the same line several times.)"""
     text = _numbering().sub("", text.strip())
-    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+    return _NOT_WORD.sub(" ", text.lower()).strip()
 
 
 class ContentsList(LinePass):
@@ -134,5 +139,7 @@ def matches_entry(key: str, keys: frozenset[str], fuzzy: bool = True) -> bool:
 
 
 def _close(a: str, b: str) -> bool:
+    """At least 95% alike (difflib's ratio); its cheap upper bounds rule most pairs out first."""
     from difflib import SequenceMatcher
-    return SequenceMatcher(None, a, b).ratio() >= 0.95
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.95 and matcher.quick_ratio() >= 0.95 and matcher.ratio() >= 0.95
