@@ -5,6 +5,8 @@
     python scripts/benchmark.py --synthetic-mb 0   # the sources only
     python scripts/benchmark.py --repeat 5 sources/icc-communist-fractions-1922-3.txt
     python scripts/benchmark.py --passes --synthetic-mb 0   # also each pass's share of the time
+    python scripts/benchmark.py --all --synthetic-mb 0      # and, as whole processes: against pandoc,
+                                                            # PDFs, 10 and 50 MB texts, a batch of 1,000
 
 For each source: size, the best of --repeat runs of `tei_edition.api.convert_bytes` (decoding
 included, writing excluded), and the paragraphs and notes of the result. The synthetic text runs
@@ -203,6 +205,96 @@ def time_validation(paths: list[Path], repeat: int) -> list[tuple[str, float]]:
     return rows
 
 
+# --------------------------------------------------------------------------- whole processes
+
+# Runs a command as a child and prints its wall seconds and the peak resident memory (KB) of the
+# largest process it ran: the figures of one whole-process run, taken by a small parent.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(json.loads(sys.argv[1]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                      cwd=sys.argv[2] or None)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)
+"""
+
+
+def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one run of `cmd` as a whole process."""
+    import json
+    import subprocess
+    out = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(cmd), str(cwd or "")],
+                         capture_output=True, text=True, check=True).stdout.split()
+    if out[2] != "0":
+        raise RuntimeError(f"{' '.join(cmd)} exited with {out[2]}")
+    return float(out[0]), int(out[1]) / 1024
+
+
+def _spread(values: list[float]) -> str:
+    ordered = sorted(values)
+    return f"median {ordered[len(ordered) // 2]:.3f} (min {ordered[0]:.3f}, max {ordered[-1]:.3f})"
+
+
+def versus_pandoc(paths: list[Path], runs: int, work: Path) -> None:
+    """(a) text → TEI + BibTeX of the sources in one build, against pandoc -f markdown -t tei on the
+    same files (one pandoc per file, as a user would run it), alternating, ratio pair by pair."""
+    import shutil
+    if shutil.which("pandoc") is None:
+        print("\n(a) pandoc is not installed (apt-get install pandoc): the comparison is skipped")
+        return
+    ours = ["tei-edition", "build", "--formats", "tei,bib", "--out", str(work / "vs"), *map(str, paths)]
+    loop = " ; ".join(f"pandoc -f markdown -t tei '{p}' -o /dev/null" for p in paths)
+    theirs = ["sh", "-c", loop]
+    measure(ours), measure(theirs)                       # warm-up: caches, byte-compiled modules
+    a, b = [], []
+    for _ in range(runs):
+        a.append(measure(ours)[0])
+        b.append(measure(theirs)[0])
+    ratios = [x / y for x, y in zip(a, b)]
+    print(f"\n(a) {len(paths)} sources, {sum(p.stat().st_size for p in paths) / 1024:.0f} KB, {runs} paired runs")
+    print(f"    tei-edition build --formats tei,bib   {_spread(a)} s")
+    print(f"    pandoc -f markdown -t tei (per file)  {_spread(b)} s")
+    print(f"    ratio tei-edition / pandoc            {_spread(ratios)}")
+
+
+def pdf_rendering(paths: list[Path], work: Path) -> None:
+    """(c) each source's print PDF from its TEI: pages, seconds, peak memory."""
+    import subprocess
+    out = work / "pdf"
+    subprocess.run(["tei-edition", "build", "--formats", "tei", "--out", str(out), *map(str, paths)],
+                   check=True, capture_output=True)
+    print("\n(c) PDF                                     pages   seconds   peak MB")
+    for path in paths:
+        tei = out / f"{path.stem}.xml"
+        seconds, peak = measure(["tei-edition", "render", str(tei)])
+        info = subprocess.run(["pdfinfo", str(tei.with_suffix(".pdf"))], capture_output=True, text=True).stdout
+        pages = next((ln.split()[-1] for ln in info.splitlines() if ln.startswith("Pages:")), "?")
+        print(f"    {path.stem:<38}{pages:>6}{seconds:10.1f}{peak:10.0f}")
+
+
+def synthetic_runs(sizes_mb: list[float], work: Path) -> None:
+    """(d) the synthetic texts as whole conversions: seconds and peak memory against the input."""
+    print("\n(d) synthetic text      MB   seconds   peak MB   peak / input")
+    for mb in sizes_mb:
+        path = work / f"synthetic-{mb:g}.txt"
+        path.write_text(synthetic_text(int(mb * 1024 * 1024)), encoding="utf-8")
+        seconds, peak = measure(["tei-edition", "convert", str(path), "-o", str(path.with_suffix(".xml"))])
+        print(f"    {path.name:<20}{mb:4g}{seconds:10.1f}{peak:10.0f}{peak / mb:12.1f}")
+
+
+def batch(count: int, work: Path) -> None:
+    """(e) a batch of small generated texts through one build (all cores)."""
+    folder = work / "batch" / "sources"
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(count):
+        (folder / f"t{k:05d}.txt").write_text(synthetic_text(3000 + (k * 37) % 5000, seed=k), encoding="utf-8")
+    jobs = str(_cpus())
+    seconds, peak = measure(["tei-edition", "build", "--formats", "tei,bib", "--jobs", jobs, "--out", "out"],
+                            cwd=folder.parent)
+    size = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1024 / 1024
+    print(f"\n(e) batch of {count} texts ({size:.1f} MB), --jobs {jobs}: {seconds:.1f} s, "
+          f"{count / seconds:.1f} texts/s, peak {peak:.0f} MB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="*", type=Path, help="sources to time (default: sources/*.txt)")
@@ -211,7 +303,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="size of the synthetic text in MB, run once; 0 to skip (default 50)")
     parser.add_argument("--passes", action="store_true",
                         help="also time every pass (summed over the sources) and the validation")
+    parser.add_argument("--all", action="store_true",
+                        help="everything, in one run: the per-source and per-pass figures, (a) against pandoc, "
+                             "(c) PDFs, (d) the 10 and 50 MB synthetic texts as whole processes, (e) a batch")
+    parser.add_argument("--pandoc-runs", type=int, default=5, help="paired runs against pandoc (default 5)")
+    parser.add_argument("--batch", type=int, default=1000, help="texts in the batch (default 1000)")
     args = parser.parse_args(argv)
+    if args.all:
+        args.passes = True
 
     from tei_edition import __version__
     from tei_edition.metadata import Metadata
@@ -240,6 +339,14 @@ def main(argv: list[str] | None = None) -> int:
         print("\nvalidation                                            seconds")
         for name, seconds in time_validation(paths, args.repeat):
             print(f"{name:<52}{seconds:8.4f}")
+    if args.all:
+        import tempfile
+        with tempfile.TemporaryDirectory(prefix="tei-edition-bench-") as tmp:
+            work = Path(tmp)
+            versus_pandoc(paths, args.pandoc_runs, work)
+            pdf_rendering(paths, work)
+            synthetic_runs([10, 50], work)
+            batch(args.batch, work)
     return 0
 
 
