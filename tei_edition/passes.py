@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from . import data as data_files
 from .metadata import Metadata
 from .registers import Registers
-from .report import Report, StageReport
+from .report import Entry, Report, StageReport
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -53,10 +53,12 @@ class Section(StrEnum):
 
 @dataclass(frozen=True)
 class Declaration:
-    """What the header says a step did, in which part of editorialDecl."""
+    """What the header says a step did, in which part of editorialDecl; `attributes` go on that
+    part (quotation/@marks, hyphenation/@eol)."""
 
     section: Section
     text: str
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 class PipelineError(Exception):
@@ -68,6 +70,11 @@ class Step:
 
     name: ClassVar[str]
     declaration: ClassVar[Declaration | None] = None
+
+    def declare(self, recorded: list["Entry"]) -> Declaration | None:
+        """What the header declares of this step, given the entries it recorded: its declaration,
+        unless what it did changes what must be said (a pass may say so by overriding this)."""
+        return self.declaration
 
 
 T = TypeVar("T")
@@ -123,7 +130,7 @@ class Context:
     source: str                                   # the decoded text
     metadata: Metadata
     full_report: Report
-    declarations: Mapping[str, Declaration] = field(default_factory=dict)   # of every step, by name
+    steps: Mapping[str, Step] = field(default_factory=dict)   # every step, by name (the header asks them)
     data: data_files.DataFiles = field(default_factory=lambda: data_files.DATA)
     registers: Registers = field(default_factory=Registers)
     evidence: Evidence = field(init=False)

@@ -92,17 +92,16 @@ class Pipeline:
             if p.declaration is None:
                 raise PipelineError(f"{p.name} declares nothing: the header could not say what it did")
         self.passes = [p() for p in passes]
-        steps: list[type[Step]] = [READER, *passes]
-        self._declared = {s.name: s.declaration for s in steps if s.declaration is not None}
+        self._steps: dict[str, Step] = {READER.name: READER(), **{p.name: p for p in self.passes}}
 
     def declarations(self) -> dict[str, Declaration]:
-        """What the header says of each step (the reader's and every pass's), by name."""
-        return dict(self._declared)
+        """What the header says of each step (the reader's and every pass's) when it acted, by name."""
+        return {name: step.declaration for name, step in self._steps.items() if step.declaration is not None}
 
     def context(self, text: str, metadata: Metadata, report: Report, registers: Registers | None = None
                 ) -> Context:
         """A fresh context for converting `text`, its lines ready for the first pass."""
-        context = Context(text, metadata, report, self._declared, registers=registers or Registers())
+        context = Context(text, metadata, report, self._steps, registers=registers or Registers())
         context.lines = split_lines(text)
         return context
 

@@ -15,12 +15,13 @@ from lxml import etree
 from .. import __version__
 from ..metadata import Metadata
 from ..model import Document
-from ..passes import Context, Declaration, Section, TreePass
-from ..report import Kind, Report
+from ..passes import Context, Declaration, Section, Step, TreePass
+from ..report import Entry, Kind, Report
 from ..tei.elements import el, sub
 
-# Declared whatever the passes did: what the conversion never does.
-QUOTATION = "Quotation marks are kept as the source prints them."
+# Declared whatever the passes did: what the conversion never does (unless a pass says otherwise
+# in the same part of editorialDecl: a quotations pass declares how it encodes the marks).
+QUOTATION = Declaration(Section.QUOTATION, "Quotation marks are kept as the source prints them.", (("marks", "all"),))
 CORRECTION = ("Spelling and OCR errors are kept as in the source; only note calls garbled by OCR ('(l6)') "
               "are read as numbers.")
 COUNTED = ((Kind.REPAIR, "repair"), (Kind.RECOGNITION, "recognition"), (Kind.DOUBT, "doubt"),
@@ -38,11 +39,10 @@ class Header(TreePass):
     def apply(self, tree: etree._ElementTree, context: Context) -> None:
         doc = context.document
         assert doc is not None, "the header is written from the block document"
-        tree.getroot().insert(0, build_header(doc, context.metadata, context.full_report, context.declarations))
+        tree.getroot().insert(0, build_header(doc, context.metadata, context.full_report, context.steps))
 
 
-def build_header(doc: Document, meta: Metadata, report: Report,
-                 declarations: Mapping[str, Declaration]) -> etree._Element:
+def build_header(doc: Document, meta: Metadata, report: Report, steps: Mapping[str, Step]) -> etree._Element:
     header = el("teiHeader")
     file_desc = sub(header, "fileDesc")
     _title_stmt(file_desc, doc, meta)
@@ -55,7 +55,7 @@ def build_header(doc: Document, meta: Metadata, report: Report,
         for c in credits:
             sub(notes, "note", {"type": "credits"}, c)
     _source_desc(file_desc, doc, meta)
-    header.append(encoding_desc(doc, report, declarations))
+    header.append(encoding_desc(doc, report, steps))
     profile = sub(header, "profileDesc")
     lang = sub(profile, "langUsage")
     sub(lang, "language", {"ident": meta.language}, _language_name(meta.language))
@@ -145,25 +145,26 @@ def _source_desc(file_desc: etree._Element, doc: Document, meta: Metadata) -> No
         sub(bibl, "note", None, meta.source_note)
 
 
-def encoding_desc(doc: Document, report: Report, declarations: Mapping[str, Declaration]) -> etree._Element:
+def encoding_desc(doc: Document, report: Report, steps: Mapping[str, Step]) -> etree._Element:
     enc = el("encodingDesc")
     app_info = sub(enc, "appInfo")
     app = sub(app_info, "application", {"ident": "tei-edition", "version": __version__})
     sub(app, "label", None, "tei-edition")
     decl = sub(enc, "editorialDecl")
-    declared = _declared(report, declarations)
+    declared = _declared(report, steps)
+    if Section.QUOTATION not in declared:
+        declared[Section.QUOTATION] = [(QUOTATION.text, QUOTATION)]
     for section in Section:
         paragraphs = declared.get(section, [])
         if section is Section.CORRECTION:
-            paragraphs = [CORRECTION] + paragraphs
-        elif section is Section.QUOTATION:
-            paragraphs = [QUOTATION] + paragraphs
+            paragraphs = [(CORRECTION, None)] + paragraphs
         elif section is Section.NORMALIZATION and not paragraphs:
-            paragraphs = ["No normalisation was needed."]
+            paragraphs = [("No normalisation was needed.", None)]
         if not paragraphs:
             continue
-        part = sub(decl, str(section), _section_attributes(section))
-        for text in paragraphs:
+        attributes = {k: v for _, d in paragraphs if d is not None for k, v in d.attributes}
+        part = sub(decl, str(section), attributes or None)
+        for text, _ in paragraphs:
             sub(part, "p", None, text)
         if section is Section.NORMALIZATION and doc.artifacts:
             p = sub(part, "p", None, "Dropped conversion artifacts:")
@@ -173,20 +174,20 @@ def encoding_desc(doc: Document, report: Report, declarations: Mapping[str, Decl
     return enc
 
 
-def _section_attributes(section: Section) -> dict[str, str] | None:
-    return {Section.HYPHENATION: {"eol": "hard"},          # soft hyphens removed, hard ones kept
-            Section.QUOTATION: {"marks": "all"}}.get(section)
-
-
-def _declared(report: Report, declarations: Mapping[str, Declaration]) -> dict[Section, list[str]]:
+def _declared(report: Report, steps: Mapping[str, Step]) -> dict[Section, list[tuple[str, Declaration]]]:
     """For every step that recorded something, its declaration with the counts of what it did."""
-    out: dict[Section, list[str]] = {}
-    for stage, kinds in report.stages().items():
-        declaration = declarations.get(stage)
+    recorded: dict[str, list[Entry]] = {}
+    for e in report.entries:
+        recorded.setdefault(e.stage, []).append(e)
+    out: dict[Section, list[tuple[str, Declaration]]] = {}
+    for stage, entries in recorded.items():
+        step = steps.get(stage)
+        declaration = step.declare(entries) if step is not None else None
         if declaration is None:
             continue
-        out.setdefault(declaration.section, []).append(f"{declaration.text} ({_counts(kinds)}; see the "
-                                                       f"conversion report.)")
+        kinds = Counter(e.kind for e in entries)
+        out.setdefault(declaration.section, []).append(
+            (f"{declaration.text} ({_counts(kinds)}; see the conversion report.)", declaration))
     return out
 
 

@@ -46,7 +46,8 @@ class LineEndHyphens(BlockPass):
     name = "line-end-hyphens"
     after = {"layout": "the layout records where it joined lines at a hyphen",
              "inline-artifacts": "residue removed first leaves the words whole"}
-    declaration = Declaration(Section.HYPHENATION, HYPHENATION)
+    # eol="hard": soft hyphens were removed, hard ones (real compounds) kept
+    declaration = Declaration(Section.HYPHENATION, HYPHENATION, (("eol", "hard"),))
 
     def apply(self, doc: Document, context: Context) -> None:
         lexicon = context.evidence.lexicon
