@@ -216,6 +216,58 @@ def bib(tei_files: tuple[Path, ...], output: Path) -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--candidates", "-c", "candidates_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the names to review as a TEI listPerson file (never the register itself).")
+@click.option("--all-lines", is_flag=True, help="List every line of every name (default: the first eight).")
+def persons(sources: tuple[Path, ...], candidates_path: Path | None, all_lines: bool) -> None:
+    """Review persons: per SOURCE (default: sources/*.txt), the names the register (persons.xml
+    beside the sources) does not know, with counts and lines, the names that conflict with it,
+    and the register's persons no source mentions. The register is never changed."""
+    from .registers import Registers
+    from .transforms.persons import SourceReview, candidates_document
+    paths = list(sources) or sorted(Path("sources").glob("*.txt"))
+    if not paths:
+        raise click.ClickException("no sources given and no sources/*.txt found")
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise click.ClickException(f"no such source: {missing[0]}")
+    register = Registers.beside(paths[0]).persons
+    if candidates_path is not None and register.path is not None and candidates_path.resolve() == register.path.resolve():
+        raise click.ClickException(f"{candidates_path} is the register: candidates go to a file of their own")
+    reviews = []
+    with click.progressbar(paths, label="Reading", file=sys.stderr, item_show_func=lambda p: p.name if p else "") as bar:
+        for p in bar:
+            try:
+                reviews.append(SourceReview.of(p.stem, convert_file(p).report.entries))
+            except InputError as exc:
+                click.echo(f"{p.name}: error: {exc}", err=True)
+    shown = None if all_lines else 8
+    for problem in dict.fromkeys(x for r in reviews for x in r.problems):
+        click.echo(f"register: warning: {problem}")
+    for r in reviews:
+        click.echo(f"{r.name}: {sum(r.tagged.values())} mentions of {len(r.tagged)} persons tagged; "
+                   f"{len(r.unknown)} names not in the register; {len(r.conflicts)} conflicts")
+        for text, lines in sorted(r.unknown.items(), key=lambda x: (-len(x[1]), x[0].lower())):
+            known = [str(n) for n in lines if n is not None]
+            more = " …" if shown is not None and len(known) > shown else ""
+            click.echo(f"  not in the register: {text} ({len(lines)}×, lines {', '.join(known[:shown])}{more})")
+        for line, detail in r.conflicts:
+            click.echo(f"  conflict, line {line}: {detail}")
+        for why, found in r.untagged.items():
+            listed = found if shown is None else found[:shown]
+            click.echo(f"  {why} ({len(found)}): " + "; ".join(f"line {line}: {name}" for line, name in listed)
+                       + (" …" if len(listed) < len(found) else ""))
+    seen = {pid for r in reviews for pid in r.tagged}
+    unseen = [p for p in register.persons if p.id not in seen]
+    click.echo(f"register: {len(register.persons)} persons; {len(unseen)} not mentioned in these sources"
+               + (": " + ", ".join(p.label() for p in unseen) if unseen else ""))
+    if candidates_path is not None:
+        write_atomic(candidates_path, to_bytes(candidates_document(reviews, register)))
+        click.echo(f"{candidates_path}: {sum(len(r.unknown) for r in reviews)} names to review", err=True)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "-o", type=click.Path(path_type=Path), help="The bag to write (a new directory).")
 @click.option("--check", "check", type=click.Path(path_type=Path), help="Verify this bag instead of writing one.")
 def deposit(sources: tuple[Path, ...], out: Path | None, check: Path | None) -> None:

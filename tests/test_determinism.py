@@ -210,8 +210,12 @@ def test_clock_does_not_reach_the_output(source_copy, two_builds):
 
 
 def _source_dates(source: Path) -> str:
+    """The text, its metadata and the edition's register of persons (the persons' dates of life in
+    the standOff come from it)."""
     toml = source.with_suffix(".toml")
-    return source.read_text(encoding="utf-8") + (toml.read_text(encoding="utf-8") if toml.exists() else "")
+    register = source.parent / "persons.xml"
+    return source.read_text(encoding="utf-8") + (toml.read_text(encoding="utf-8") if toml.exists() else "") \
+        + (register.read_text(encoding="utf-8") if register.exists() else "")
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])

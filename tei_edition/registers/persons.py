@@ -1,0 +1,458 @@
+"""The edition's register of persons: `sources/persons.xml`, a TEI `listPerson` its editor owns.
+
+The register is the form in which TEI editors (ediarum, TEI Publisher, LEAF-Writer) exchange
+registers: a TEI document whose `listPerson` holds one `person` per person, each with a stable
+`xml:id`, its normalised name first (`persName` with `forename`s and a `surname`), then the other
+forms of the name the edition's texts use (transliterations, a birth name, a nickname), dates
+(`birth`, `death`) and authority ids (`idno type="wikidata"`, `VIAF`, `GND`).
+
+How the persons pass reads the forms (docs/encoding.md, "Persons"):
+- a form with forenames and a surname ("Leon Trotsky") is matched as written, and also with its
+  forenames shortened to initials or left out ("L. Trotsky", "L.D. Trotsky", "Trotsky");
+- a form of one part, a surname or a nickname alone (`<persName><surname>Trotsky</surname></persName>`,
+  `<persName>Lyova</persName>`), is a *short form*: it names the person by itself, in every text.
+  A surname the register gives only with forenames ("Cliff" of "Tony Cliff": an ordinary word;
+  "Smirnov": several persons) names the person alone only in a document that also names them in
+  full.
+
+This module reads the file into typed records, never writes it (the review command writes
+candidates to a file of their own), and shares with the pass how names are cut into tokens and
+compared (`name_tokens`, `fold`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from lxml import etree
+
+from ..tei.elements import el, sub
+from ..tei.namespaces import XML_ID, local_name, tei
+
+REGISTER_FILE = "persons.xml"
+# What a person of the register may hold; anything else is reported, not silently dropped.
+PERSON_PARTS = frozenset({"persName", "birth", "death", "idno", "note"})
+NCNAME = re.compile(r"^[^\W\d][\w.-]*$")
+
+# A name's tokens: initials ("L.", "Kh.", "Iu." of "Iu.L."), words with inner apostrophes and
+# hyphens ("O'Callaghan", "Antonov-Ovseenko"). A possessive "'s" is not part of a name.
+_APOSTROPHE = r"['’](?!s(?![^\W\d_]))[^\W\d_]+"
+_WORD = rf"[^\W\d_]+(?:{_APOSTROPHE})*(?:-[^\W\d_]+(?:{_APOSTROPHE})*)*"
+TOKEN = re.compile(rf"(?P<initial>[^\W\d_][^\W\d_]?\.)|(?P<word>{_WORD})")
+
+
+HYPHEN_CAPITAL = re.compile(r"-[^\W\d_a-z]")
+
+
+class TokenKind(Enum):
+    WORD = "word"          # Trotsky, van, Antonov-Ovseenko
+    INITIAL = "initial"    # L., Kh., Iu.
+
+
+class Token(NamedTuple):
+    """A word or initial of a text, at its offsets, with its key for comparison (a tuple: a long
+    text has hundreds of thousands of them)."""
+
+    start: int
+    end: int
+    text: str
+    kind: TokenKind
+    key: str        # folded, lower-cased, an initial without its full stop ('L.' and 'L' compare equal)
+
+    @property
+    def letters(self) -> str:
+        return self.key
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_initial(self) -> bool:
+        """An initial: 'L.', 'Kh.' (a capital, perhaps one more letter, a full stop)."""
+        return self.kind is TokenKind.INITIAL and self.text[:1].isupper()
+
+
+def fold(text: str) -> str:
+    """The text with accents dropped and apostrophes and hyphens unified, character by character
+    (so that offsets stay the same): 'Broué' and 'Broue', 'O’Brien' and "O'Brien" compare equal."""
+    new = set(text).difference(_FOLDED)
+    for c in new:
+        _FOLDED[c] = _fold_char(c)
+        if _FOLDED[c] != c:
+            _FOLD_TABLE[ord(c)] = _FOLDED[c]
+    return text.translate(_FOLD_TABLE)
+
+
+_FOLDED: dict[str, str] = {}          # every character folded so far
+_FOLD_TABLE: dict[int, str] = {}      # those that change, for str.translate
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in "’‘ʼ":
+        return "'"
+    if c in "‐‑":
+        return "-"
+    decomposed = unicodedata.normalize("NFD", c)
+    if len(decomposed) > 1 and all(unicodedata.combining(m) for m in decomposed[1:]):
+        return decomposed[0]
+    return c
+
+
+def name_tokens(text: str, lower: Collection[str] | None = None) -> list[Token]:
+    """The words and initials of `text`, in order; with `lower`, of the words that begin with a
+    small letter only those whose key it holds ('van', 'of'): a name is made of the others."""
+    folded = fold(text).lower()
+    found = []
+    for m in TOKEN.finditer(text):
+        start, end = m.span()
+        if lower is not None and text[start].islower() and folded[start:end] not in lower \
+                and not HYPHEN_CAPITAL.search(m.group(0)):
+            continue      # ('anti-Stalin' is kept: a name after the hyphen)
+        found.append(Token(start, end, m.group(0), TokenKind.INITIAL if m.group("initial") else TokenKind.WORD,
+                           folded[start:end].rstrip(".")))
+    return found
+
+
+def key_of(text: str) -> tuple[str, ...]:
+    """The comparison key of a name: its folded, lower-cased tokens."""
+    return tuple(t.key for t in name_tokens(text))
+
+
+@dataclass(frozen=True)
+class NamePart:
+    """A piece of a persName as the register writes it: an element (forename, surname, nameLink,
+    addName, genName, roleName) or the text between them (tag None)."""
+
+    tag: str | None
+    text: str
+    type: str | None = None      # forename type="patronymic", addName type="nickname" …
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One form of a person's name as the register writes it."""
+
+    text: str                        # as written, spaces normalised: "Lev Davidovich Trotsky"
+    forenames: tuple[str, ...] = ()  # "Lev", "Davidovich" (patronymics are forenames here)
+    surname: str = ""                # "Trotsky", "van der Linden"; "" for a nickname
+    type: str | None = None          # the persName's @type: main, variant, birth, pseudonym …
+    parts: tuple[NamePart, ...] = () # the markup, to copy the form into a document as written
+
+    @property
+    def is_short(self) -> bool:
+        """A form of one part, a surname or a nickname alone (not forenames with a surname): it
+        names the person by itself."""
+        return not (self.forenames and self.surname)
+
+    @property
+    def is_full(self) -> bool:
+        """Forenames with a surname, or a form of several words without a surname ('Chiang
+        Kai-shek', 'Nicholas II'): a mention written so names the person whatever the document."""
+        return bool(self.forenames and self.surname) or (not self.surname and len(key_of(self.text)) > 1)
+
+
+@dataclass(frozen=True)
+class Identifier:
+    type: str      # wikidata, VIAF, GND
+    value: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person of the register."""
+
+    id: str
+    forms: tuple[NameForm, ...]            # the first is the normalised name
+    birth: str | None = None
+    death: str | None = None
+    identifiers: tuple[Identifier, ...] = ()
+    notes: tuple[str, ...] = ()
+    line: int | None = None                # in the register file
+
+    @property
+    def name(self) -> NameForm:
+        return self.forms[0]
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.surname for f in self.forms if f.surname))
+
+    @cached_property
+    def forename_keys(self) -> frozenset[str]:
+        """Every forename of every form, folded and lower-cased, hyphenated ones also in parts."""
+        keys: set[str] = set()
+        for form in self.forms:
+            for name in form.forenames:
+                for t in name_tokens(name):
+                    keys.add(t.letters)
+                    keys.update(part for part in t.letters.split("-") if part)
+        return frozenset(keys)
+
+    def accepts_forename(self, token: Token) -> bool:
+        """Is `token` one of this person's forenames, or an initial of one ('L.' of Leon,
+        'Kh.' of Khristian, 'J' of John)?"""
+        letters = token.letters
+        if not letters:
+            return False
+        if token.kind is TokenKind.WORD and len(letters) > 1:
+            return letters in self.forename_keys
+        return any(k.startswith(letters) for k in self.forename_keys)
+
+    def label(self) -> str:
+        return f"#{self.id} ({self.name.text})"
+
+
+@dataclass(frozen=True)
+class RegisterProblem:
+    line: int | None       # in the register file
+    message: str
+
+    def __str__(self) -> str:
+        return f"{REGISTER_FILE}" + (f" line {self.line}" if self.line else "") + f": {self.message}"
+
+
+@dataclass
+class PersonsRegister:
+    """The persons of the register, and how to find them by their names."""
+
+    persons: tuple[Person, ...] = ()
+    problems: tuple[RegisterProblem, ...] = ()
+    path: Path | None = None
+    by_surname: dict[tuple[str, ...], list[Person]] = field(init=False, repr=False)
+    by_form: dict[tuple[str, ...], list[Person]] = field(init=False, repr=False)
+    by_full_form: dict[tuple[str, ...], list[Person]] = field(init=False, repr=False)   # forms that name alone
+    short_forms: dict[tuple[str, ...], list[Person]] = field(init=False, repr=False)
+    longest_key: int = field(init=False, repr=False)
+    key_lengths: dict[str, list[int]] = field(init=False, repr=False)   # first word → lengths of keys
+
+    def __post_init__(self) -> None:
+        self.by_surname, self.by_form, self.short_forms = defaultdict(list), defaultdict(list), defaultdict(list)
+        self.by_full_form = defaultdict(list)
+        for p in self.persons:
+            for form in p.forms:
+                _add(self.by_form, key_of(form.text), p)
+                if form.is_full:
+                    _add(self.by_full_form, key_of(form.text), p)
+                if form.surname:
+                    for key in surname_keys(form.surname):
+                        _add(self.by_surname, key, p)
+                if form.is_short:
+                    for key in {key_of(form.text), *(surname_keys(form.surname) if form.surname else ())}:
+                        _add(self.short_forms, key, p)
+        keys = [*self.by_surname, *self.by_form]
+        self.longest_key = max((len(k) for k in keys), default=0)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in keys:
+            lengths[key[0]].add(len(key))
+        self.key_lengths = {first: sorted(n, reverse=True) for first, n in lengths.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self.persons)
+
+    def get(self, person_id: str) -> Person | None:
+        return next((p for p in self.persons if p.id == person_id), None)
+
+    @cached_property
+    def forename_keys(self) -> frozenset[str]:
+        """Every forename the register knows (a word before a surname that is one of them is a
+        forename, not a word of the sentence)."""
+        return frozenset().union(*(p.forename_keys for p in self.persons)) if self.persons else frozenset()
+
+    @cached_property
+    def name_keys(self) -> frozenset[str]:
+        """Every token of every surname and form."""
+        return frozenset(k for key in (*self.by_surname, *self.by_form) for k in key)
+
+    @cached_property
+    def name_stems(self) -> frozenset[str]:
+        """Every name token, and each without its last letter ('trotzk' of 'trotzki', 'bonapart'
+        of 'bonaparte'): the stems derived words are made of."""
+        return self.name_keys | frozenset(k[:-1] for k in self.name_keys if len(k) > 3)
+
+
+def _add(index: dict[tuple[str, ...], list[Person]], key: tuple[str, ...], p: Person) -> None:
+    if key and p not in index[key]:
+        index[key].append(p)
+
+
+def surname_keys(surname: str) -> list[tuple[str, ...]]:
+    """The keys a surname is found by: as written ('van der Linden') and without the particles
+    that open it ('Linden'), as texts write it after a forename or alone."""
+    from .. import data
+    key = key_of(surname)
+    keys = [key]
+    particles = data.words("name_particles.txt")
+    rest = key
+    while len(rest) > 1 and rest[0] in particles:
+        rest = rest[1:]
+        keys.append(rest)
+    return keys
+
+
+# ---------------------------------------------------------------------------------------------
+# reading the register
+
+
+def read_register(path: Path) -> PersonsRegister:
+    """The register in `path`; problems (unreadable file, a person without an id or a name,
+    elements not read) are listed in `problems`, never raised."""
+    path = Path(path)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return PersonsRegister(path=path)
+    return _read_cached(path.resolve(), stamp)
+
+
+@lru_cache(maxsize=8)
+def _read_cached(path: Path, stamp: int) -> PersonsRegister:
+    from ..validation.safexml import XMLInputError, parse_xml
+    try:
+        tree = parse_xml(path, name=path.name)
+    except XMLInputError as exc:
+        return PersonsRegister(problems=(RegisterProblem(exc.line, f"cannot be read ({exc.problem.message})"),),
+                               path=path)
+    return parse_register(tree.getroot(), path)
+
+
+def parse_register(root: etree._Element, path: Path | None = None) -> PersonsRegister:
+    """The persons of every `listPerson` under `root` (a TEI document or a bare listPerson)."""
+    persons: list[Person] = []
+    problems: list[RegisterProblem] = []
+    seen: set[str] = set()
+    elements = [root] if root.tag == tei("person") else list(root.iter(tei("person")))
+    if not elements:
+        problems.append(RegisterProblem(root.sourceline, "holds no <person> in the TEI namespace"))
+    for e in elements:
+        person = _person(e, problems)
+        if person is None:
+            continue
+        if person.id in seen:
+            problems.append(RegisterProblem(e.sourceline, f"xml:id {person.id!r} is used twice; the second is not read"))
+            continue
+        seen.add(person.id)
+        persons.append(person)
+    return PersonsRegister(tuple(persons), tuple(problems), path)
+
+
+def _person(e: etree._Element, problems: list[RegisterProblem]) -> Person | None:
+    pid = (e.get(XML_ID) or "").strip()
+    if not NCNAME.match(pid):
+        problems.append(RegisterProblem(e.sourceline, f"a <person> without a valid xml:id ({pid!r}) is not read"))
+        return None
+    forms: list[NameForm] = []
+    birth = death = None
+    ids: list[Identifier] = []
+    notes: list[str] = []
+    for child in e:
+        name = local_name(child)
+        if not name:
+            continue
+        if child.tag != tei(name) or name not in PERSON_PARTS:
+            problems.append(RegisterProblem(child.sourceline, f"<{name}> of person #{pid} is not read "
+                                            f"(a person holds {', '.join(sorted(PERSON_PARTS))})"))
+        elif name == "persName":
+            form = _form(child)
+            if form is None:
+                problems.append(RegisterProblem(child.sourceline, f"an empty persName of person #{pid} is not read"))
+            else:
+                forms.append(form)
+        elif name in ("birth", "death"):
+            value = child.get("when") or " ".join("".join(child.itertext()).split()) or None
+            birth, death = (value, death) if name == "birth" else (birth, value)
+        elif name == "idno":
+            value = " ".join("".join(child.itertext()).split())
+            if value:
+                ids.append(Identifier(child.get("type") or "URI", value))
+        else:
+            notes.append(" ".join("".join(child.itertext()).split()))
+    if not forms:
+        problems.append(RegisterProblem(e.sourceline, f"person #{pid} has no persName and is not read"))
+        return None
+    forms.sort(key=lambda f: f.type != "main")       # the normalised name first
+    return Person(pid, tuple(forms), birth, death, tuple(ids), tuple(notes), e.sourceline)
+
+
+def _form(e: etree._Element) -> NameForm | None:
+    text = _flat(e)
+    if not key_of(text):
+        return None
+    forenames = tuple(f for f in (_flat(x) for x in e.iter(tei("forename"))) if f)
+    surname = " ".join(s for s in (_flat(x) for x in e.iter(tei("nameLink"), tei("surname"))) if s)
+    return NameForm(text, forenames, surname, e.get("type"), _parts(e))
+
+
+def _flat(e: etree._Element) -> str:
+    return " ".join("".join(e.itertext()).split())
+
+
+def _parts(e: etree._Element) -> tuple[NamePart, ...]:
+    """The children of a persName and the text between them, spaces normalised (an element
+    inside a forename is kept as its text)."""
+    parts: list[NamePart] = [NamePart(None, e.text or "")]
+    for child in e:
+        name = local_name(child)
+        if name:
+            parts.append(NamePart(name, _flat(child), child.get("type")))
+        parts.append(NamePart(None, child.tail or ""))
+    texts = [NamePart(p.tag, re.sub(r"\s+", " ", p.text), p.type) for p in parts]
+    if texts[0].tag is None:
+        texts[0] = NamePart(None, texts[0].text.lstrip())
+    if texts[-1].tag is None:
+        texts[-1] = NamePart(None, texts[-1].text.rstrip())
+    return tuple(p for p in texts if p.tag is not None or p.text)
+
+
+# ---------------------------------------------------------------------------------------------
+# writing persons into a document
+
+
+def person_element(person: Person) -> etree._Element:
+    """The person as the document's listPerson holds it (copied from the register)."""
+    e = el("person", {"xml:id": person.id})
+    for form in person.forms:
+        _form_element(e, form)
+    if person.birth:
+        _dated(e, "birth", person.birth)
+    if person.death:
+        _dated(e, "death", person.death)
+    for ident in person.identifiers:
+        sub(e, "idno", {"type": ident.type}, ident.value)
+    for note in person.notes:
+        sub(e, "note", None, note)
+    return e
+
+
+DATE = re.compile(r"^-?\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _dated(parent: etree._Element, tag: str, value: str) -> None:
+    sub(parent, tag, {"when": value} if DATE.match(value) else None, None if DATE.match(value) else value)
+
+
+def _form_element(parent: etree._Element, form: NameForm) -> None:
+    """The form's persName, with the markup the register gives it."""
+    e = sub(parent, "persName", {"type": form.type})
+    last: etree._Element | None = None
+    for part in form.parts or (NamePart(None, form.text),):
+        if part.tag is None:
+            if last is None:
+                e.text = (e.text or "") + part.text
+            else:
+                last.tail = (last.tail or "") + part.text
+        else:
+            last = sub(e, part.tag, {"type": part.type}, part.text)
+
+
+__all__ = ["REGISTER_FILE", "Identifier", "NameForm", "NamePart", "Person", "PersonsRegister", "RegisterProblem",
+           "Token", "TokenKind", "fold", "key_of", "name_tokens", "parse_register", "person_element",
+           "read_register", "surname_keys"]
