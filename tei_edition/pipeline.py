@@ -25,6 +25,7 @@ from .parsing.block_quotations import BlockQuotations
 from .parsing.colophon import Colophon
 from .parsing.contents import ContentsList
 from .parsing.distributor_wrapper import DistributorWrapper
+from .parsing.displayed_quotations import DisplayedQuotations
 from .parsing.fragments import Fragments
 from .parsing.front_matter import FrontMatterPass
 from .parsing.headings import Headings
@@ -70,6 +71,7 @@ PASSES: list[type[Pass[Any]]] = [
     PageBreaks,           # paragraphs cut by page breaks re-joined
     LostHyphens,          # 'antiStalinist' → 'anti-Stalinist', with evidence
     BlockQuotations,      # quotations without quote marks
+    DisplayedQuotations,  # hard-wrapped books: quotations set narrower, closed by their call
     RunInLists,           # '(1) … (2) … (3) …' in one paragraph
     NotePairing,          # calls paired with note texts; every note placed at its call
     TreeBuilder,          # blocks → TEI: makes the tree

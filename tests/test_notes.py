@@ -83,11 +83,13 @@ def test_superscript_calls_with_and_without_space_and_after_quote_marks():
     t = convert(SUPERSCRIPTS).tree
     assert summary(t) == [("1", "Pravda, 2 December 1927."), ("2", "Ibid."), ("3", "Writings 1928, p. 12."),
                           ("4", "Ibid., p. 14.")]
+    # the quotation marks are dropped into quotation elements: each note stands after its quotation
     assert_placed(t, [
-        "The congress opened in December.", "The delegates were divided.", "He called it ‘a betrayal’.",
-        "The answer was “no”"])
+        "The congress opened in December.", "The delegates were divided.", "He called it a betrayal.",
+        "The answer was no"])
+    assert [n.getprevious().tag.rsplit("}", 1)[1] for n in notes(t)[2:]] == ["quote", "quote"]
     assert_no_call_residue(t, "¹", "²", "³", "⁴")
-    assert body_paragraphs(t)[3].startswith("The answer was “no” and the meeting ended. ")
+    assert body_paragraphs(t)[3].startswith("The answer was no and the meeting ended. ")
 
 
 def test_notes_section_heading_and_texts_leave_the_body():
@@ -96,7 +98,7 @@ def test_notes_section_heading_and_texts_leave_the_body():
     assert "Notes" not in body_text(t)
     assert body_paragraphs(t) == [
         "The congress opened in December. " + F[0], "The delegates were divided. " + F[1],
-        "He called it ‘a betrayal’. " + F[2], "The answer was “no” and the meeting ended. " + F[3]]
+        "He called it a betrayal. " + F[2], "The answer was no and the meeting ended. " + F[3]]
 
 
 GLUED = doc(
@@ -183,7 +185,7 @@ def test_bracketed_calls_and_all_notes_on_one_line():
         ("2", "The generic terms of Oppositionist and Trotskyist will be used throughout this essay."),
         ("3", "Zinoviev, quoted in Deutscher 2003, 256.")]
     assert_placed(t, [
-        "re we have to live then.”", "The Trotskyist Opposition", "ed on an international scale.”"])
+        "re we have to live then.", "The Trotskyist Opposition", "ed on an international scale.”"])
     assert_no_call_residue(t, "[1]", "[2]", "[3]")
     assert body_paragraphs(t)[1].startswith("The Trotskyist Opposition managed to fight on")
     assert "Victor Serge" not in body_text(t)
@@ -344,7 +346,8 @@ def test_note_with_two_paragraphs_and_a_note_with_a_quotation():
         "This report was later denied by the editors, who claimed that it had been invented by the opposition "
         "in order to discredit the leadership."]
     assert "One may compare this statement" in text_of(n2, True)
-    assert "'L'Etat, c'est moi' is almost a liberal formula" in text_of(n2, True)
+    assert "L'Etat, c'est moi is almost a liberal formula" in text_of(n2, True)   # marks now in q/@rend
+    assert xp(n2, ".//t:q[@rend='single straight']")
     text = body_text(t)
     assert "later denied by the editors" not in text and "L'Etat" not in text
     assert len(body_paragraphs(t)) == 3

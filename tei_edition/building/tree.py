@@ -13,8 +13,8 @@ from ..model import (Block, BlockKind, Document, FrontMatter, FrontPart, FrontRo
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import StageReport
 from ..tei.elements import append_text, el, sub
-from ..tei.lines import anchors_of, set_anchors, set_line
-from ..tei.namespaces import tei
+from ..tei.lines import anchors_of, line_at, set_anchors, set_line
+from ..tei.namespaces import XML_ID, tei
 from ..tei.text import raw_text
 
 DIV_TYPES = {1: "chapter", 2: "section"}   # deeper divisions are subsections
@@ -39,6 +39,7 @@ class TreeBuilder(BlockPass):
         _front(text, doc)
         body = sub(text, "body")
         Builder(body, text, context.report).run(doc.blocks)
+        cite_sources_of_block_quotations(text, context.report)
         if not len(body):
             sub(body, "p").append(el("gap", {"reason": "missing"}))
             context.report.warn("the source has no running text: the body holds a gap")
@@ -153,6 +154,44 @@ class Builder:
             else:
                 append_text(target, " ")
                 fill(target, b, citation.start)
+
+
+def cite_sources_of_block_quotations(text: etree._Element, report: StageReport) -> None:
+    """A block quotation that ends with its note call, the note giving its source (a page, a
+    volume, 'Ibid.', 'quoted in', a year: data/source_notes.tsv), becomes a cit: the quote, and a
+    ref to the note, which stays at its call inside the quotation."""
+    for quote in list(text.iter(tei("quote"))):
+        parent = quote.getparent()
+        if parent is None or parent.tag not in (tei("div"), tei("body"), tei("back")):
+            continue
+        note = _closing_note(quote)
+        if note is None or not note.get(XML_ID) or not _gives_a_source(note):
+            continue
+        cit = el("cit")
+        set_anchors(cit, anchors_of(quote)[:1])
+        cit.tail, quote.tail = quote.tail, None
+        parent.replace(quote, cit)
+        cit.append(quote)
+        sub(cit, "ref", {"type": "note", "target": "#" + note.get(XML_ID)})
+        report.recognise("block quotation with its source in the note that closes it: cit", line_at(quote),
+                         " ".join(raw_text(note, notes=True).split())[:100])
+
+
+def _closing_note(quote: etree._Element) -> etree._Element | None:
+    """The note whose call ends the quotation, nothing of the quotation after it."""
+    last = quote
+    while len(last) and last[-1].tag == tei("p") and not (last[-1].tail or "").strip():
+        last = last[-1]
+    if not len(last) or last[-1].tag != tei("note") or (last[-1].tail or "").strip():
+        return None
+    return last[-1]
+
+
+def _gives_a_source(note: etree._Element) -> bool:
+    if note.get("type") in ("missing", "author"):
+        return False
+    content = " ".join(raw_text(note, notes=True).split())
+    return len(content) <= 400 and any(rx.search(content) for _, rx in data.patterns("source_notes.tsv"))
 
 
 def _wrap_in_p(quote: etree._Element) -> None:

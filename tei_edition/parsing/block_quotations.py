@@ -4,8 +4,11 @@ Evidence is weighed: the paragraph before ends with a colon (a lead-in, enough b
 block ends with a note call (its source) or a closing quote mark and a parenthetical source
 with no opening mark in the block, it contains an elision ('...'), it continues a lead-in sentence
 in lower case, it is indented where the text is not. Consecutive indented quotation paragraphs
-are one quotation. (A lead-in that introduces two unindented paragraphs, only the second ending
-with the call, is not yet told from a quotation followed by the author's own paragraph.)
+are one quotation. A lead-in that introduces two unindented paragraphs, only the second ending
+with the call, is not told here from a quotation followed by the author's own paragraph: in
+hard-wrapped books the displayed-quotations pass (parsing/displayed_quotations.py) weighs the
+setting of the paragraphs, which tells them apart; elsewhere the second paragraph stays the
+author's.
 """
 from __future__ import annotations
 

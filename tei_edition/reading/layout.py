@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from ..model import Block, Document, FrontMatter, Line, LineConvention, SourceLines
 from ..passes import Context, Declaration, LinePass, Section
 from ..report import StageReport
-from ..vocabulary import BULLET_ITEM, ENUMERATOR, LETTERED, caps_opening, is_terminal
+from ..vocabulary import BULLET_ITEM, CALL_MARK, ENUMERATOR, LETTERED, caps_opening, is_terminal
+
+LONE_CALL = re.compile(CALL_MARK)
 
 __all__ = ["Layout", "measure", "caps_opening", "is_terminal"]
 
@@ -157,6 +159,8 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
                   entries: Entries) -> bool:
     if after_blank and blank_separated:
         return True
+    if LONE_CALL.fullmatch(cur.text.strip()):
+        return False   # a note call wrapped onto a line of its own ends the paragraph above it
     if entries.keys:
         if entries.continues(prev.text, cur.text):
             return False
@@ -169,7 +173,8 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
         return True
     if caps_opening(cur.text) and (after_blank or len(prev.text.strip()) < width * 0.9):
         return True
-    if BULLET_ITEM.match(cur.text) or (ENUMERATOR.match(cur.text) or LETTERED.match(cur.text)) and is_terminal(prev.text):
+    if BULLET_ITEM.match(cur.text) and not _dash_in_a_sentence(prev, cur) \
+            or (ENUMERATOR.match(cur.text) or LETTERED.match(cur.text)) and is_terminal(prev.text):
         return True
     if prev.text.rstrip().endswith(":") and re.match(r"\s*(?:[A-Z‘“'\"]|…|\.\.\.)", cur.text):
         return True   # a lead-in ending its line, then a capital: a displayed quotation or list begins
@@ -177,6 +182,14 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
             and cur.text.lstrip()[:1].isupper():
         return True   # a short line, a blank, a capital: a heading and its text, not a page break
     return _ends_paragraph(prev.text, cur.text, width)
+
+
+def _dash_in_a_sentence(prev: Line, cur: Line) -> bool:
+    """'…and such a privilege exists / – permits, or rather compels…': a dash that a wrapped
+    sentence carries onto the next line before a word in lower case is no bullet."""
+    rest = cur.text.lstrip()
+    return rest[:1] in "–—-" and rest[1:].lstrip()[:1].islower() and not is_terminal(prev.text) \
+        and not prev.text.rstrip().endswith(":") and cur.indent == prev.indent
 
 
 def _wrapped(lines: list[Line], m: Measure, report: StageReport, entries: Entries) -> list[Block]:

@@ -1,14 +1,473 @@
-"""(Being written.) The inline-quotations pass."""
+"""Text between quotation marks becomes quote, q or soCalled; the marks go to @rend.
+
+The pass reads every element of the text that holds running text of its own (a paragraph, a
+heading, a list item, a note, a block quotation with no paragraphs), never entering a citation
+(`bibl`) or a title, whose marks belong to the citations pass. The marks of its own text (notes
+left out, so a quotation may run across a note's call; emphasis kept, so it may hold one) are
+paired by `quotation_marks.analyse`, which also tells apostrophes from single marks. Each pair
+becomes an element in the place of its text:
+
+- `quote` when the quotation gives its source: a note call inside it at its end or after it in the
+  same sentence, a citation or a reference in parentheses right after it, or a verb of writing
+  next to it ('Trotsky writes: …', '…, notes Trotsky');
+- `q` for speech (a verb of saying next to it) and for words quoted without a source;
+- `soCalled` for scare quotes: a word or two, no source, no verb, not a sentence.
+
+The marks are dropped and `@rend` records which the source printed (data/quotation_marks.tsv:
+double, single, guillemets, low-double…); the print edition sets marks back in its own style. A
+block quotation printed between marks keeps its marks in its own `@rend`. Marks that pair with no
+other stay in the text, each reported with its line; so does every apostrophe at a word's edge.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 from lxml import etree
 
 from ..passes import Context, Declaration, Section, TreePass
+from ..report import Entry, StageReport
+from ..tei.elements import el
+from ..tei.lines import anchors_of, line_at, replaced
+from ..tei.namespaces import local_name
+from ..tei.text import raw_text
+from .inline import text_blocks, wrap
+from .quotation_marks import MASK, Habit, Mark, Pair, adopt, analyse, run_over
+
+# Elements whose text the pass never reads: a citation's marks are the citation's, a title's the
+# title's; an elision's mark is no text of the author's.
+OPAQUE = {"bibl", "title", "gap", "ref", "biblStruct"}
+# Elements that hold running text of their own (a note or a block quotation holding paragraphs
+# does not: its paragraphs do).
+UNITS = {"p", "head", "item", "quote", "note", "ab", "titlePart", "l", "cell"}
+BLOCK_PARENTS = {"div", "body", "front", "back", "cit", "epigraph"}
+SENTENCE_END = re.compile(r"[.!?…]['’”»\"]*(?=\s|$|" + MASK + ")")
+PARENTHESIS = re.compile(r"\s*[,.;:]?\s*\(((?:[^()]|\([^()]*\)){2,200})\)")
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# What the pass records where it leaves quotation marks as text (the header reads them).
+KEPT_UNPAIRED = "quotation mark left unpaired, kept as text"
+KEPT_CROSSING = "quotation marks kept as text: the quotation crosses the edge of an element it does not enclose"
+KEPT_IN_CITATIONS = "quotation marks kept as text inside citations and titles"
+MARKS_KEPT = frozenset({KEPT_UNPAIRED, KEPT_CROSSING, KEPT_IN_CITATIONS})
+# How the TEI keeps the marks of the quotations this pass encodes (declared in editorialDecl).
+MARKS_POLICY = ("Quotation marks that pair are not kept in the text: each quotation is encoded as quote, q or "
+                "soCalled (a block quotation printed between marks as quote), and its @rend names the marks "
+                "the source printed (double, single, low-double, low-single, guillemets, reversed-guillemets; "
+                "'straight' for typewriter marks). Marks that pair with no other, and marks inside citations "
+                "and titles, are kept as text. Apostrophes are always kept.")
+SO_CALLED_WORDS = 2          # scare quotes are a word or two
+SOURCE_WORDS = 6             # a call this many words after a quotation, in its sentence, is its source
+
+
+class Kind(StrEnum):
+    QUOTE = "quote"
+    Q = "q"
+    SO_CALLED = "soCalled"
+
+
+@dataclass
+class Unit:
+    """An element's own text as the pass reads it: masked where it must not look, with the
+    places (offsets) where its notes stand."""
+
+    element: etree._Element
+    text: str
+    notes: list[int] = field(default_factory=list)               # where its reference notes stand
+    citations: list[tuple[int, int]] = field(default_factory=list)   # masked citations (bibl)
+
+    @classmethod
+    def of(cls, e: etree._Element) -> "Unit":
+        parts: list[str] = []
+        unit = cls(e, "")
+
+        def walk(x: etree._Element) -> None:
+            if x.text:
+                parts.append(x.text)
+            for child in x:
+                if not isinstance(child.tag, str):
+                    pass
+                elif local_name(child) == "note":
+                    if child.get("type") != "author":      # the author's own note is no source
+                        unit.notes.append(sum(map(len, parts)))
+                elif local_name(child) in OPAQUE:
+                    start = sum(map(len, parts))
+                    parts.append(MASK * len(raw_text(child)))
+                    if local_name(child) == "bibl":
+                        unit.citations.append((start, sum(map(len, parts))))
+                else:
+                    walk(child)
+                if child.tail:
+                    parts.append(child.tail)
+
+        walk(e)
+        unit.text = "".join(parts)
+        return unit
 
 
 class InlineQuotations(TreePass):
+    """Quotations between marks → quote, q, soCalled (see the module's docstring)."""
+
     name = "inline-quotations"
-    declaration = Declaration(Section.INTERPRETATION, "Text between quotation marks was encoded as quote, q or soCalled.")
+    after = {"citations": "marks around a title inside a citation belong to the citation, which this pass "
+                          "never enters",
+             "emphasis": "emphasis marks are gone, so that a quotation may hold its emphasis",
+             "elisions": "an elision mark is a gap the quotation may hold, not text"}
+    declaration = Declaration(Section.QUOTATION,
+                              "Quotations were found by pairing their marks (double and single, straight and "
+                              "curly, guillemets, German low marks), nested as the marks nest and across notes "
+                              "and emphasis; apostrophes were told from single marks by the pairing, the text's "
+                              "own use of marks and the shapes of words (plural possessives, elisions). Each "
+                              "became quote (with its source), q (speech, or words quoted without a source) or "
+                              "soCalled (scare quotes around a word or two); marks left unpaired were kept as "
+                              "text.")
+
+    def declare(self, recorded: list[Entry]) -> Declaration:
+        """The declaration, with how the TEI keeps the marks: @marks 'some' where marks were left
+        as text (unpaired, or inside citations and titles), 'none' where every mark went."""
+        kept = any(e.action in MARKS_KEPT for e in recorded)
+        return Declaration(Section.QUOTATION, f"{self.declaration.text} {MARKS_POLICY}",
+                           (("marks", "some" if kept else "none"),))
 
     def apply(self, tree: etree._ElementTree, context: Context) -> None:
+        units = [Unit.of(e) for e in list(text_blocks(tree)) if _holds_running_text(e)]
+        verbs = _reporting_verbs(context)
+        habit = Habit.of((u.text for u in units), context.evidence.lexicon.words, verbs)
+        kept_in_citations = 0
+        found = [analyse(unit.text, habit) for unit in units]
+        kinds = _quotations_over_paragraphs(units, found, verbs)
+        for unit, marks in zip(units, found):
+            kept_in_citations += _marks_in_masked(unit)
+            _quotations(unit, marks, verbs, context.report, kinds)
+        if kept_in_citations:
+            context.report.info(KEPT_IN_CITATIONS, None, f"{kept_in_citations} marks")
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _holds_running_text(e: etree._Element) -> bool:
+    name = local_name(e)
+    if name not in UNITS or any(local_name(a) in OPAQUE for a in e.iterancestors()):
+        return False
+    blocks = [c for c in e if local_name(c) in UNITS and local_name(c) != "note"]
+    if not blocks:
+        return True
+    own = (e.text or "") + "".join(c.tail or "" for c in e)
+    return bool(own.strip())
+
+
+def _quotations_over_paragraphs(units: list[Unit], found: list, verbs: dict[str, str]) -> dict[int, Kind]:
+    """A quotation that runs on from a paragraph into the next one (see run_over); the part in
+    the next paragraph is of the kind its beginning is (by the pair's id)."""
+    kinds: dict[int, Kind] = {}
+    for k in range(len(units) - 1):
+        here, there = units[k], units[k + 1]
+        if there.element is not here.element.getnext():
+            continue                          # paragraphs next to each other, in the same element
+        mine, next_one = run_over(here.text, found[k], there.text, found[k + 1])
+        if mine is not None:
+            adopt(found[k], mine)
+        if mine is not None and next_one is not None:
+            adopt(found[k + 1], next_one)
+            kinds[id(next_one)] = _kind(here, mine, verbs, (0, len(here.text)))
+    return kinds
+
+
+def _marks_in_masked(unit: Unit) -> int:
+    """Opening marks left inside citations and titles (the header says some marks are kept)."""
+    openers = "“„«»‘‚‹›"
+    return sum(ch in openers for c in unit.element.iter() if local_name(c) in OPAQUE and c is not unit.element
+               for ch in raw_text(c))
+
+
+def _reporting_verbs(context: Context) -> dict[str, str]:
+    verbs: dict[str, str] = {}
+    for kind, forms in context.data.table("reporting_verbs.tsv"):
+        for form in forms.split():
+            verbs.setdefault(form, kind)
+    return verbs
+
+
+# --------------------------------------------------------------------------- one unit
+
+
+def _quotations(unit: Unit, found, verbs: dict[str, str], report: StageReport, kinds: dict[int, Kind]) -> None:
+    e, text = unit.element, unit.text
+    for m in found.unpaired:
+        report.doubt(KEPT_UNPAIRED, line_at(e, m.start), _around(text, m))
+    for m in found.apostrophes:
+        report.recognise("apostrophe at a word's edge, not a quotation mark", line_at(e, m.start), _around(text, m))
+    if not found.pairs:
+        return
+    whole = _whole_block(unit, found.pairs)
+    if whole is not None:
+        _drop_block_marks(unit, whole, report)
+        pairs = whole.children
+    else:
+        pairs = found.pairs
+    placed: list[tuple[etree._Element, Pair]] = []
+    for pair in pairs:
+        kind = kinds.get(id(pair)) or _kind(unit, pair, verbs, (0, len(unit.text)))
+        _place(unit, pair, kind, e, 0, verbs, report, placed)
+    # the marks go last: until every quotation is in place, offsets count them
+    for new, pair in placed:
+        own = len(raw_text(new))
+        _delete(new, own - (pair.end - pair.inner_end), own)
+        _delete(new, 0, pair.inner_start - pair.start)
+
+
+def _around(text: str, m: Mark) -> str:
+    return " ".join(text[max(0, m.start - 25):m.end + 25].replace(MASK, "…").split())
+
+
+def _place(unit: Unit, pair: Pair, kind: Kind, container: etree._Element, base: int, verbs: dict[str, str],
+           report: StageReport, placed: list[tuple[etree._Element, Pair]]) -> None:
+    """Wrap the pair's text, marks included, in its element inside `container` (whose own text
+    begins at offset `base` of the unit's), then its nested pairs inside that element."""
+    text = unit.text
+    line = line_at(unit.element, pair.start)
+    new = el(kind.value, {"rend": pair.rend})
+    if not _wrap_deep(container, pair.start - base, pair.end - base, new):
+        report.doubt(KEPT_CROSSING, line, _excerpt(pair.inner(text)))
+        for child in pair.children:       # the quotations inside it may still be placed
+            _place(unit, child, _kind(unit, child, verbs, (pair.inner_start, pair.inner_end)), container, base,
+                   verbs, report, placed)
+        return
+    report.recognise(f"quotation found: {kind.value} ({pair.rend} marks)", line, _excerpt(pair.inner(text)))
+    placed.append((new, pair))
+    for child in pair.children:
+        child_kind = _kind(unit, child, verbs, (pair.inner_start, pair.inner_end))
+        if kind is Kind.SO_CALLED and child_kind is Kind.QUOTE:
+            child_kind = Kind.Q           # soCalled holds phrases only
+        _place(unit, child, child_kind, new, pair.start, verbs, report, placed)
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.replace(MASK, "…").split())
+    return flat if len(flat) <= 120 else flat[:117] + "…"
+
+
+# --------------------------------------------------------------------------- what a quotation is
+
+
+def _kind(unit: Unit, pair: Pair, verbs: dict[str, str], within: tuple[int, int]) -> Kind:
+    """What the quotation is, read from the text around it `within` the quotation that holds it
+    (the whole unit for an outermost one)."""
+    text = unit.text
+    inner = pair.inner(text).replace(MASK, " ")
+    words = WORD.findall(inner)
+    sentence = bool(re.search(r"[.!?…]\W*$", inner.strip()))
+    short = len(words) <= SO_CALLED_WORDS and not sentence and not pair.children
+    # a word or two take a source or a verb only from right beside them ('functionary' as
+    # Trotsky says); a longer quotation from anywhere in the end of its sentence
+    if _gives_source(unit, pair, within[1], 0 if short else SOURCE_WORDS):
+        return Kind.QUOTE
+    verb = _verb_after(text[:within[1]], pair.end, verbs, 3 if short else 4) \
+        or (None if short else _verb_before(text, within[0], pair.start, verbs))
+    if verb == "writing":
+        return Kind.QUOTE
+    if verb == "speech":
+        return Kind.Q
+    if short:
+        return Kind.SO_CALLED
+    if sentence and inner.lstrip()[:1].isupper() and re.search(r":\s*$", text[within[0]:pair.start]):
+        return Kind.QUOTE                 # 'matter of fact: "Needless to say, …"': a passage cited
+    return Kind.Q
+
+
+def _gives_source(unit: Unit, pair: Pair, limit: int, words_between: int) -> bool:
+    """A note call at the quotation's end or after it in its sentence with at most
+    `words_between` words between them, a citation or a reference in parentheses right after it
+    (not past `limit`, the end of the quotation that holds it)."""
+    text = unit.text[:limit]
+    end = _sentence_end(text, pair)
+    for n in unit.notes:
+        if pair.inner_end <= n <= end and len(WORD.findall(text[pair.end:n])) <= words_between:
+            return True
+    if any(pair.end <= s <= end and len(WORD.findall(text[pair.end:s])) <= words_between
+           for s, _ in unit.citations):
+        return True
+    m = PARENTHESIS.match(text, pair.end)
+    return bool(m and (re.search(r"\d", m.group(1)) or m.group(1)[:1].isupper()))
+
+
+def _sentence_end(text: str, pair: Pair) -> int:
+    """Where the sentence that holds the quotation ends (with the spaces after it: a call stands
+    there), or where it ends inside the marks."""
+    if re.search(r"[.!?…]\W*$", pair.inner(text).rstrip()):
+        m = re.compile(r"[\s.,;:]*").match(text, pair.end)
+        return m.end() if m else pair.end
+    m = SENTENCE_END.search(text, pair.end)
+    end = m.end() if m else len(text)
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end
+
+
+def _verb_after(text: str, end: int, verbs: dict[str, str], words: int) -> str | None:
+    """', he writes,' / ' notes Trotsky' / ' Cliff reports': a verb among the next few words."""
+    window = re.split(r"[.!?;:]", text[end:end + 60], maxsplit=1)[0]
+    for word in WORD.findall(window)[:words]:
+        kind = verbs.get(word.lower())
+        if kind is not None:
+            return "writing" if kind == "writing-after" else kind
+    return None
+
+
+def _verb_before(text: str, begin: int, start: int, verbs: dict[str, str]) -> str | None:
+    """'Trotsky writes:' / 'he said that': the nearest verb among the last few words before it."""
+    head = text[max(begin, start - 120):start]
+    head = re.split(r"[.!?]\s", head)[-1]
+    for word in reversed(WORD.findall(head)[-8:]):
+        kind = verbs.get(word.lower())
+        if kind is not None and kind != "writing-after":
+            return kind
+    return None
+
+
+# --------------------------------------------------------------------------- block quotations
+
+
+def _block_quote_of(e: etree._Element) -> etree._Element | None:
+    """The block quotation `e` is (or is a paragraph of)."""
+    if local_name(e) == "quote" and local_name(e.getparent()) in BLOCK_PARENTS:
+        return e
+    parent = e.getparent()
+    if local_name(e) == "p" and parent is not None and local_name(parent) == "quote" \
+            and local_name(parent.getparent()) in BLOCK_PARENTS:
+        return parent
+    return None
+
+
+def _whole_block(unit: Unit, pairs: list[Pair]) -> Pair | None:
+    """A block quotation whose whole text the source printed between marks."""
+    if len(pairs) != 1 or _block_quote_of(unit.element) is None:
         return None
+    text = unit.text
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    pair = pairs[0]
+    return pair if pair.start == first and pair.end == last else None
+
+
+def _drop_block_marks(unit: Unit, pair: Pair, report: StageReport) -> None:
+    quote = _block_quote_of(unit.element)
+    assert quote is not None
+    quote.set("rend", pair.rend)
+    report.recognise(f"block quotation printed between marks: marks dropped ({pair.rend})",
+                     line_at(unit.element, pair.start), _excerpt(pair.inner(unit.text)))
+    _delete(unit.element, pair.inner_end, pair.end)
+    _delete(unit.element, pair.start, pair.inner_start)
+    shift = pair.inner_start - pair.start
+    for child in pair.children:
+        _shift(child, -shift)
+    # the unit's own text changed: children's offsets now count from the new text
+    unit.text = unit.text[:pair.start] + pair.inner(unit.text) + unit.text[pair.end:]
+    unit.notes = [n - shift if n > pair.start else n for n in unit.notes]
+    unit.citations = [(s - shift, t - shift) for s, t in unit.citations]
+
+
+def _shift(pair: Pair, by: int) -> None:
+    for m in (pair.opening, pair.closing):
+        m.start += by
+        m.end += by
+        m.opening_end += by
+        m.closing_start += by
+    for child in pair.children:
+        _shift(child, by)
+
+
+# --------------------------------------------------------------------------- the tree
+
+
+def _wrap_deep(e: etree._Element, start: int, end: int, new: etree._Element) -> bool:
+    """wrap() the span in the deepest element whose own text holds it: `e`, or a child of e
+    (emphasis) when the span lies inside it, marks and all (*“…”* is an emphasised quotation)."""
+    child, offset = _child_holding(e, start, end)
+    if child is not None:
+        return _wrap_deep(child, start - offset, end - offset, new)
+    return wrap(e, start, end, new)
+
+
+def _child_holding(e: etree._Element, start: int, end: int) -> tuple[etree._Element | None, int]:
+    """The child of e (not a note, nothing opaque) whose own text holds e's own text[start:end],
+    and where that child's text begins."""
+    offset = len(e.text or "")
+    for child in e:
+        if not isinstance(child.tag, str) or local_name(child) == "note":
+            offset += len(child.tail or "")
+            continue
+        length = len(raw_text(child))
+        if offset <= start and end <= offset + length and local_name(child) not in OPAQUE:
+            return child, offset
+        offset += length + len(child.tail or "")
+    return None, 0
+
+
+def _text_nodes(e: etree._Element):
+    """e's own text nodes in order: (element whose own text holds it, is_tail owner or None, text)."""
+    yield e, None, e.text or ""
+    for child in e:
+        if isinstance(child.tag, str) and local_name(child) != "note":
+            yield from _text_nodes(child)
+        yield e, child, child.tail or ""
+
+
+def _offset_of(ancestor: etree._Element, target: etree._Element) -> int:
+    """Where target's own text begins in ancestor's own text."""
+    pos = 0
+    for holder, tail_of, text in _text_nodes(ancestor):
+        if tail_of is None and holder is target:
+            return pos
+        pos += len(text)
+    raise ValueError("target is not inside ancestor")
+
+
+def _delete(owner: etree._Element, start: int, end: int) -> None:
+    """Remove owner's own text[start:end] (which lies in one text node), moving the source-line
+    anchors of every element whose own text holds it."""
+    if end <= start:
+        return
+    pos = 0
+    for holder, tail_of, text in _text_nodes(owner):
+        if pos <= start and end <= pos + len(text) and text:
+            cut_start, cut_end = start - pos, end - pos
+            chain = _holders(holder, owner)
+            offsets = [(a, _local_offset(a, owner, start)) for a in chain]
+            new = text[:cut_start] + text[cut_end:]
+            if tail_of is None:
+                holder.text = new or None
+            else:
+                tail_of.tail = new or None
+            for a, o in offsets:
+                replaced(a, o, o + (end - start), 0)
+            return
+        pos += len(text)
+
+
+def _holders(holder: etree._Element, owner: etree._Element) -> list[etree._Element]:
+    """The elements whose own text includes a node of `holder`: holder up to owner, and above
+    owner those that carry source lines past their start (a note's own text ends at the note)."""
+    chain = [holder]
+    x = holder
+    while x is not owner:
+        x = x.getparent()
+        chain.append(x)
+    for a in owner.iterancestors():
+        if local_name(chain[-1]) == "note":
+            break
+        chain.append(a)
+    return [a for a in chain if a is owner or a is holder or len(anchors_of(a)) > 1 or
+            (anchors_of(a) and anchors_of(a)[0][0] > 0)]
+
+
+def _local_offset(a: etree._Element, owner: etree._Element, start: int) -> int:
+    if a is owner:
+        return start
+    if owner in a.iterancestors():      # a lies inside owner
+        return start - _offset_of(owner, a)
+    return _offset_of(a, owner) + start
+
+
+__all__ = ["InlineQuotations", "Kind", "MARKS_KEPT", "Unit"]

@@ -25,6 +25,12 @@ Print conventions decided here (the stylesheet only styles them):
 - Notes inside notes cannot float a second time: they are printed in brackets inside the outer note.
 - Headings carry ``data-running``, their text without notes, for running heads (``string-set``),
   PDF bookmarks (``bookmark-label``) and the contents list.
+- Quotations (``q``, an inline ``quote``, ``soCalled``) whose marks the TEI records in ``@rend``
+  (the conversion drops the source's marks) are printed between the edition's own marks, by the
+  language of the text and by nesting: English “…” with ‘…’ inside, French «…», German „…“
+  (``data/edition_quotation_marks.tsv``). The marks are written into the HTML as text, so that
+  running heads, bookmarks and the contents list carry them too. A quotation without ``@rend``
+  has its marks in its text and gets none added; a block quotation is displayed, not marked.
 """
 from __future__ import annotations
 
@@ -34,6 +40,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import data
 from ..tei.elements import append_text
 from ..tei.namespaces import NS, XML_ID, XML_LANG, local_name, tei
 from ..tei.text import text_of
@@ -58,12 +65,101 @@ def plain_text(el, skip_notes: bool = True) -> str:
     return text_of(el, notes=not skip_notes)
 
 
+# ---------------------------------------------------------------------------- quotation marks
+
+QUOTATION_TAGS = {"q", "quote", "soCalled"}
+# Parents that make a quote a displayed (block) quotation rather than a quotation in a sentence.
+_BLOCK_QUOTE_PARENTS = {"div", "body", "front", "back", "cit", "epigraph", "argument"}
+
+
+def is_block_quote(e) -> bool:
+    """A quote standing as a block (in a division, a cit, an epigraph, or holding paragraphs)."""
+    if local_name(e) != "quote":
+        return False
+    parent = e.getparent()
+    return (parent is not None and local_name(parent) in _BLOCK_QUOTE_PARENTS) or \
+        any(local_name(c) in ("p", "list", "lg") for c in e)
+
+
+def marks_printed(e) -> bool:
+    """An inline quotation whose marks the TEI keeps in @rend: the edition prints its own."""
+    return local_name(e) in QUOTATION_TAGS and bool(e.get("rend")) and not is_block_quote(e)
+
+
+def _unescape(field: str) -> str:
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), field)
+
+
+def edition_marks(lang: str | None) -> list[tuple[str, str]]:
+    """The edition's pairs of marks for a language, outermost first."""
+    rows = {row[0]: [_unescape(f) for f in row[1:5]] for row in data.table("edition_quotation_marks.tsv")}
+    base = (lang or "").split("-")[0].lower()
+    o1, c1, o2, c2 = rows.get(base) or rows["*"]
+    return [(o1, c1), (o2, c2)]
+
+
+def language_of(e) -> str | None:
+    for x in (e, *e.iterancestors()):
+        lang = x.get(XML_LANG)
+        if lang:
+            return lang
+    return None
+
+
+def mark_depth(e) -> int:
+    """How many printed quotations hold `e` (0 for an outermost one)."""
+    return sum(1 for a in e.iterancestors() if marks_printed(a))
+
+
+def quotation_marks_for(e) -> tuple[str, str]:
+    pairs = edition_marks(language_of(e))
+    return pairs[mark_depth(e) % len(pairs)]
+
+
+def running_text(e) -> str:
+    """Plain text (no notes) with the edition's marks around printed quotations: the text of a
+    heading as running heads, bookmarks and the contents list show it."""
+    parts: list[str] = []
+
+    def walk(x) -> None:
+        printed = x is not e and marks_printed(x)
+        if printed:
+            parts.append(quotation_marks_for(x)[0])
+        if x.text:
+            parts.append(x.text)
+        for c in x:
+            if isinstance(c.tag, str) and local_name(c) != "note":
+                walk(c)
+            if c.tail:
+                parts.append(c.tail)
+        if printed:
+            parts.append(quotation_marks_for(x)[1])
+
+    walk(e)
+    return " ".join("".join(parts).split())
+
+
 def is_missing_note(note) -> bool:
     """A note whose text the source lacks: type="missing", or only a <gap reason="missing"/>."""
     if note.get("type") == "missing":
         return True
     gaps = note.findall(tei("gap"))
     return bool(gaps) and all(g.get("reason") == "missing" for g in gaps) and not plain_text(note)
+
+
+def _is_block_child(c) -> bool:
+    """A child that is a block of its own (a paragraph, a list, a displayed quotation), not a
+    phrase of the text around it (an inline quotation)."""
+    name = local_name(c)
+    if name == "quote":
+        return is_block_quote(c) or not (c.get("rend") or c.getparent() is not None and _has_own_text(c.getparent()))
+    if name == "cit":
+        return not _has_own_text(c.getparent())
+    return name in _BLOCK_TEI
+
+
+def _has_own_text(e) -> bool:
+    return bool((e.text or "").strip() or any((c.tail or "").strip() for c in e))
 
 
 def note_label(note) -> str:
@@ -117,7 +213,7 @@ class _State:
     missing: list = field(default_factory=list)        # labels of notes without text, current chapter
     used_ids: set = field(default_factory=set)
     div_counter: int = 0
-    marks: set = field(default_factory=set)            # conventions used: dagger, author, missing
+    marks: set = field(default_factory=set)            # conventions used: dagger, author, missing, quotes
 
 
 class HtmlBuilder:
@@ -241,7 +337,7 @@ class HtmlBuilder:
             mains = [p for p in tp.findall(".//t:titlePart", ns) if p.get("type") not in ("sub", "alt")]
         if mains:
             for m in mains:
-                h = self._el("h1", "title", data_running=plain_text(m))
+                h = self._el("h1", "title", data_running=running_text(m))
                 self._copy_common(m, h)
                 self._convert_inline_children(m, h, _Ctx(inline=True))
                 sect.append(h)
@@ -335,6 +431,12 @@ class HtmlBuilder:
         if "missing" in marks:
             lines.append("A note number printed without a footnote is a call whose note text the "
                          "source lacks; each chapter ends with the list of such notes.")
+        if "quotes" in marks:
+            lang = self.metadata()["lang"]
+            (o1, c1), (o2, c2) = edition_marks(lang)
+            lines.append(f"Quotations are set between the edition\u2019s marks ({o1}\u2026{c1}, and {o2}\u2026{c2} "
+                         "within a quotation), whatever marks the source used; the TEI records the "
+                         "source\u2019s own.")
         for line in lines:
             p = self._el("p", "conventions")
             p.text = line
@@ -353,7 +455,7 @@ class HtmlBuilder:
                     c_id = i
                     self._div_ids[c] = c_id
                     if depth < 3:
-                        self.state.toc_entries.append((depth, c_id, plain_text(head)))
+                        self.state.toc_entries.append((depth, c_id, running_text(head)))
                 walk(c, depth + 1)
 
         self._div_ids = {}
@@ -418,6 +520,8 @@ class HtmlBuilder:
                     p = self._block(ctx, "p", "cit-bibl")
                     self._convert_inline_children(c, p, _Ctx(inline=True, in_note=ctx.in_note))
                     box.append(p)
+                elif local_name(c) == "ref" and not plain_text(c):
+                    continue          # points to the note that gives the source: its call is printed
                 elif isinstance(c.tag, str):
                     self._convert_block(c, box, ctx, depth)
                 if c.tail and c.tail.strip():
@@ -517,16 +621,22 @@ class HtmlBuilder:
         dst.append(sect)
 
     def _heading(self, e, dst, level: int, cls: str) -> None:
-        h = self._el(f"h{level}", cls, data_running=plain_text(e))
+        h = self._el(f"h{level}", cls, data_running=running_text(e))
         self._copy_common(e, h)
         self._convert_inline_children(e, h, _Ctx(inline=True))
         dst.append(h)
 
     def _block_quote(self, e, dst, ctx: _Ctx, depth: int) -> None:
+        if not is_block_quote(e) and marks_printed(e):
+            # an inline quotation standing where a block was expected: in a paragraph of its own
+            p = self._block(ctx, "p")
+            self._convert_inline(e, p, _Ctx(inline=True, in_note=ctx.in_note))
+            dst.append(p)
+            return
         bq = self._block(ctx, "blockquote")
         self._copy_common(e, bq)
         kids = [c for c in e if isinstance(c.tag, str)]
-        if any(local_name(c) in _BLOCK_TEI for c in kids):
+        if any(_is_block_child(c) for c in kids):
             self._convert_children_mixed(e, bq, ctx, depth)
         else:
             p = self._block(ctx, "p")
@@ -549,7 +659,7 @@ class HtmlBuilder:
             open_run().text = e.text
         for c in e:
             name = local_name(c)
-            if name in _BLOCK_TEI or name == "head":
+            if _is_block_child(c) or name == "head":
                 run = None
                 self._convert_block(c, dst, ctx, depth)
             elif name:
@@ -574,7 +684,7 @@ class HtmlBuilder:
                     lab.text = c.get("n") + ("." if c.get("n").isdigit() else "")
                     li.append(lab)
                     lab.tail = " "
-                if any(local_name(k) in _BLOCK_TEI for k in c):
+                if any(_is_block_child(k) for k in c):
                     inner = _Ctx(inline=True, in_note=ctx.in_note)
                     self._convert_children_mixed(c, li, inner, depth)
                 else:
@@ -616,10 +726,26 @@ class HtmlBuilder:
                 out = self._el(tag)
             else:
                 out = self._el("span", " ".join(f"hi-{r}" for r in rend))
+        elif marks_printed(e):
+            # the TEI dropped the source's marks (they are in @rend): the edition prints its own
+            self.state.marks.add("quotes")
+            opening, closing = quotation_marks_for(e)
+            runs = (e.get("rend") or "").split()
+            if "continued" in runs:          # the quotation goes on in the next paragraph, unclosed here
+                closing = ""
+            if "continuing" in runs:         # … and is not opened again where it goes on
+                opening = ""
+            out = self._el("span", f"q tei-{name}", data_rend=e.get("rend"))
+            self._copy_common(e, out)
+            out.text = opening
+            self._convert_inline_children(e, out, ctx)
+            append_text(out, closing)
+            dst.append(out)
+            return
         elif name in ("emph", "title", "foreign", "mentioned", "term", "soCalled"):
             out = self._el("em" if name in ("emph", "title", "mentioned", "term") else "span", f"tei-{name}")
         elif name in ("q", "quote", "said"):
-            # The source's quotation marks are kept in the text: no marks are added here.
+            # marks kept in the text (no @rend): none are added here
             out = self._el("span", "q")
         elif name == "lb":
             dst.append(self._el("br"))
@@ -708,7 +834,7 @@ class HtmlBuilder:
         dst.append(fn)
 
     def _note_content(self, e, out, ctx: _Ctx) -> None:
-        if any(local_name(c) in _BLOCK_TEI for c in e):
+        if any(_is_block_child(c) for c in e):
             self._convert_children_mixed(e, out, _Ctx(inline=True, in_note=True), 0)
             # inside a footnote, each paragraph is a block span
         else:

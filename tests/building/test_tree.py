@@ -99,3 +99,33 @@ def test_a_front_section_is_a_division_typed_by_its_heading_in_any_language():
                                        f"1. Die Anfänge\n\n{prose}\n")
         div = xp(context.tree, "//t:front/t:div[t:head]")
         assert [(d.get("type"), xp(d, "string(t:head)")) for d in div] == [(kind, heading)]
+
+
+def _closing_call(block: Block, n: str, note_text: str | None, line: int) -> Block:
+    start = len(block.text) - len(f"[{n}]")
+    text = None if note_text is None else NoteText(f"[{n}]", int(n), [Block(note_text, line)], NotePlace.END)
+    block.calls.append(NoteCall(start, len(block.text), Note(n, NotePlace.END, text, "bracket", line=line,
+                                                              xml_id=f"n{n}")))
+    return block
+
+
+def test_a_block_quotation_closed_by_the_note_that_gives_its_source_is_a_cit():
+    from tei_edition.model import Quotation
+    quoted = [_closing_call(Block("Il faut oser, et encore oser, et toujours oser.[1]", 3, kind=BlockKind.QUOTE),
+                            "1", "Discours du 2 septembre 1792, p. 12.", 30),
+              _closing_call(Block("Der Weg ist weit und niemand weiß, wohin er führt.[2]", 5, kind=BlockKind.QUOTE),
+                            "2", "Dieser Satz stand über der Tür der Schule.", 31),
+              _closing_call(Block("La historia no termina aquí, ni termina nunca.[3]", 7, kind=BlockKind.QUOTE),
+                            "3", None, 32)]
+    for k, b in enumerate(quoted):
+        b.quotation = Quotation(k + 1)
+    context = build(Document([Block("Titel", 1, kind=BlockKind.HEAD, level=1), quoted[0],
+                              Block("Dazwischen steht ein Absatz des Autors.", 4), quoted[1],
+                              Block("Und noch einer.", 6), quoted[2]]))
+    tree = written(context.tree)
+    cits = xp(tree, "//t:body//t:cit")
+    assert len(cits) == 1                                 # a note that names no source, a missing note: no cit
+    assert xp(cits[0], "t:quote/t:note/@xml:id") == ["n1"]      # the note stays at its call
+    assert xp(cits[0], "t:ref[@type='note']/@target") == ["#n1"]
+    assert [(e.action, e.line) for e in entries(context.full_report.entries, Kind.RECOGNITION)
+            if "cit" in e.action] == [("block quotation with its source in the note that closes it: cit", 3)]

@@ -158,3 +158,12 @@ def test_a_list_item_or_a_short_line_after_a_lead_in_is_not_a_quotation():
     doc.blocks[2].item = ListItem(ListStyle.BULLETED)
     assert run(BlockQuotations, context) == []
     assert [b.kind for b in doc.blocks] == [BlockKind.P] * 5
+
+
+def test_a_second_unindented_paragraph_after_a_lead_in_stays_the_authors_in_blank_separated_text():
+    # only the first paragraph after the colon is the quotation: the second, though it ends with a
+    # call, may be the author's (hard-wrapped books are weighed by the displayed-quotations pass)
+    context, found = only(BlockQuotations, text(P1, "Sie schrieb damals an den Bruder:", QUOTED,
+                                                QUOTED_2 + " [4]", P2))
+    assert quotes(context.document) == [(7, 1)]
+    assert at(context.document, 9).kind is BlockKind.P

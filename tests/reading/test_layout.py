@@ -230,3 +230,21 @@ def test_measure_weighs_only_live_lines_with_text():
     rows.lines[0].removed = "artifact:test"      # the long line dropped: only 'kurz' is measured
     m = measure(rows.lines)
     assert (m.convention, m.width) == (LineConvention.WRAPPED_BLANK_SEPARATED, 4)
+
+
+def test_a_call_wrapped_onto_a_line_of_its_own_ends_the_paragraph_above_it():
+    text = CONTINUOUS.replace("jeher getan hatten.\n", "jeher getan hatten, wie der Chronist schreibt.\n[4]\n")
+    context, _ = only(Layout, text)
+    doc = context.document
+    assert doc.convention is LineConvention.WRAPPED_CONTINUOUS
+    assert doc.blocks[0].text.endswith("wie der Chronist schreibt. [4]")
+    assert doc.blocks[1].text.startswith("Gegen Mittag kam der Händler")
+
+
+def test_a_dash_carried_onto_the_next_line_of_a_sentence_is_no_bullet():
+    text = CONTINUOUS.replace("legten die Netze zum Trocknen in die Sonne, wie sie es seit\n",
+                              "legten die Netze zum Trocknen in die Sonne, wie man es seit\n"
+                              "– so sagten sie – immer getan hatte, und wie sie es seit\n")
+    context, _ = only(Layout, text)
+    assert context.document.blocks[0].text.startswith("Am Morgen zogen die Fischer")
+    assert "Sonne, wie man es seit – so sagten sie – immer getan hatte" in context.document.blocks[0].text

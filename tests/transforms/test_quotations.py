@@ -1,0 +1,248 @@
+"""transforms/quotations.py: the inline-quotations pass, on small texts of its own in several
+languages, and on the labelled sample of the five sources (tests/fixtures/quotations/)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+from passlab import context_of, entries, only, run, written, xp
+
+from transforms.quotation_sample import load, score
+from tei_edition.api import convert_file
+from tei_edition.report import Kind as Entry
+from tei_edition.tei.elements import el, sub
+from tei_edition.tei.lines import set_anchors
+from tei_edition.transforms.quotations import InlineQuotations
+from tei_edition.writers.tei import to_bytes
+
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
+
+
+def converted(text: str, metadata: dict | None = None):
+    context, found = only(InlineQuotations, text, metadata)
+    return written(context.tree), found
+
+
+def body_xml(tree) -> list[str]:
+    """Each body paragraph as XML without the namespace declaration."""
+    out = []
+    for p in xp(tree, "//t:body//t:p"):
+        s = etree.tostring(p, encoding="unicode", with_tail=False)
+        s = re.sub(r">\s+<", "><", s.strip())          # the writer's indentation around a lone child
+        out.append(s.replace(' xmlns="http://www.tei-c.org/ns/1.0"', ""))
+    return out
+
+
+def actions(found, kind=None) -> list[tuple[int | None, str]]:
+    return [(e.line, e.action) for e in entries(found, kind)]
+
+
+# --------------------------------------------------------------------------- conventions
+
+
+def test_english_double_marks_holding_single_ones_with_a_call_speech_and_scare_quotes():
+    tree, found = converted("The Congress\n\nThe chairman said: “We are ‘loyal’ to the end,” and sat down. "
+                            "The minutes call it “a turning point”.¹ Nobody believed the “loyalty” of the delegates."
+                            "\n\n¹ Minutes, p. 12.\n")
+    assert body_xml(tree)[0].startswith(
+        '<p>The chairman said: <q rend="double">We are <soCalled rend="single">loyal</soCalled> to the end,</q> '
+        'and sat down. The minutes call it <quote rend="double">a turning point</quote>.<note')
+    assert body_xml(tree)[0].endswith('Nobody believed the <soCalled rend="double">loyalty</soCalled> of the '
+                                      'delegates.</p>')
+    assert actions(found, Entry.RECOGNITION) == [
+        (3, "quotation found: q (double marks)"), (3, "quotation found: soCalled (single marks)"),
+        (3, "quotation found: quote (double marks)"), (3, "quotation found: soCalled (double marks)")]
+
+
+def test_straight_single_marks_beside_possessives_and_elisions():
+    tree, found = converted("Notes on a Strike\n\nThe workers' committee called it a 'workers' state' in '68, and "
+                            "'tis said the bosses' men agreed at six o'clock.\n")
+    assert body_xml(tree) == [
+        "<p>The workers' committee called it a <soCalled rend=\"single straight\">workers' state</soCalled> in '68, "
+        "and 'tis said the bosses' men agreed at six o'clock.</p>"]
+    # the apostrophes at a word's edge are recorded with their line; the one inside a word is no decision
+    assert [d for _, d in [(e.line, e.detail) for e in found if e.action.startswith("apostrophe")]] and all(
+        e.line == 3 for e in found if e.action.startswith("apostrophe"))
+    assert len([e for e in found if e.action.startswith("apostrophe")]) == 5
+    assert entries(found, Entry.DOUBT) == []
+
+
+def test_french_guillemets_with_narrow_spaces_and_elisions():
+    tree, found = converted("La Grève\n\nLe délégué s’écria : «\u202fNous ne céderons pas, c’est “juré”\u202f» "
+                            "et l’assemblée applaudit. On parla d’une «\u202fvictoire\u202f».\n",
+                            {"language": "fr"})
+    assert body_xml(tree) == [
+        "<p>Le délégué s’écria\u00a0: <q rend=\"guillemets\">Nous ne céderons pas, c’est "
+        "<soCalled rend=\"double\">juré</soCalled></q> et l’assemblée applaudit. On parla d’une "
+        "<soCalled rend=\"guillemets\">victoire</soCalled>.</p>"
+        .replace("s’écria\u00a0:", "s’écria :")]
+
+
+def test_german_low_marks_and_reversed_guillemets():
+    tree, _ = converted("Der Streik\n\nDer Vorsitzende sagte: „Wir bleiben, auch wenn man uns ‚Verräter‘ nennt“, "
+                        "und ging. Die Zeitung schrieb von einem »Sieg«.\n", {"language": "de"})
+    assert body_xml(tree) == [
+        '<p>Der Vorsitzende sagte: <q rend="low-double">Wir bleiben, auch wenn man uns '
+        '<soCalled rend="low-single">Verräter</soCalled> nennt</q>, und ging. Die Zeitung schrieb von einem '
+        '<soCalled rend="reversed-guillemets">Sieg</soCalled>.</p>']
+
+
+def test_spanish_and_italian_quotations():
+    tree, _ = converted("La huelga\n\nEl obrero dijo: «No volveremos hasta que “ellos” cedan» y salió.\n",
+                        {"language": "es"})
+    assert body_xml(tree) == ['<p>El obrero dijo: <q rend="guillemets">No volveremos hasta que '
+                              '<soCalled rend="double">ellos</soCalled> cedan</q> y salió.</p>']
+    tree, found = converted("Lo sciopero\n\nAspettò un po' e scrisse: «Non è vero niente».\n", {"language": "it"})
+    assert body_xml(tree) == ["<p>Aspettò un po' e scrisse: <quote rend=\"guillemets\">Non è vero niente</quote>."
+                              "</p>"]
+    assert entries(found, Entry.DOUBT) == []
+
+
+def test_a_quotation_runs_across_a_note_an_emphasis_and_the_source_lines():
+    text = ("The Crisis\n\n"
+            "In his diary he wrote that “the town was *empty* and the¹\n"
+            "gates were shut, for the first time in memory”, and left.\n\n"
+            "¹ Diary, 3 May.\n")
+    tree, found = converted(text)
+    quote = xp(tree, "//t:body//t:quote")
+    assert len(quote) == 1 and quote[0].get("rend") == "double"
+    assert " ".join("".join(t for t in quote[0].xpath("text()|t:hi/text()", namespaces={"t": "http://www.tei-c.org/ns/1.0"})).split()) == \
+        "the town was empty and the gates were shut, for the first time in memory"
+    assert xp(quote[0], "t:hi[@rend='italic']") and xp(quote[0], "t:note")
+    assert actions(found, Entry.RECOGNITION) == [(3, "quotation found: quote (double marks)")]
+
+
+def test_a_quotation_inside_emphasis_goes_inside_it():
+    tree, _ = converted("Title\n\nThe banner read *“All power to the soviets”* in red.\n")
+    assert body_xml(tree) == ['<p>The banner read <hi rend="italic"><q rend="double">All power to the soviets</q>'
+                              '</hi> in red.</p>']
+
+
+def test_marks_whose_quotation_would_cross_an_emphasis_edge_stay_and_are_reported():
+    tree, found = converted("Title\n\nHe said “it was *very ‘late’ indeed” for them* and left.\n")
+    assert body_xml(tree) == ['<p>He said “it was <hi rend="italic">very <soCalled rend="single">late</soCalled> '
+                              'indeed” for them</hi> and left.</p>']
+    assert actions(found, Entry.DOUBT) == [(3, "quotation marks kept as text: the quotation crosses the edge of "
+                                               "an element it does not enclose")]
+
+
+def test_a_quotation_crossing_a_page_break_of_a_wrapped_text():
+    lines = ("Memoirs\n\n"
+             "We left the town in the spring of that year, with two suitcases and a letter from the\n"
+             "committee that nobody at the frontier would want to read, as we knew well enough.\n\n"
+             "When the train stopped at the frontier the officer looked at our papers for a long\n"
+             "time and then, without a smile, he told us: “You will not pass here today, nor\n\n"
+             "tomorrow, nor any other day,” and he walked back to his hut by the barrier.\n")
+    tree, found = converted(lines)
+    assert xp(tree, "//t:body//t:q/text()") == ["You will not pass here today, nor tomorrow, nor any other day,"]
+    assert actions(found, Entry.RECOGNITION) == [(7, "quotation found: q (double marks)")]
+
+
+def test_unpaired_marks_stay_as_text_and_are_reported_at_their_line():
+    tree, found = converted("Title\n\nHe spoke of “the crisis for an hour.\n\nThen of its ‘causes’ alone.\n")
+    assert body_xml(tree) == ["<p>He spoke of “the crisis for an hour.</p>",
+                              '<p>Then of its <soCalled rend="single">causes</soCalled> alone.</p>']
+    assert actions(found, Entry.DOUBT) == [(3, "quotation mark left unpaired, kept as text")]
+
+
+def test_a_quotation_of_several_paragraphs_opens_each_and_closes_once():
+    text = ("Title\n\nThe chairman began his speech with a long look at the hall and then he said: “We have "
+            "come a long way since the spring, and we have lost many friends on the road.\n\n"
+            "“But we shall not give up now, when the end is near and the others wait for us.”\n\n"
+            "Later the Italian Left wrote: “The tragedy of Zinoviev is the same: their desire to reform the party.\n\n"
+            "We find these concerns in the attitude of Trotsky, even after his expulsion” and so on.\n")
+    tree, found = converted(text)
+    assert body_xml(tree) == [
+        '<p>The chairman began his speech with a long look at the hall and then he said: <q rend="double continued">'
+        'We have come a long way since the spring, and we have lost many friends on the road.</q></p>',
+        '<p><q rend="double">But we shall not give up now, when the end is near and the others wait for us.</q></p>',
+        '<p>Later the Italian Left wrote: <quote rend="double continued">The tragedy of Zinoviev is the same: their '
+        'desire to reform the party.</quote></p>',
+        '<p><quote rend="double continuing">We find these concerns in the attitude of Trotsky, even after his '
+        'expulsion</quote> and so on.</p>']
+    assert entries(found, Entry.DOUBT) == []
+
+
+def test_a_block_quotation_printed_between_marks_keeps_them_in_its_rend():
+    text = ("Title\n\n" + "The author of the pamphlet wrote a long paragraph about the strike and then "
+            "he wrote:\n\n    “The strike is over, and the ‘victory’ is theirs; we shall have to begin "
+            "again, from the very beginning.”\n\nAfter that the pamphlet ends.\n")
+    tree, found = converted(text)
+    quote = xp(tree, "//t:body/t:quote")
+    assert len(quote) == 1 and quote[0].get("rend") == "double"
+    assert xp(quote[0], "text()")[0].startswith("The strike is over")
+    assert xp(quote[0], "t:soCalled[@rend='single']/text()") == ["victory"]
+    assert any(a.startswith("block quotation printed between marks") for _, a in actions(found))
+
+
+def test_citations_and_titles_are_never_entered():
+    context = context_of("x")
+    root = el("TEI")
+    body = sub(sub(root, "text"), "body")
+    p = sub(body, "p")
+    p.text = "As “he said to them”, see "
+    bibl = sub(p, "bibl")
+    bibl.text = "Smith, “A Title,” Review 3"
+    bibl.tail = " and the book "
+    title = sub(p, "title", {"level": "m"})
+    title.text = "“Quoted” Title"
+    set_anchors(p, [(0, 1)])
+    context.tree = etree.ElementTree(root)
+    found = run(InlineQuotations, context)
+    assert xp(p, "t:quote/text()") == ["he said to them"]     # its source follows: quote
+    assert bibl.text == "Smith, “A Title,” Review 3" and title.text == "“Quoted” Title"
+    assert [e.action for e in found if e.kind == Entry.INFO] == ["quotation marks kept as text inside citations and "
+                                                                  "titles"]
+
+
+def test_the_header_declares_what_the_tei_does_with_the_marks():
+    from tei_edition.api import convert
+    from tei_edition.report import Report
+    for text, marks in (("Title\n\nHe said “yes” and left.\n", "none"),
+                        ("Title\n\nHe said “yes and left.\n", "some")):
+        tree = convert(text, {}, Report())
+        quotation = xp(tree, "//t:editorialDecl/t:quotation")[0]
+        assert quotation.get("marks") == marks
+        first = "".join(xp(quotation, "t:p")[0].itertext())
+        assert first.startswith("Quotations were found by pairing their marks")
+        assert "Quotation marks that pair are not kept in the text" in first
+
+
+# --------------------------------------------------------------------------- the labelled sample
+
+
+@lru_cache(maxsize=None)
+def sample_trees() -> dict[str, etree._ElementTree]:
+    excerpts = load()
+    return {name: etree.ElementTree(etree.fromstring(to_bytes(convert_file(SOURCES / f"{name}.txt").tree)))
+            for name in sorted({e.source for e in excerpts})}
+
+
+def test_the_sample_is_as_the_brief_asks():
+    excerpts = load()
+    assert len({e.source for e in excerpts}) >= 4
+    assert sum(len(e.spans) for e in excerpts) >= 150
+    apostrophes = [e for e in excerpts if not e.spans and any(ch in e.text for ch in "'’")]
+    assert len(apostrophes) >= 40
+
+
+def test_quotation_boundaries_on_the_labelled_sample():
+    result = score(load(), sample_trees())
+    assert result.not_found == []
+    # measured: 298 of 299 (0.997); the one miss is a stray closing mark inside a quotation
+    assert result.boundary_accuracy >= 0.95, "\n".join(result.errors)
+    assert result.extra <= 3, "\n".join(result.errors)
+
+
+def test_no_apostrophe_of_the_sample_is_taken_for_a_quotation_mark():
+    result = score(load(), sample_trees())
+    assert result.marks_expected >= 150
+    assert result.marks_lost == 0, "\n".join(e for e in result.errors if e.startswith("marks lost"))
+
+
+def test_kinds_on_the_labelled_sample():
+    result = score(load(), sample_trees())
+    # quote, q and soCalled as labelled, of the quotations found: measured 0.87
+    assert result.kind_accuracy >= 0.8, sorted(result.kinds.items())
