@@ -112,11 +112,7 @@ def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int) -
         click.echo(line, err=not ok)
         failures += not ok
     if "bib" in formats and failures < len(results):
-        try:
-            from .writers.bibtex import write_edition_bib
-            write_edition_bib(out, Path("bib"))
-        except ImportError:
-            pass
+        _edition_bib(out, [p for p, (_, _, ok) in zip(paths, results) if ok], from_tei="tei" in formats)
     if failures:
         raise click.ClickException(f"{failures} of {len(results)} sources could not be converted")
 
@@ -203,15 +199,47 @@ def render(tei_file: Path, output: Path | None, archival: bool, attach: tuple[Pa
     click.echo(f"{target}: {len(report.warnings)} warnings", err=True)
 
 
+def _edition_bib(out: Path, built: list[Path], *, from_tei: bool) -> None:
+    """OUT/works-cited.bib: the union of the works of the TEI of the edition's sources in OUT (those
+    just built, and those an earlier build left there), read from their S.bib files where the build
+    writes no TEI (each is its TEI's biblStructs, field for field). bib/works-cited.bib, the
+    register of the edition's keys, is written only when every source of the edition is in it."""
+    from .writers.bibtex import entries_from_bib, entries_of, write_edition_bib
+    edition = sorted({p.stem for folder in {p.parent for p in built} for p in folder.glob("*.txt")} | {p.stem for p in built})
+    documents, covered = [], set()
+    for stem in edition:
+        if from_tei and (out / f"{stem}.xml").is_file():
+            documents.append(entries_of(_read_tei(out / f"{stem}.xml")))
+        elif not from_tei and (out / f"{stem}.bib").is_file():
+            documents.append(entries_from_bib(out / f"{stem}.bib"))
+        else:
+            continue
+        covered.add(stem)
+    whole = covered >= set(edition)
+    target, problems = write_edition_bib(documents, out, Path("bib") if whole else None)
+    for problem in problems:
+        click.echo(f"{target}: warning: {problem}", err=True)
+    if not whole:
+        click.echo(f"{target}: {len(covered)} of the edition's {len(edition)} sources; bib/works-cited.bib left as it was",
+                   err=True)
+
+
 @main.command()
 @click.argument("tei_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="BibTeX file to write.")
-def bib(tei_files: tuple[Path, ...], output: Path) -> None:
-    """Write the works cited in TEI files as one deduplicated BibTeX file."""
-    from .writers.bibtex import assign_keys, bib_string, dedupe, works_in_tree
-    works = assign_keys(dedupe([w for f in tei_files for w in works_in_tree(_read_tei(f))]))
-    write_atomic(output, bib_string(works).encode("utf-8"))
-    click.echo(f"{output}: {len(works)} works", err=True)
+@click.option("--ascii", "ascii_only", is_flag=True,
+              help="Write accented letters as TeX accents ({\\'e}), for classic BibTeX (default: UTF-8).")
+def bib(tei_files: tuple[Path, ...], output: Path, ascii_only: bool) -> None:
+    """Write the works cited in TEI files (their biblStructs) as one BibTeX file, each key once."""
+    from .writers.bibtex import edition_string, entries_of
+    text, count, problems = edition_string([entries_of(_read_tei(f)) for f in tei_files], ascii_only=ascii_only)
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
+    for problem in problems:
+        click.echo(f"{output}: warning: {problem}", err=True)
+    click.echo(f"{output}: {count} works", err=True)
 
 
 @main.command()

@@ -35,6 +35,7 @@ from .parsing.list_items import ListItems
 from .parsing.lost_hyphens import LostHyphens
 from .parsing.marked_up_headings import MarkedUpHeadings
 from .parsing.page_breaks import PageBreaks
+from .parsing.reference_list import ReferenceList
 from .parsing.run_in_lists import RunInLists
 from .parsing.underlined_titles import UnderlinedTitles
 from .passes import Context, Declaration, Pass, PipelineError, Step, check_order
@@ -66,6 +67,7 @@ PASSES: list[type[Pass[Any]]] = [
     Colophon,             # a web archive's colophon → header
     NoteTexts,            # note texts taken out of the running text
     Headings,             # headings and their levels
+    ReferenceList,        # a reference list's entries that looked like headings stay entries
     ListItems,            # bulleted and numbered paragraphs
     Fragments,            # stray words kept apart
     PageBreaks,           # paragraphs cut by page breaks re-joined

@@ -106,9 +106,15 @@ class Builder:
         fill(sub(self.container, "p"), b)
 
     def _bibl(self, b: Block) -> None:
-        lst = self.container.find("{*}listBibl")
-        if lst is None:
-            lst = sub(self.container, "listBibl")
+        """A paragraph of a bibliography: an entry goes into the list (a new list after prose), a
+        paragraph that is no entry (an introduction, an index line) stays a paragraph."""
+        from ..citations.find import looks_like_entry
+        last = self.container[-1] if len(self.container) else None
+        if not looks_like_entry(b.text):
+            self.report.doubt("a paragraph of the bibliography is no entry: kept as a paragraph", b.first_line, b.text)
+            fill(sub(self.container, "p"), b)
+            return
+        lst = last if last is not None and last.tag == tei("listBibl") else sub(self.container, "listBibl")
         fill(sub(lst, "bibl"), b)
 
     def _item(self, b: Block, item: ListItem) -> None:

@@ -1,0 +1,62 @@
+"""Where citations stand (tei_edition.citations.find): clauses of notes, lead-ins, several
+citations in one note, parentheses of running text, reference-list entries."""
+from __future__ import annotations
+
+from tei_edition.citations.find import clauses, in_note, in_parentheses, looks_like_entry, reference_entry
+from tei_edition.citations.model import Form
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(c.form.value, text[c.start:c.end]) for c in in_note(text, 0, len(text), [], {})]
+
+
+def test_clauses_keep_abbreviations_initials_and_quoted_titles_whole():
+    text = ("See R. V. Daniels, “Titles. With Stops,” Review 3 (1950), pp. 4-5; cf. Ibid. And so on. "
+            "The end.")
+    parts = [text[a:b] for a, b in clauses(text, 0, len(text))]
+    assert parts[0] == "See R. V. Daniels, “Titles. With Stops,” Review 3 (1950), pp. 4-5"
+    assert parts[-1] == "The end."
+
+
+def test_a_note_with_prose_and_several_citations_after_lead_ins():
+    text = ("On the strikes see Hana Novak, The Strike Years (Prague: Academia, 1978), 12; also quoted in "
+            "Novak 1978, 14 and discussed by Jan Sedlak in The Long Decade (Brno: Host, 1990), 3.")
+    got = found(text)
+    assert ("full", "Hana Novak, The Strike Years (Prague: Academia, 1978), 12") in got
+    assert ("author-date", "Novak 1978, 14") in got
+    assert ("full", "Jan Sedlak in The Long Decade (Brno: Host, 1990), 3") in got
+
+
+def test_a_title_cut_by_a_full_stop_is_one_citation_again():
+    got = found("Tomas Berg. Harbours and Their Keepers (Oslo: Cappelen, 1960).")
+    assert got == [("full", "Tomas Berg. Harbours and Their Keepers (Oslo: Cappelen, 1960)")]
+    got = found("Lund Kommun, Stadens historia. En översikt, Lund 1950, s. 3.")
+    assert len(got) == 1 and got[0][0] == "full"
+
+
+def test_citations_after_prose_without_a_lead_in_word():
+    got = found("This part draws heavily upon Ines Moreau, “The Last Strike,” Labour History Online.")
+    assert got == [("full", "Ines Moreau, “The Last Strike,” Labour History Online")]
+
+
+def test_short_forms_in_prose_are_tentative_and_after_lead_ins_sure():
+    text = "As Novak 1978 shows, the strike failed; see Novak 1978, 14."
+    cs = in_note(text, 0, len(text), [], {})
+    assert [(c.form, c.tentative) for c in cs] == [(Form.AUTHOR_DATE, True), (Form.AUTHOR_DATE, False)]
+
+
+def test_running_text_citations_stand_in_parentheses():
+    text = ("He wrote so (quoted in Hana Novak, The Strike Years, Academic Press 1978, p12) and again (ibid, p 13); "
+            "the years (1923-1925) were hard.")
+    cs = in_parentheses(text, 0, len(text), [], {})
+    assert [c.form for c in cs] == [Form.FULL, Form.IBID]
+    assert cs[0].work.publisher == "Academic Press" and cs[0].pinpoint == "12"
+
+
+def test_reference_entries_and_what_is_no_entry():
+    assert reference_entry("Novak, Hana 1978, The Strike Years, Prague: Academia.", 0, 52, []) is not None
+    c = reference_entry("Novak, Hana 1981, a leaflet handed out at the gates", 0, 51, [])
+    assert c.work.note == "a leaflet handed out at the gates" and not c.work.title     # nothing guessed
+    assert looks_like_entry("Carr, E. H., The Bolshevik Revolution, London 1950")
+    assert not looks_like_entry("Carr, E. H., 12, 45, 78")                               # an index line
+    assert not looks_like_entry("The works below were consulted for this essay.")

@@ -1,0 +1,175 @@
+"""One citation's text → its parts and work (tei_edition.citations.parse): every style the
+parser knows, in notes and in reference lists; OCR damage read and kept."""
+from __future__ import annotations
+
+import pytest
+
+from tei_edition.citations.bibtex import entry_type, fields_of
+from tei_edition.citations.model import Field, WorkKind
+from tei_edition.citations.parse import parse_full
+
+
+def read(text: str, entry: bool = False):
+    c = parse_full(text, 0, len(text), entry=entry)
+    assert c is not None, text
+    return c
+
+
+def fields(text: str, entry: bool = False) -> dict[str, str]:
+    c = read(text, entry)
+    return {"type": entry_type(c.work), **fields_of(c.work), **({"pinpoint": c.pinpoint} if c.pinpoint else {})}
+
+
+def test_chicago_book_note_and_its_parts_spans():
+    text = "Ana Torres, La ciudad y sus sombras (Madrid: Alianza, 1998), 45."
+    c = read(text)
+    assert fields(text) == {"type": "book", "author": "Torres, Ana", "title": "La ciudad y sus sombras",
+                            "address": "Madrid", "publisher": "Alianza", "year": "1998", "pinpoint": "45"}
+    spans = {p.field: text[p.start:p.end] for p in c.parts}
+    assert spans[Field.AUTHOR] == "Ana Torres" and spans[Field.PUBLISHER] == "Alianza" and spans[Field.DATE] == "1998"
+    assert spans[Field.PINPOINT] == "45"
+
+
+def test_piece_in_a_book_with_its_editor_and_translator():
+    f = fields("Nadia Petrova, The Long Winter, in Essays on Exile, ed. Tomas Berg, trans. Ruth Cole "
+               "(Chicago: Lakeside Press, 2004), 77-80.")
+    assert f["type"] == "incollection" and f["booktitle"] == "Essays on Exile"
+    assert f["title"] == "The Long Winter" and f["editor"] == "Berg, Tomas" and f["translator"] == "Cole, Ruth"
+    assert f["pinpoint"] == "77--80" and "pages" not in f          # a note's pages are the pages cited
+
+
+def test_a_bare_in_before_a_collection_splits_piece_and_book():
+    f = fields("Anton Weiss, Letter to the Council in Collected Papers on Reform (Boston: Hale, 1950), 9.")
+    assert (f["type"], f["title"], f["booktitle"]) == ("incollection", "Letter to the Council", "Collected Papers on Reform")
+
+
+def test_journal_article_note_with_volume_issue_date():
+    f = fields("Lea Brandt, “Harbour Towns and Their Guilds,” Maritime Review 8:2 (Spring 1991): 101-19.")
+    assert f == {"type": "article", "author": "Brandt, Lea", "title": "Harbour Towns and Their Guilds",
+                 "journal": "Maritime Review", "volume": "8", "number": "2", "year": "1991", "pinpoint": "101--19",
+                 "note": "Spring"}
+
+
+def test_article_without_volume_dated_by_month():
+    f = fields("P. Marsh, 'The River Strike', Northern Quarterly (Feb. 1931)")
+    assert (f["type"], f["journal"], f["year"], f["month"]) == ("article", "Northern Quarterly", "1931", "2")
+
+
+def test_place_and_year_without_publisher():
+    f = fields("K. Lund, A History of the Fjords, Oslo 1912, p.44.")
+    assert (f["address"], f["year"], f["pinpoint"]) == ("Oslo", "1912", "44") and "publisher" not in f
+
+
+def test_punctuation_variants_of_the_imprint():
+    assert fields("Mara Quinn, Salt Roads (Dublin; Harbour Press, 2001), 3.")["publisher"] == "Harbour Press"
+    assert fields("Mara Quinn, Salt Roads (Dublin, Harbour Press, 2001), 3.")["address"] == "Dublin"
+
+
+def test_ocr_noise_in_a_year_is_read_and_kept():
+    c = read("Jonas Field, Winter Notes (Leeds: Gray and Sons, 19~58), p. 2.")
+    assert c.work.year == "1958"
+    assert [(x.sic, x.corr) for x in c.corrections] == [("19~58", "1958")]
+    assert c.doubts
+
+
+def test_ocr_glued_words_and_letters_for_digits():
+    c = read("Jonas Field, Winter Notes (Leeds: Gray andSons, 1958), pp. 1l0-12.")
+    assert c.work.publisher == "Gray and Sons" and c.pinpoint == "110--12"
+    assert {x.sic for x in c.corrections} == {"andSons", "1l0-12"}
+
+
+def test_periodical_issue_and_article_in_an_issue():
+    f = fields("Rabochaia Gazeta, No.12, May 1925, p.3.")
+    assert (f["type"], f["title"], f["howpublished"], f["year"], f["month"]) == ("misc", "Rabochaia Gazeta", "no. 12", "1925", "5")
+    f = fields("A. Petrov, On the Harvest, Rabochaia Gazeta, No.12, May 1925, p.3.")
+    assert (f["type"], f["title"], f["journal"], f["number"]) == ("article", "On the Harvest", "Rabochaia Gazeta", "12")
+
+
+def test_web_items_with_and_without_address():
+    f = fields("Ines Moreau, “The Last Strike,” Labour History Online.")
+    assert f == {"type": "online", "author": "Moreau, Ines", "title": "The Last Strike", "organization": "Labour History Online"}
+    f = fields("Ines Moreau, “The Last Strike,” Labour History Online, accessed 4 June 2019, https://example.org/strike.")
+    assert (f["url"], f["urldate"]) == ("https://example.org/strike", "2019-06-04")
+
+
+def test_a_damaged_web_address_is_kept_in_the_note_and_doubted():
+    c = read("Ines Moreau, “The Last Strike,” Labour History Online.é/2001/strike.htm")
+    assert c.work.container == "Labour History Online" and "é/2001/strike.htm" in c.work.note and c.doubts
+
+
+def test_abbreviation_set_up_by_the_source():
+    c = read("Collected Letters of Mara Quinn, hereafter CLQ, (1901-05), p.17.")
+    assert c.sets_abbreviation == "CLQ" and c.work.title == "Collected Letters of Mara Quinn (1901-05)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vgl. nichts", None),
+    ("Max Weber, Wirtschaft und Gesellschaft, Tübingen: Mohr 1922, S. 23.",
+     {"author": "Weber, Max", "address": "Tübingen", "publisher": "Mohr", "year": "1922", "pinpoint": "23"}),
+    ("Jürgen Kocka, Klassengesellschaft im Krieg, in: Geschichte und Gesellschaft 12 (1986), S. 34–56.",
+     {"type": "article", "journal": "Geschichte und Gesellschaft", "volume": "12", "year": "1986"}),
+    ("Marc Bloch, « Pour une histoire comparée », Revue de synthèse historique, t. 46, 1928, p. 15-50.",
+     {"type": "article", "title": "Pour une histoire comparée", "volume": "46"}),
+    ("Antonio Gramsci, Quaderni del carcere, a cura di Valentino Gerratana, Torino, Einaudi, 1975, vol. II, p. 123.",
+     {"editor": "Gerratana, Valentino", "address": "Torino", "publisher": "Einaudi", "volume": "2"}),
+    ("Pierre Vilar, Historia de España, Barcelona: Crítica, 1978, pág. 12.", {"address": "Barcelona", "pinpoint": "12"}),
+])
+def test_german_french_italian_spanish_notes(text, expected):
+    c = parse_full(text, 0, len(text))
+    if expected is None:
+        assert c is None
+        return
+    f = {"type": entry_type(c.work), **fields_of(c.work), "pinpoint": c.pinpoint}
+    assert {k: f.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nowak, Jan 1987, Rivers of Silesia, Wrocław: Ossolineum.",
+     {"type": "book", "author": "Nowak, Jan", "year": "1987", "title": "Rivers of Silesia", "address": "Wrocław",
+      "publisher": "Ossolineum"}),
+    ("Nowak, Jan, et al., n.d., 'Town and Gown', in Polish Cities, Kraków: Znak.",
+     {"type": "incollection", "author": "Nowak, Jan and others", "booktitle": "Polish Cities"}),
+    ("Nowak, Jan 1990, 'Flood Years', Silesian Review, 3.2: 11–29.",
+     {"type": "article", "volume": "3", "number": "2", "pages": "11--29"}),
+    ("Nowak, Jan 1990, 'Flood Years', Silesian Review, Spring-Summer: 11–29.",
+     {"type": "article", "issue": "Spring-Summer", "pages": "11--29"}),
+    ("Weiss, Anna and Karl Berger (eds) 2003, Border Stories, Vienna: Picus.",
+     {"type": "collection", "editor": "Weiss, Anna and Berger, Karl"}),
+    ("Vienna Trade Council 1921, Annual Statement, Vienna: Council.", {"author": "{Vienna Trade Council}"}),
+    ("Nowak, J. (1990). Flood years on the Oder. Silesian Review, 3(2), 11–29. https://doi.org/10.1000/oder",
+     {"type": "article", "title": "Flood years on the Oder", "journal": "Silesian Review", "url": "https://doi.org/10.1000/oder"}),
+    ("Nowak, Jan. Rivers of Silesia. Wrocław: Ossolineum, 1987.", {"type": "book", "year": "1987", "publisher": "Ossolineum"}),
+    ("NOWAK Jan, Rivers of Silesia, Wrocław, Ossolineum, 1987.", {"author": "Nowak, Jan", "publisher": "Ossolineum"}),
+])
+def test_reference_list_styles(text, expected):
+    f = fields(text, entry=True)
+    assert {k: f.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Miller v. Hale, 512 U.S. 44, 51 (1994).", {"type": "misc", "title": "Miller v. Hale", "howpublished": "512 U.S. 44",
+                                               "year": "1994", "pinpoint": "51"}),
+    ("18 U.S.C. § 242 (2006).", {"type": "misc", "howpublished": "18 U.S.C. § 242", "year": "2006"}),
+    ("Papers respecting the Fisheries, Cmd. 4102 (London, 1932), No. 7.",
+     {"type": "misc", "title": "Papers respecting the Fisheries", "howpublished": "Cmd. 4102", "address": "London",
+      "pinpoint": "No. 7"}),
+])
+def test_legal_and_official_papers(text, expected):
+    f = fields(text)
+    assert {k: f.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The work, it is true, was left unfinished (as he said in 1940).",
+    "Trotsky, Stalin, p. xv.",
+    "Ibid., p. 18.",
+    "In the Introduction he gave a secondary place to the later period.",
+])
+def test_prose_and_short_forms_are_not_full_citations(text):
+    assert parse_full(text, 0, len(text)) is None
+
+
+def test_a_short_form_author_and_title_is_no_full_citation_but_a_title_with_a_site_is():
+    assert parse_full("Nadia Petrova, The Long Winter", 0, 30) is None
+    c = read("“The Long Winter,” Exile Quarterly Online.")
+    assert c.work.kind is WorkKind.WEB and not c.work.authors
