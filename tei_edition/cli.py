@@ -2,21 +2,18 @@
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .api import ConversionResult, convert_file
+from .api import convert_file
+from .edition import FORMATS, build_sources, write_edition_bib
 from .errors import InputError
-from .summary import notes_line, summarise, summary_line
-from .writers.report import write_report
+from .summary import summarise, summary_line
 from .writers.atomic import write_atomic
+from .writers.report import write_report
 from .writers.tei import to_bytes
-
-FORMATS = ("tei", "pdf", "bib")
-
 
 def _formats(value: str) -> list[str]:
     chosen = [f.strip() for f in value.split(",") if f.strip()]
@@ -24,52 +21,6 @@ def _formats(value: str) -> list[str]:
     if bad:
         raise click.BadParameter(f"unknown format {', '.join(bad)} (choose from {', '.join(FORMATS)})")
     return chosen
-
-
-def build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, bool]:
-    """Convert one source and write its outputs; returns (name, summary or error, ok)."""
-    try:
-        return _build_one(source, out, formats)
-    except InputError as exc:
-        return source.name, f"{source.name}: error: {exc}", False
-    except Exception as exc:  # a bug must not end the whole build with a traceback
-        return source.name, f"{source.name}: internal error: {type(exc).__name__}: {exc}", False
-
-
-def _build_one(source: Path, out: Path, formats: list[str]) -> tuple[str, str, bool]:
-    result = convert_file(source)
-    stem = source.stem
-    counts = summarise(result.tree)
-    result.report.stats["counts"] = counts
-    data = to_bytes(result.tree)
-    _validate_into(result, data)
-    if "tei" in formats:
-        write_atomic(out / f"{stem}.xml", data)
-    for fmt in formats:
-        if fmt != "tei":
-            _write_other(fmt, result, out, stem)
-    write_report(result.report, out / f"{stem}.report.json")   # last: the writers record in it too
-    lines = [summary_line(stem, counts, len(result.report.warnings)),
-             "  " + notes_line(stem, result.report.stats.get("notes", {}))]
-    return source.name, "\n".join(lines), True
-
-
-def _validate_into(result: ConversionResult, data: bytes) -> None:
-    """Check every conversion against the project schema and integrity rules; problems are
-    warnings in the report, with lines of the written TEI file."""
-    from .validation import validate_bytes
-    report = result.report.for_stage("validation")
-    for p in validate_bytes(data, name=result.report.source):
-        report.warn(f"{p.rule}: {p.message} (TEI line {p.line})", None, p.rule)
-
-
-def _write_other(fmt: str, result: ConversionResult, out: Path, stem: str) -> None:
-    if fmt == "pdf":
-        from .writers.pdf import write_pdf
-        write_pdf(result.tree, out / f"{stem}.pdf", report=result.report)
-    elif fmt == "bib":
-        from .writers.bibtex import write_bib
-        write_bib(result.tree, out / f"{stem}.bib")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,25 +45,22 @@ def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int) -
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise click.ClickException(f"no such source: {missing[0]}")
-    out.mkdir(parents=True, exist_ok=True)
-    failures = 0
-    results: list[tuple[str, str, bool]] = []
-    if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(build_one, p, out, formats) for p in paths]
-            with click.progressbar(futures, label="Building", file=sys.stderr) as bar:
-                for fut in bar:
-                    results.append(fut.result())
-    else:
-        with click.progressbar(paths, label="Building", file=sys.stderr,
-                               item_show_func=lambda p: p.name if p else "") as bar:
-            for p in bar:
-                results.append(build_one(p, out, formats))
-    for _, line, ok in results:
-        click.echo(line, err=not ok)
-        failures += not ok
+
+    def progress(results):
+        with click.progressbar(results, length=len(paths), label="Building", file=sys.stderr) as bar:
+            yield from bar
+
+    results = build_sources(paths, out, formats, jobs, progress)
+    for r in results:
+        click.echo(r.message, err=not r.ok)
+    failures = sum(not r.ok for r in results)
     if "bib" in formats and failures < len(results):
-        _edition_bib(out, [p for p, (_, _, ok) in zip(paths, results) if ok], from_tei="tei" in formats)
+        edition = write_edition_bib(out, [r.source for r in results if r.ok], from_tei="tei" in formats)
+        for problem in edition.problems:
+            click.echo(f"{edition.target}: warning: {problem}", err=True)
+        if not edition.whole:
+            click.echo(f"{edition.target}: {edition.covered} of the edition's {edition.sources} sources; "
+                       "bib/works-cited.bib left as it was", err=True)
     if failures:
         raise click.ClickException(f"{failures} of {len(results)} sources could not be converted")
 
@@ -197,31 +145,6 @@ def render(tei_file: Path, output: Path | None, archival: bool, attach: tuple[Pa
     for w in report.warnings:
         click.echo(f"{tei_file}: warning: {w.action}" + (f" ({w.detail})" if w.detail else ""), err=True)
     click.echo(f"{target}: {len(report.warnings)} warnings", err=True)
-
-
-def _edition_bib(out: Path, built: list[Path], *, from_tei: bool) -> None:
-    """OUT/works-cited.bib: the union of the works of the TEI of the edition's sources in OUT (those
-    just built, and those an earlier build left there), read from their S.bib files where the build
-    writes no TEI (each is its TEI's biblStructs, field for field). bib/works-cited.bib, the
-    register of the edition's keys, is written only when every source of the edition is in it."""
-    from .writers.bibtex import entries_from_bib, entries_of, write_edition_bib
-    edition = sorted({p.stem for folder in {p.parent for p in built} for p in folder.glob("*.txt")} | {p.stem for p in built})
-    documents, covered = [], set()
-    for stem in edition:
-        if from_tei and (out / f"{stem}.xml").is_file():
-            documents.append(entries_of(_read_tei(out / f"{stem}.xml")))
-        elif not from_tei and (out / f"{stem}.bib").is_file():
-            documents.append(entries_from_bib(out / f"{stem}.bib"))
-        else:
-            continue
-        covered.add(stem)
-    whole = covered >= set(edition)
-    target, problems = write_edition_bib(documents, out, Path("bib") if whole else None)
-    for problem in problems:
-        click.echo(f"{target}: warning: {problem}", err=True)
-    if not whole:
-        click.echo(f"{target}: {len(covered)} of the edition's {len(edition)} sources; bib/works-cited.bib left as it was",
-                   err=True)
 
 
 @main.command()
@@ -321,6 +244,10 @@ def deposit(sources: tuple[Path, ...], out: Path | None, check: Path | None) -> 
             bag = write_bag(prepare(paths, Path(work)), out)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot deposit: {exc.strerror or exc}") from None
+    except Exception as exc:  # a bug must end with one line, not a traceback (and no bag)
+        raise click.ClickException(f"internal error: {type(exc).__name__}: {exc}") from None
     click.echo(f"{bag}: bag of {len(paths)} sources written", err=True)
 
 

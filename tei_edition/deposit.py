@@ -207,9 +207,8 @@ __all__ = ["BagPlan", "Payload", "bag_info", "check_bag", "embedded_files", "wri
 def prepare(sources: list[Path], work: Path) -> BagPlan:
     """Convert `sources` into `work` (TEI, BibTeX, reports, archival PDFs carrying their TEI and
     BibTeX), check every TEI file, and plan the bag. Raises InputError naming the first problem."""
-    from .cli import build_one     # the build's own code path, so a deposit holds what a build writes
+    from .edition import build_sources, write_edition_bib
     from .metadata import Metadata
-    from .writers.bibtex import write_edition_bib
     from .writers.pdf import archival_attachments, write_pdf
     from .validation import format_problem, parse_xml, validate_files
     from .validation.deposit import check_header
@@ -217,12 +216,10 @@ def prepare(sources: list[Path], work: Path) -> BagPlan:
     if not sources:
         raise InputError("cannot deposit: no sources given and no sources/*.txt found")
     build = Path(work) / "build"
-    build.mkdir(parents=True, exist_ok=True)
-    for source in sources:
-        name, message, ok = build_one(source, build, ["tei", "bib"])
-        if not ok:
-            raise InputError(f"cannot deposit: {message}")
-    write_edition_bib(build, None)
+    for result in build_sources(sources, build, ["tei", "bib"]):     # what a build writes
+        if not result.ok:
+            raise InputError(f"cannot deposit: {result.message}")
+    write_edition_bib(build, sources, from_tei=True, update_register=False)
     tei_files = [build / f"{s.stem}.xml" for s in sources]
     problems = [format_problem(p) for p in validate_files(tei_files)]
     for source, tei in zip(sources, tei_files):
