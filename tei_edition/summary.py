@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .tei.namespaces import tei
+from .tei.namespaces import local_name, tei
+
+BLOCK_PARENTS = frozenset({"div", "body", "back", "front", "cit"})   # where a quote stands as a block
 
 
 def summarise(tree: etree._ElementTree) -> dict[str, int]:
@@ -11,10 +13,15 @@ def summarise(tree: etree._ElementTree) -> dict[str, int]:
     if text is None:
         return {}
     notes = list(text.iter(tei("note")))
+    quotes = list(text.iter(tei("quote")))
+    blocks = [q for q in quotes if local_name(q.getparent()) in BLOCK_PARENTS]
     return {
         "paragraphs": sum(1 for _ in text.iter(tei("p"))),
         "headings": sum(1 for _ in text.iter(tei("head"))),
-        "block_quotes": sum(1 for q in text.iter(tei("quote"))),
+        "block_quotes": len(blocks),
+        "inline_quotes": len(quotes) - len(blocks) + sum(1 for _ in text.iter(tei("q"))),
+        "persons": sum(1 for _ in text.iter(tei("persName"))),
+        "citations": sum(1 for _ in text.iter(tei("bibl"))),
         "notes": len(notes),
         "notes_unanchored": sum(1 for n in notes if n.get("anchored") == "false"),
         "notes_missing_text": sum(1 for n in notes if n.get("type") == "missing"),
@@ -24,7 +31,9 @@ def summarise(tree: etree._ElementTree) -> dict[str, int]:
 
 def summary_line(name: str, counts: dict[str, int], warnings: int) -> str:
     return (f"{name}: {counts.get('paragraphs', 0)} paragraphs, {counts.get('headings', 0)} headings, "
-            f"{counts.get('block_quotes', 0)} block quotations, {counts.get('notes', 0)} notes "
+            f"{counts.get('block_quotes', 0)} block quotations, {counts.get('inline_quotes', 0)} inline quotations, "
+            f"{counts.get('persons', 0)} person mentions, {counts.get('citations', 0)} citations, "
+            f"{counts.get('notes', 0)} notes "
             f"({counts.get('notes_unanchored', 0)} unanchored, {counts.get('notes_missing_text', 0)} without text), "
             f"{warnings} warnings")
 
