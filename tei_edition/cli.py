@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -10,6 +11,8 @@ from . import __version__
 from .api import convert_file
 from .edition import FORMATS, build_sources, write_edition_bib
 from .errors import InputError
+from .metadata import Metadata
+from .reading.formats import SourceFormat
 from .summary import summarise, summary_line
 from .writers.atomic import write_atomic
 from .writers.report import write_report
@@ -37,7 +40,9 @@ def main() -> None:
               help="Outputs to write, comma-separated: tei, pdf, bib.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Sources to build in parallel.")
-def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int) -> None:
+@click.option("--from", "source_format", type=click.Choice([f.value for f in SourceFormat]),
+              help="The sources' format (default: each source's metadata, else detected from its text).")
+def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int, source_format: str | None) -> None:
     """Build the edition: every SOURCE (default: sources/*.txt) to OUT/S.xml, S.pdf, S.bib."""
     paths = list(sources) or sorted(Path("sources").glob("*.txt"))
     if not paths:
@@ -50,7 +55,7 @@ def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int) -
         with click.progressbar(results, length=len(paths), label="Building", file=sys.stderr) as bar:
             yield from bar
 
-    results = build_sources(paths, out, formats, jobs, progress)
+    results = build_sources(paths, out, formats, jobs, progress, source_format)
     for r in results:
         click.echo(r.message, err=not r.ok)
     failures = sum(not r.ok for r in results)
@@ -69,10 +74,15 @@ def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int) -
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="TEI file to write (default: standard output).")
 @click.option("--report", "report_path", type=click.Path(path_type=Path), help="Also write the conversion report (JSON).")
-def convert(source: Path, output: Path | None, report_path: Path | None) -> None:
-    """Convert one plain-text SOURCE to TEI."""
+@click.option("--from", "source_format", type=click.Choice([f.value for f in SourceFormat]),
+              help="The source's format (default: its metadata, else detected from its text).")
+def convert(source: Path, output: Path | None, report_path: Path | None, source_format: str | None) -> None:
+    """Convert one SOURCE (plain text, text from a PDF, Markdown, reStructuredText) to TEI."""
     try:
-        result = convert_file(source)
+        metadata = Metadata.for_source(source)
+        if source_format:
+            metadata = replace(metadata, source_format=source_format)
+        result = convert_file(source, metadata)
         data = to_bytes(result.tree)
         if output:
             write_atomic(output, data)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .api import ConversionResult, convert_file
 from .errors import InputError
+from .metadata import Metadata
 from .summary import notes_line, summarise, summary_line
 from .writers.atomic import write_atomic
 from .writers.report import write_report
@@ -45,18 +46,23 @@ class EditionBib:
         return self.covered >= self.sources
 
 
-def build_source(source: Path, out: Path, formats: Iterable[str]) -> SourceResult:
-    """Convert one source and write its outputs; a bad source or a bug is one line, never a traceback."""
+def build_source(source: Path, out: Path, formats: Iterable[str], source_format: str | None = None
+                 ) -> SourceResult:
+    """Convert one source and write its outputs; a bad source or a bug is one line, never a traceback.
+    `source_format` overrides what the source's metadata says of its format (`--from`)."""
     try:
-        return _build_source(source, out, list(formats))
+        return _build_source(source, out, list(formats), source_format)
     except InputError as exc:
         return SourceResult(source, f"{source.name}: error: {exc}", False)
     except Exception as exc:  # a bug must not end the whole build with a traceback
         return SourceResult(source, f"{source.name}: internal error: {type(exc).__name__}: {exc}", False)
 
 
-def _build_source(source: Path, out: Path, formats: list[str]) -> SourceResult:
-    result = convert_file(source)
+def _build_source(source: Path, out: Path, formats: list[str], source_format: str | None) -> SourceResult:
+    metadata = Metadata.for_source(source)
+    if source_format:
+        metadata = replace(metadata, source_format=source_format)
+    result = convert_file(source, metadata)
     stem = source.stem
     counts = summarise(result.tree)
     result.report.stats["counts"] = counts
@@ -86,8 +92,8 @@ def _validate_into(result: ConversionResult, data: bytes) -> None:
 
 
 def build_sources(paths: list[Path], out: Path, formats: Iterable[str], jobs: int = 1,
-                  progress: Callable[[Iterable[SourceResult]], Iterable[SourceResult]] | None = None
-                  ) -> list[SourceResult]:
+                  progress: Callable[[Iterable[SourceResult]], Iterable[SourceResult]] | None = None,
+                  source_format: str | None = None) -> list[SourceResult]:
     """Build every source into `out` (in parallel with `jobs` > 1), in the order given; `progress`
     wraps the stream of results as they come (a progress bar)."""
     formats = list(formats)
@@ -95,9 +101,9 @@ def build_sources(paths: list[Path], out: Path, formats: Iterable[str], jobs: in
     show = progress or (lambda results: results)
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(build_source, p, out, formats) for p in paths]
+            futures = [pool.submit(build_source, p, out, formats, source_format) for p in paths]
             return list(show(f.result() for f in futures))
-    return list(show(build_source(p, out, formats) for p in paths))
+    return list(show(build_source(p, out, formats, source_format) for p in paths))
 
 
 def bib_folder(sources: Path) -> Path:

@@ -90,6 +90,7 @@ class Metadata:
     source_note: str | None = None       # where this plain text came from
     licence: str | None = None
     licence_url: str | None = None
+    source_format: str | None = None     # 'format' in S.toml: plain, pdf-text, markdown, rst (reading/formats.py)
     # the edition this source belongs to (sources/edition.toml)
     edition: Edition = field(default_factory=Edition)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -103,6 +104,8 @@ class Metadata:
         """Per-source facts; 'edition_date' (a date for a text converted on its own) is the
         edition's date."""
         data = dict(data)
+        if "format" in data:
+            data["source_format"] = data.pop("format")
         edition = edition or Edition()
         if "edition_date" in data:
             edition = Edition(**{**{f.name: getattr(edition, f.name) for f in fields(Edition)},

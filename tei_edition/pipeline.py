@@ -40,6 +40,7 @@ from .parsing.run_in_lists import RunInLists
 from .parsing.underlined_titles import UnderlinedTitles
 from .passes import Context, Declaration, Pass, PipelineError, Step, check_order
 from .reading.decode import Decoder
+from .reading.formats import SourceFormat, detect
 from .reading.layout import Layout
 from .reading.lines import split_lines
 from .registers import Registers
@@ -128,9 +129,17 @@ class Pipeline:
 PIPELINE = Pipeline(PASSES)
 
 
+def pipeline_for(source_format: SourceFormat) -> Pipeline:
+    """The pipeline that reads a source of this format (one for every format, for now)."""
+    return PIPELINE
+
+
 def convert_text(text: str, metadata: Metadata, report: Report, registers: Registers | None = None
                  ) -> etree._ElementTree:
     """Decoded text → the TEI tree, every pass recording into `report`."""
-    context = PIPELINE.run(PIPELINE.context(text, metadata, report, registers))
+    source_format = detect(text, report.source, metadata.source_format)
+    report.for_stage(READER.name).info(f"source format: {source_format}")
+    pipeline = pipeline_for(source_format)
+    context = pipeline.run(pipeline.context(text, metadata, report, registers))
     assert context.tree is not None
     return context.tree
