@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from ..registers import Registers
 from .bibtex import work_of
@@ -74,51 +73,38 @@ def read_again(work: Work, known: Work) -> bool:
     return bool(re.match(rf"\s*(?:[,:.;]\s|[\-–—]\s|\s(?:{scopes()['volume']})\s*\w)", rest, re.IGNORECASE))
 
 
-def bib_directory(registers: Registers) -> Path | None:
-    if registers.directory is None:
-        return None
-    return Path(registers.directory).parent / "bib"
-
-
 def load(registers: Registers) -> Registry:
-    folder = bib_directory(registers)
-    if folder is None:
+    """The edition's bibliography as the registers hold it (bib/works-cited.bib, bib/corrections.bib)."""
+    keys, corrections = registers.contents(EDITION_BIB), registers.contents(CORRECTIONS_BIB)
+    if keys is None and corrections is None:
         return Registry()
-    return _load(str(folder), _stamp(folder / EDITION_BIB), _stamp(folder / CORRECTIONS_BIB))
-
-
-def _stamp(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+    return _load(keys, corrections)
 
 
 @lru_cache(maxsize=8)
-def _load(folder: str, _edition_stamp: float, _corrections_stamp: float) -> Registry:
+def _load(keys: bytes | None, corrections: bytes | None) -> Registry:
     registry = Registry()
-    base = Path(folder)
-    for key, entry, fields in _entries(base / EDITION_BIB, registry.problems):
+    for key, entry, fields in _entries(EDITION_BIB, keys, registry.problems):
         registry.known[key] = work_of(entry, fields)
         registry.entries[key] = (entry.lower(), fields)
-    for key, entry, fields in _entries(base / CORRECTIONS_BIB, registry.problems):
+    for key, entry, fields in _entries(CORRECTIONS_BIB, corrections, registry.problems):
         registry.corrections[key] = Correction(entry if entry.lower() != "correction" else None, fields)
     return registry
 
 
-def _entries(path: Path, problems: list[str]) -> list[tuple[str, str, dict[str, str]]]:
-    if not path.is_file():
+def _entries(name: str, data: bytes | None, problems: list[str]) -> list[tuple[str, str, dict[str, str]]]:
+    if data is None:
         return []
     try:
         import bibtexparser
         from bibtexparser.middlewares import RemoveEnclosingMiddleware
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
         library = bibtexparser.parse_string(text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)])
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        problems.append(f"{path.name}: cannot be read ({exc})")
+    except (UnicodeDecodeError, ValueError) as exc:
+        problems.append(f"{name}: cannot be read ({exc})")
         return []
     for block in library.failed_blocks:
-        problems.append(f"{path.name}: a block could not be parsed ({str(getattr(block, 'error', ''))[:80]})")
+        problems.append(f"{name}: a block could not be parsed ({str(getattr(block, 'error', ''))[:80]})")
     out = []
     for e in library.entries:
         fields = {f.key.lower(): unescape(_unbraced(str(f.value))) if f.key.lower() not in _NAME_FIELDS

@@ -21,6 +21,8 @@ compared (`name_tokens`, `fold`).
 """
 from __future__ import annotations
 
+import hashlib
+
 import re
 import unicodedata
 from collections import defaultdict
@@ -307,17 +309,25 @@ def read_register(path: Path) -> PersonsRegister:
     elements not read) are listed in `problems`, never raised."""
     path = Path(path)
     try:
-        stamp = path.stat().st_mtime_ns
+        data = path.read_bytes()
     except OSError:
         return PersonsRegister(path=path)
-    return _read_cached(path.resolve(), stamp)
+    return register_from(data, path)
+
+
+def register_from(data: bytes | None, path: Path | None) -> PersonsRegister:
+    """The register held in `data` (read from `path`, named in messages); empty for None."""
+    if data is None:
+        return PersonsRegister(path=path)
+    return _read_cached(hashlib.sha256(data).hexdigest(), data, path)
 
 
 @lru_cache(maxsize=8)
-def _read_cached(path: Path, stamp: int) -> PersonsRegister:
+def _read_cached(_digest: str, data: bytes, path: Path | None) -> PersonsRegister:
     from ..validation.safexml import XMLInputError, parse_xml
+    name = path.name if path is not None else REGISTER_FILE
     try:
-        tree = parse_xml(path, name=path.name)
+        tree = parse_xml(data, name=name)
     except XMLInputError as exc:
         return PersonsRegister(problems=(RegisterProblem(exc.line, f"cannot be read ({exc.problem.message})"),),
                                path=path)
