@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .api import convert_file
-from .edition import FORMATS, build_sources, write_edition_bib
+from .edition import FORMATS
 from .errors import InputError
 from .metadata import Metadata
 from .reading.formats import SourceFormat
@@ -38,34 +37,51 @@ def main() -> None:
               help="Folder for the outputs.")
 @click.option("--formats", "-f", default="tei,pdf,bib", show_default=True, callback=lambda c, p, v: _formats(v),
               help="Outputs to write, comma-separated: tei, pdf, bib.")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Sources to build in parallel.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), help="Sources to build in parallel (default: one per core).")
 @click.option("--from", "source_format", type=click.Choice([f.value for f in SourceFormat]),
               help="The sources' format (default: each source's metadata, else detected from its text).")
-def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int, source_format: str | None) -> None:
-    """Build the edition: every SOURCE (default: sources/*.txt) to OUT/S.xml, S.pdf, S.bib."""
+@click.option("--force", is_flag=True, help="Build every source again, even those whose inputs did not change.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Convert on the Dask cluster at ADDRESS (tcp://HOST:8786); needs tei-edition[dask].")
+def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int | None, source_format: str | None,
+          force: bool, scheduler: str | None) -> None:
+    """Build the edition: every SOURCE (default: sources/*.txt) to OUT/S.xml, S.pdf, S.bib, and
+    OUT/works-cited.bib. Sources whose inputs did not change since the last build into OUT are
+    left as they are."""
+    import time
+
+    from .edition import build_sources, default_jobs, write_edition_bib
+    from .progress import Display, summary_table
+    start = time.perf_counter()
     paths = list(sources) or sorted(Path("sources").glob("*.txt"))
     if not paths:
         raise click.ClickException("no sources given and no sources/*.txt found")
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise click.ClickException(f"no such source: {missing[0]}")
-
-    def progress(results):
-        with click.progressbar(results, length=len(paths), label="Building", file=sys.stderr) as bar:
-            yield from bar
-
-    results = build_sources(paths, out, formats, jobs, progress, source_format)
+    display = Display(len(paths))
+    try:
+        results = build_sources(paths, out, formats, jobs or default_jobs(), display, source_format, force, scheduler)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        display.close()
     for r in results:
         click.echo(r.message, err=not r.ok)
     failures = sum(not r.ok for r in results)
     if "bib" in formats and failures < len(results):
-        edition = write_edition_bib(out, [r.source for r in results if r.ok], from_tei="tei" in formats)
+        try:
+            edition = write_edition_bib(out, [r.source for r in results if r.ok], from_tei="tei" in formats,
+                                        force=force)
+        except InputError as exc:
+            raise click.ClickException(str(exc)) from None
         for problem in edition.problems:
             click.echo(f"{edition.target}: warning: {problem}", err=True)
         if not edition.whole:
             click.echo(f"{edition.target}: {edition.covered} of the edition's {edition.sources} sources; "
                        "bib/works-cited.bib left as it was", err=True)
+        click.echo(f"{edition.target}: {'written' if edition.rebuilt else 'unchanged'}", err=True)
+    click.echo(summary_table(results, time.perf_counter() - start), err=True)
     if failures:
         raise click.ClickException(f"{failures} of {len(results)} sources could not be converted")
 
@@ -79,6 +95,7 @@ def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int, s
 def convert(source: Path, output: Path | None, report_path: Path | None, source_format: str | None) -> None:
     """Convert one SOURCE (plain text, text from a PDF, Markdown, reStructuredText) to TEI."""
     try:
+        from .api import convert_file
         metadata = Metadata.for_source(source)
         if source_format:
             metadata = replace(metadata, source_format=source_format)
@@ -184,6 +201,7 @@ def persons(sources: tuple[Path, ...], candidates_path: Path | None, all_lines: 
     """Review persons: per SOURCE (default: sources/*.txt), the names the register (persons.xml
     beside the sources) does not know, with counts and lines, the names that conflict with it,
     and the register's persons no source mentions. The register is never changed."""
+    from .api import convert_file
     from .registers import Registers
     from .transforms.persons import SourceReview, candidates_document
     paths = list(sources) or sorted(Path("sources").glob("*.txt"))

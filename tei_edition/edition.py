@@ -4,32 +4,103 @@ For each source `S.txt`: `S.xml` (TEI), `S.report.json`, and as asked `S.pdf` an
 for the edition, `works-cited.bib` (the union of the works of the TEI of its sources) in the output
 folder, and in `bib/` beside the sources' folder when every source of the edition is in it (that
 file is also the register of the edition's BibTeX keys, see tei_edition/citations/keys.py).
+
+A source's conversion is a pure function of data (`SourceJob` → `SourceOutput`: the text, its
+metadata, a snapshot of the registers, the formats asked): it runs here, in a pool of processes,
+or on the workers of a Dask cluster, and only this process writes files.
+
+Builds are incremental: the output folder keeps a manifest (`.tei-edition.json`) of each source's
+inputs (a fingerprint of the text, its metadata, the edition's metadata and registers, the
+stylesheets where PDFs are asked, the tool's code and the libraries' versions) and of the files
+it wrote. A source whose inputs and outputs are as recorded is not converted again; the edition's
+works-cited.bib is written again only when one of its inputs changed; `force` rebuilds all.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import queue
+import threading
+import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from functools import lru_cache
+from importlib import metadata as package_metadata
 from pathlib import Path
+from typing import Any
 
-from .api import ConversionResult, convert_file
 from .errors import InputError
-from .metadata import Metadata
-from .summary import notes_line, summarise, summary_line
+from .metadata import EDITION_FILE, Metadata
+from .registers import Registers
 from .writers.atomic import write_atomic
-from .writers.report import write_report
-from .writers.tei import to_bytes
 
 FORMATS = ("tei", "pdf", "bib")
+MANIFEST = ".tei-edition.json"
+PACKAGE = Path(__file__).resolve().parent
+CONNECT_SECONDS = 10       # how long to try to reach a Dask scheduler
+LIBRARIES = ("lxml", "weasyprint", "bibtexparser", "saxonche", "pydyf", "tinycss2")
+
+
+class Stage(StrEnum):
+    """The steps of one source's build, as the progress display names them."""
+
+    CONVERT = "converting"
+    VALIDATE = "validating"
+    PDF = "typesetting"
+    BIB = "writing BibTeX"
+
+
+class Status(StrEnum):
+    BUILT = "built"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class SourceJob:
+    """Everything one source's conversion needs, as data."""
+
+    source: Path               # for names and messages (it is not read again)
+    text: bytes
+    metadata: Metadata
+    registers: Registers       # a snapshot: the files' contents travel with the job
+    formats: tuple[str, ...]
+    inputs: str                # the fingerprint of all the above and of the tool
+
+    @property
+    def stem(self) -> str:
+        return self.source.stem
+
+
+@dataclass
+class SourceOutput:
+    """What a conversion gave: the files to write (name → bytes), or the one-line reason it failed."""
+
+    source: Path
+    ok: bool
+    message: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: int = 0
+    seconds: float = 0.0
 
 
 @dataclass(frozen=True)
 class SourceResult:
-    """What building one source gave: its summary lines, or the one-line reason it failed."""
+    """What building one source gave, as the command line shows it."""
 
     source: Path
+    status: Status
     message: str
-    ok: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not Status.FAILED
 
 
 @dataclass
@@ -40,71 +111,313 @@ class EditionBib:
     covered: int
     sources: int
     problems: list[str] = field(default_factory=list)
+    rebuilt: bool = True
 
     @property
     def whole(self) -> bool:
         return self.covered >= self.sources
 
 
-def build_source(source: Path, out: Path, formats: Iterable[str], source_format: str | None = None
-                 ) -> SourceResult:
-    """Convert one source and write its outputs; a bad source or a bug is one line, never a traceback.
-    `source_format` overrides what the source's metadata says of its format (`--from`)."""
+StageEvent = Callable[[str, Stage], None]     # (source stem, the stage it has reached)
+
+
+class Progress:
+    """What a build tells as it goes; the command line shows it (tei_edition/progress.py)."""
+
+    def stage(self, stem: str, stage: Stage) -> None:
+        """A source reached a stage."""
+
+    def done(self, result: SourceResult) -> None:
+        """A source is built, unchanged or failed."""
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """The tool's code, data and schemas, and the versions of the libraries its output depends on."""
+    h = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            h.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    for name in LIBRARIES:
+        try:
+            h.update(f"{name}={package_metadata.version(name)}".encode())
+        except package_metadata.PackageNotFoundError:
+            h.update(f"{name}=-".encode())
+    return h.hexdigest()
+
+
+def styles_fingerprint() -> str:
+    """The stylesheets the PDF writer reads (styles/ beside the package or the current folder)."""
+    from .writers.pdf import find_stylesheet
+    sheet = find_stylesheet()
+    h = hashlib.sha256()
+    if sheet is not None:
+        for path in sorted(sheet.parent.rglob("*")):
+            if path.is_file():
+                h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def make_job(source: Path, formats: Iterable[str], source_format: str | None = None) -> SourceJob:
+    """Read a source and all it depends on into a job, with the fingerprint of its inputs."""
     try:
-        return _build_source(source, out, list(formats), source_format)
-    except InputError as exc:
-        return SourceResult(source, f"{source.name}: error: {exc}", False)
-    except Exception as exc:  # a bug must not end the whole build with a traceback
-        return SourceResult(source, f"{source.name}: internal error: {type(exc).__name__}: {exc}", False)
-
-
-def _build_source(source: Path, out: Path, formats: list[str], source_format: str | None) -> SourceResult:
-    metadata = Metadata.for_source(source)
+        text = Path(source).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror}") from None
+    metadata = Metadata.for_source(Path(source))
     if source_format:
         metadata = replace(metadata, source_format=source_format)
-    result = convert_file(source, metadata)
-    stem = source.stem
+    registers = Registers.beside(Path(source)).snapshot()
+    formats = tuple(sorted(set(formats)))
+    h = hashlib.sha256()
+    for part in (tool_fingerprint(), ",".join(formats), source_format or "", _sha(text),
+                 _file_digest(Path(source).with_suffix(".toml")), _file_digest(Path(source).parent / EDITION_FILE),
+                 registers.digest(), styles_fingerprint() if "pdf" in formats else ""):
+        h.update(part.encode() + b"\0")
+    return SourceJob(Path(source), text, metadata, registers, formats, h.hexdigest())
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return _sha(path.read_bytes())
+    except OSError:
+        return "-"
+
+
+# --------------------------------------------------------------------------- one source
+
+def run_job(job: SourceJob, progress: StageEvent | None = None) -> SourceOutput:
+    """Convert one source and produce its outputs (nothing is written); a bad source or a bug is
+    one line, never a traceback."""
+    start = time.perf_counter()
+    try:
+        output = _run_job(job, progress or (lambda stem, stage: None))
+    except InputError as exc:
+        output = SourceOutput(job.source, False, f"{job.source.name}: error: {exc}")
+    except Exception as exc:  # a bug must not end the whole build with a traceback
+        output = SourceOutput(job.source, False, f"{job.source.name}: internal error: {type(exc).__name__}: {exc}")
+    output.seconds = time.perf_counter() - start
+    return output
+
+
+def _run_job(job: SourceJob, progress: StageEvent) -> SourceOutput:
+    from .api import convert_bytes
+    from .summary import summarise
+    from .writers.tei import to_bytes
+    stem = job.stem
+    progress(stem, Stage.CONVERT)
+    result = convert_bytes(job.text, job.metadata, job.source.name, job.registers)
     counts = summarise(result.tree)
     result.report.stats["counts"] = counts
     data = to_bytes(result.tree)
-    _validate_into(result, data)
-    if "tei" in formats:
-        write_atomic(out / f"{stem}.xml", data)
-    if "pdf" in formats:
-        from .writers.pdf import write_pdf
-        write_pdf(result.tree, out / f"{stem}.pdf", report=result.report)
-    if "bib" in formats:
-        from .writers.bibtex import write_bib
-        write_bib(result.tree, out / f"{stem}.bib")
-    write_report(result.report, out / f"{stem}.report.json")   # last: the writers record in it too
-    lines = [summary_line(stem, counts, len(result.report.warnings)),
-             "  " + notes_line(stem, result.report.stats.get("notes", {}))]
-    return SourceResult(source, "\n".join(lines), True)
+    progress(stem, Stage.VALIDATE)
+    _validate_into(result.report, data)
+    files: dict[str, bytes] = {}
+    if "tei" in job.formats:
+        files[f"{stem}.xml"] = data
+    if "pdf" in job.formats:
+        from .writers.pdf import render_pdf
+        progress(stem, Stage.PDF)
+        files[f"{stem}.pdf"] = render_pdf(result.tree, report=result.report)
+    if "bib" in job.formats:
+        from .writers.bibtex import bib_bytes
+        progress(stem, Stage.BIB)
+        files[f"{stem}.bib"] = bib_bytes(result.tree, Path(f"{stem}.bib"))
+    files[f"{stem}.report.json"] = result.report.to_json().encode("utf-8")   # last: the writers record in it
+    return SourceOutput(job.source, True, "", files, counts, len(result.report.warnings))
 
 
-def _validate_into(result: ConversionResult, data: bytes) -> None:
+def _validate_into(report, data: bytes) -> None:
     """Check every conversion against the project schema, the integrity rules and the TEI's
     Schematron rules; problems are warnings in the report, with lines of the written TEI file."""
     from .validation import validate_bytes
-    report = result.report.for_stage("validation")
-    for p in validate_bytes(data, name=result.report.source):
-        report.warn(f"{p.rule}: {p.message} (TEI line {p.line})", None, p.rule)
+    stage = report.for_stage("validation")
+    for p in validate_bytes(data, name=report.source):
+        stage.warn(f"{p.rule}: {p.message} (TEI line {p.line})", None, p.rule)
 
+
+# --------------------------------------------------------------------------- the manifest
+
+@dataclass
+class Manifest:
+    """What the last builds into a folder read and wrote, source by source."""
+
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edition: dict[str, dict[str, str]] = field(default_factory=dict)
+    read: str = field(default="", compare=False)       # the file as it was loaded
+
+    @classmethod
+    def load(cls, out: Path) -> "Manifest":
+        try:
+            text = (out / MANIFEST).read_text(encoding="utf-8")
+            data = json.loads(text)
+            return cls(dict(data.get("sources", {})), dict(data.get("edition", {})), text)
+        except (OSError, ValueError, AttributeError):
+            return cls()        # none yet, or unreadable: everything is built
+
+    def save(self, out: Path) -> None:
+        """Write the manifest if it says something new (a build that failed leaves no file)."""
+        if not (self.sources or self.edition or self.read):
+            return
+        text = json.dumps({"sources": self.sources, "edition": self.edition}, indent=1, sort_keys=True) + "\n"
+        if text == self.read:
+            return
+        try:
+            write_atomic(out / MANIFEST, text.encode("utf-8"))
+        except OSError as exc:
+            raise InputError(f"cannot write {out / MANIFEST}: {exc.strerror or exc} "
+                             "(the next build will convert every source again)") from None
+        self.read = text
+
+    def fresh(self, job: SourceJob, out: Path) -> bool:
+        """Are the outputs of this job in `out` those a build with the same inputs wrote?"""
+        record = self.sources.get(job.stem)
+        if not record or record.get("inputs") != job.inputs:
+            return False
+        return all(_file_digest(out / name) == digest for name, digest in record.get("outputs", {}).items())
+
+    def record(self, job: SourceJob, output: SourceOutput) -> None:
+        self.sources[job.stem] = {"inputs": job.inputs, "outputs": {n: _sha(d) for n, d in sorted(output.files.items())},
+                                  "counts": output.counts, "warnings": output.warnings}
+
+
+# --------------------------------------------------------------------------- many sources
 
 def build_sources(paths: list[Path], out: Path, formats: Iterable[str], jobs: int = 1,
-                  progress: Callable[[Iterable[SourceResult]], Iterable[SourceResult]] | None = None,
-                  source_format: str | None = None) -> list[SourceResult]:
-    """Build every source into `out` (in parallel with `jobs` > 1), in the order given; `progress`
-    wraps the stream of results as they come (a progress bar)."""
+                  progress: Progress | None = None, source_format: str | None = None, force: bool = False,
+                  scheduler: str | None = None) -> list[SourceResult]:
+    """Build every source into `out`, in the order given: those whose inputs changed (all with
+    `force`), in parallel with `jobs` > 1 or on the Dask cluster at `scheduler`; the others are
+    left as they are. Every file is written here, atomically."""
     formats = list(formats)
     out.mkdir(parents=True, exist_ok=True)
-    show = progress or (lambda results: results)
-    if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(build_source, p, out, formats, source_format) for p in paths]
-            return list(show(f.result() for f in futures))
-    return list(show(build_source(p, out, formats, source_format) for p in paths))
+    manifest = Manifest.load(out)
+    results: dict[Path, SourceResult] = {}
+    todo: list[SourceJob] = []
+    for path in paths:
+        try:
+            job = make_job(path, formats, source_format)
+        except InputError as exc:
+            results[path] = SourceResult(path, Status.FAILED, f"{path.name}: error: {exc}")
+            continue
+        if not force and manifest.fresh(job, out):
+            record = manifest.sources[job.stem]
+            results[path] = SourceResult(path, Status.UNCHANGED, f"{job.stem}: unchanged (outputs up to date)",
+                                         record.get("counts", {}), record.get("warnings", 0))
+        else:
+            todo.append(job)
+    if progress:
+        for result in results.values():
+            progress.done(result)
+    for job, output in _run(todo, jobs, progress.stage if progress else None, scheduler):
+        results[job.source] = _written(job, output, out, manifest)
+        if progress:
+            progress.done(results[job.source])
+    manifest.save(out)
+    return [results[p] for p in paths]
 
+
+def _written(job: SourceJob, output: SourceOutput, out: Path, manifest: Manifest) -> SourceResult:
+    from .summary import notes_line, summary_line
+    if not output.ok:
+        manifest.sources.pop(job.stem, None)
+        return SourceResult(job.source, Status.FAILED, output.message, seconds=output.seconds)
+    manifest.sources.pop(job.stem, None)      # until all its files are written
+    try:
+        for name, data in output.files.items():
+            write_atomic(out / name, data)
+    except OSError as exc:
+        return SourceResult(job.source, Status.FAILED, f"{job.source.name}: error: cannot write {out / name}: "
+                            f"{exc.strerror or exc}", seconds=output.seconds)
+    manifest.record(job, output)
+    stats = json.loads(output.files[f"{job.stem}.report.json"]).get("stats", {})
+    message = summary_line(job.stem, output.counts, output.warnings) + "\n  " + \
+        notes_line(job.stem, stats.get("notes", {}))
+    return SourceResult(job.source, Status.BUILT, message, output.counts, output.warnings, output.seconds)
+
+
+def _run(todo: list[SourceJob], jobs: int, progress: StageEvent | None, scheduler: str | None):
+    """(job, output) for every job, as they finish."""
+    if not todo:
+        return              # nothing to convert: not even a cluster to reach
+    if scheduler:
+        yield from _on_dask(todo, scheduler, progress)
+    elif jobs > 1 and len(todo) > 1:
+        yield from _in_processes(todo, jobs, progress)
+    else:
+        for job in todo:
+            yield job, run_job(job, progress)
+
+
+def _in_processes(todo: list[SourceJob], jobs: int, progress: StageEvent | None):
+    """A pool of processes; each reports its stages through a queue that a thread here reads."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    with multiprocessing.Manager() as manager:
+        events = manager.Queue() if progress else None
+        reader = threading.Thread(target=_relay, args=(events, progress), daemon=True) if events else None
+        if reader:
+            reader.start()
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(_run_queued, job, events): job for job in todo}
+                for future in as_completed(futures):
+                    yield futures[future], future.result()
+        finally:
+            if reader and events is not None:
+                events.put(None)
+                reader.join(timeout=5)
+
+
+def _run_queued(job: SourceJob, events) -> SourceOutput:
+    return run_job(job, (lambda stem, stage: events.put((stem, str(stage)))) if events is not None else None)
+
+
+def _relay(events, progress: StageEvent) -> None:
+    while True:
+        try:
+            event = events.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        except (EOFError, OSError):
+            return
+        if event is None:
+            return
+        progress(event[0], Stage(event[1]))
+
+
+def _on_dask(todo: list[SourceJob], scheduler: str, progress: StageEvent | None):
+    """The jobs mapped over the workers of a Dask cluster; the results come back here to be written."""
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install 'tei-edition[dask]'") from None
+    try:
+        client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s")
+    except (OSError, TimeoutError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        futures = client.map(run_job, todo, pure=False)
+        owner = {f.key: job for f, job in zip(futures, todo)}
+        for job in todo:
+            if progress:
+                progress(job.stem, Stage.CONVERT)
+        for future in as_completed(futures):
+            yield owner[future.key], future.result()
+
+
+def default_jobs() -> int:
+    """One job per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+# --------------------------------------------------------------------------- the edition
 
 def bib_folder(sources: Path) -> Path:
     """The edition's bib/ folder: beside the sources' folder."""
@@ -112,33 +425,43 @@ def bib_folder(sources: Path) -> Path:
 
 
 def write_edition_bib(out: Path, built: list[Path], *, from_tei: bool, bib: Path | None = None,
-                      update_register: bool = True) -> EditionBib:
+                      update_register: bool = True, force: bool = False) -> EditionBib:
     """OUT/works-cited.bib: the union of the works of the TEI of the edition's sources in OUT (those
     just built, and those an earlier build left there), read from their S.bib files where the build
     writes no TEI (each is its TEI's biblStructs, field for field). The copy in `bib` (default:
     the bib/ folder beside the sources' folder, where the edition has one), the register of the
     edition's keys, is written only when every source of the edition is in it (and never with
-    `update_register` False: a deposit reads the register, it does not change it)."""
-    from .validation import parse_xml
-    from .writers.bibtex import entries_from_bib, entries_of, write_edition_bib as write
+    `update_register` False: a deposit reads the register, it does not change it). Nothing is
+    written again when none of its inputs changed since the last build into OUT."""
     folders = {p.parent for p in built}
     edition = sorted({p.stem for folder in folders for p in folder.glob("*.txt")} | {p.stem for p in built})
-    documents, covered = [], 0
-    for stem in edition:
-        if from_tei and (out / f"{stem}.xml").is_file():
-            documents.append(entries_of(parse_xml(out / f"{stem}.xml")))
-        elif not from_tei and (out / f"{stem}.bib").is_file():
-            documents.append(entries_from_bib(out / f"{stem}.bib"))
-        else:
-            continue
-        covered += 1
-    whole = covered >= len(edition)
+    inputs = [out / f"{stem}.{'xml' if from_tei else 'bib'}" for stem in edition]
+    present = [p for p in inputs if p.is_file()]
+    whole = len(present) >= len(edition)
     register = bib if bib is not None else (bib_folder(built[0].parent) if built else None)
     if not (update_register and whole) or register is None or not register.is_dir():
         register = None
-    target, problems = write(documents, out, register)
-    return EditionBib(Path(target), covered, len(edition), list(problems))
+    target = out / "works-cited.bib"
+    digest = _sha("\n".join([tool_fingerprint(), str(register)] + [f"{p.name}:{_file_digest(p)}" for p in present])
+                  .encode())
+    manifest = Manifest.load(out)
+    recorded = manifest.edition.get(target.name, {})
+    up_to_date = not force and recorded.get("inputs") == digest and recorded.get("output") == _file_digest(target) \
+        and (register is None or _file_digest(register / target.name) == recorded.get("output"))
+    if up_to_date:
+        return EditionBib(target, len(present), len(edition), [], rebuilt=False)
+    from .validation import parse_xml
+    from .writers.bibtex import entries_from_bib, entries_of, write_edition_bib as write
+    documents = [entries_of(parse_xml(p)) if from_tei else entries_from_bib(p) for p in present]
+    try:
+        written, problems = write(documents, out, register)
+    except OSError as exc:
+        raise InputError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
+    manifest.edition[target.name] = {"inputs": digest, "output": _file_digest(target)}
+    manifest.save(out)
+    return EditionBib(Path(written), len(present), len(edition), list(problems))
 
 
-__all__ = ["EditionBib", "FORMATS", "SourceResult", "bib_folder", "build_source", "build_sources",
+__all__ = ["EditionBib", "FORMATS", "MANIFEST", "Progress", "SourceJob", "SourceOutput", "SourceResult", "Stage", "Status",
+           "bib_folder", "build_sources", "default_jobs", "make_job", "run_job", "tool_fingerprint",
            "write_edition_bib"]

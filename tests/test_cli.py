@@ -18,6 +18,7 @@ from lxml import etree
 
 from conftest import SOURCES, TEI_NS, notes
 from tei_edition.cli import main
+from tei_edition.edition import MANIFEST
 
 SMALL = ["icc-communist-fractions-1922-3", "lefort-contradiction-of-trotsky"]
 
@@ -42,7 +43,7 @@ def test_build_tei_writes_xml_and_report_with_a_summary_line(workdir):
     assert r.returncode == 0, r.stderr
     out = workdir / "out"
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{s}.xml" for s in SMALL] + [f"{s}.report.json" for s in SMALL])
+        [f"{s}.xml" for s in SMALL] + [f"{s}.report.json" for s in SMALL] + [MANIFEST])
     for stem in SMALL:
         tree = etree.parse(str(out / f"{stem}.xml"))
         assert tree.getroot().tag == f"{{{TEI_NS}}}TEI"
@@ -54,7 +55,7 @@ def test_build_tei_writes_xml_and_report_with_a_summary_line(workdir):
         assert "paragraphs" in line and "headings" in line
         assert f"{len(notes(tree))} notes" in line
     assert "Traceback" not in r.stderr
-    assert not list(out.glob(".*")), "temporary files left behind"
+    assert [p.name for p in out.glob(".*")] == [MANIFEST], "temporary files left behind"
 
 
 def test_build_only_writes_the_formats_asked_for(workdir):
@@ -178,3 +179,19 @@ def test_bib_and_render_commands_work_on_a_built_tei_and_refuse_a_broken_one(wor
         assert v.returncode != 0 and "Traceback" not in v.stderr
         assert len([ln for ln in v.stderr.splitlines() if ln.strip()]) == 1, v.stderr
     assert not (workdir / "broken.pdf").exists() and not (workdir / "x.bib").exists()
+
+
+def test_a_second_build_leaves_unchanged_sources_and_force_builds_them_again(workdir):
+    args = ("build", *(f"{s}.txt" for s in SMALL), "--formats", "tei,bib", "--out", "out")
+    first = run(*args, cwd=workdir)
+    assert first.returncode == 0, first.stderr
+    assert "2 built, 0 unchanged, 0 failed" in first.stderr
+    again = run(*args, cwd=workdir)
+    assert again.returncode == 0, again.stderr
+    assert "0 built, 2 unchanged, 0 failed" in again.stderr
+    assert "works-cited.bib: unchanged" in again.stderr
+    rows = [ln.split() for ln in again.stderr.splitlines() if ln.split()[:1] in ([s] for s in SMALL)]
+    assert [row[1] for row in rows] == ["unchanged", "unchanged"], again.stderr
+    forced = run(*args, "--force", "--jobs", "2", cwd=workdir)
+    assert forced.returncode == 0, forced.stderr
+    assert "2 built, 0 unchanged, 0 failed" in forced.stderr and "works-cited.bib: written" in forced.stderr

@@ -124,12 +124,16 @@ def bib_string(entries: list[Entry], comment: str | None = None, *, ascii_only: 
     return head + ("\n" if head and body else "") + body + ("\n" if body else "")
 
 
+def bib_bytes(tree: etree._ElementTree, path: Path, *, ascii_only: bool = False) -> bytes:
+    """The works cited in one TEI document, as the file `path` holds them."""
+    entries = entries_of(tree)
+    comment = f"Works cited in {Path(path).stem} ({len(entries)} entries), written by tei-edition from its TEI."
+    return bib_string(entries, comment, ascii_only=ascii_only).encode("utf-8")
+
+
 def write_bib(tree: etree._ElementTree, path: Path, *, ascii_only: bool = False) -> None:
     """Write the works cited in one TEI document to `path`."""
-    path = Path(path)
-    entries = entries_of(tree)
-    comment = f"Works cited in {path.stem} ({len(entries)} entries), written by tei-edition from its TEI."
-    write_atomic(path, bib_string(entries, comment, ascii_only=ascii_only).encode("utf-8"))
+    write_atomic(Path(path), bib_bytes(tree, path, ascii_only=ascii_only))
 
 
 def edition_string(documents: list[list[Entry]], *, ascii_only: bool = False) -> tuple[str, int, list[str]]:
@@ -177,5 +181,5 @@ def entries_from_bib(path: Path) -> list[Entry]:
     return sorted(out, key=lambda e: e.key)
 
 
-__all__ = ["EDITION_BIB", "Entry", "entries_of", "union", "bib_string", "write_bib", "write_edition_bib",
+__all__ = ["EDITION_BIB", "Entry", "entries_of", "union", "bib_bytes", "bib_string", "write_bib", "write_edition_bib",
            "edition_string", "entries_from_bib"]
