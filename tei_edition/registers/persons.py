@@ -114,13 +114,14 @@ def name_tokens(text: str, lower: Collection[str] | None = None) -> list[Token]:
     small letter only those whose key it holds ('van', 'of'): a name is made of the others."""
     folded = fold(text).lower()
     found = []
-    for m in TOKEN.finditer(text):
+    initial, word = TokenKind.INITIAL, TokenKind.WORD
+    for m in TOKEN.finditer(text):      # a long text has hundreds of thousands: the loop is kept lean
         start, end = m.span()
-        if lower is not None and text[start].islower() and folded[start:end] not in lower \
-                and not HYPHEN_CAPITAL.search(m.group(0)):
+        token = m.group(0)
+        if lower is not None and token[0].islower() and folded[start:end] not in lower \
+                and ("-" not in token or not HYPHEN_CAPITAL.search(token)):
             continue      # ('anti-Stalin' is kept: a name after the hyphen)
-        found.append(Token(start, end, m.group(0), TokenKind.INITIAL if m.group("initial") else TokenKind.WORD,
-                           folded[start:end].rstrip(".")))
+        found.append(Token(start, end, token, initial if token[-1] == "." else word, folded[start:end].rstrip(".")))
     return found
 
 

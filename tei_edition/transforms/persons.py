@@ -259,11 +259,12 @@ def _grouped(phrases: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> dict[tup
 def _lower_case_words(source: str) -> frozenset[str]:
     """The words the text writes in lower case somewhere ('day', 'army'), folded; web addresses
     ('…/trotsky-left-opposition') are no text."""
-    words = {w for chunk in source.split() if not ADDRESS.search(chunk) for w in WORD.findall(chunk) if w[:1].islower()}
+    words = {w for w in WORD.findall(ADDRESS_CHUNK.sub(" ", source)) if w[0].islower()}
     return frozenset(fold(w).lower() for w in words)
 
 
-ADDRESS = re.compile(r"://|www\.|@|\w/\w")
+# a run of non-space characters that holds a web address or a mail address
+ADDRESS_CHUNK = re.compile(r"(?<!\S)\S*?(?:://|www\.|@|\w/\w)\S*")
 
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
