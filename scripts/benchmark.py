@@ -6,7 +6,8 @@
     python scripts/benchmark.py --repeat 5 sources/icc-communist-fractions-1922-3.txt
     python scripts/benchmark.py --passes --synthetic-mb 0   # also each pass's share of the time
     python scripts/benchmark.py --all --synthetic-mb 0      # and, as whole processes: against pandoc,
-                                                            # PDFs, 10 and 50 MB texts, a batch of 1,000
+                                                            # PDFs, 10 and 50 MB texts, rebuilds, a batch
+                                                            # of 1,000 (local and on a Dask LocalCluster)
 
 For each source: size, the best of --repeat runs of `tei_edition.api.convert_bytes` (decoding
 included, writing excluded), and the paragraphs and notes of the result. The synthetic text runs
@@ -144,7 +145,7 @@ def _counts(tree) -> tuple[int, int]:
     return len(text.findall(".//t:p", ns)), len(text.findall(".//t:note", ns))
 
 
-def time_bytes(data: bytes, name: str, repeat: int, metadata=None) -> tuple[float, int, int]:
+def time_bytes(data: bytes, name: str, repeat: int, metadata=None, registers=None) -> tuple[float, int, int]:
     """Best time of `repeat` conversions of `data`, with the paragraphs and notes of the result."""
     from tei_edition.api import convert_bytes
     best = float("inf")
@@ -153,7 +154,7 @@ def time_bytes(data: bytes, name: str, repeat: int, metadata=None) -> tuple[floa
         result = None
         gc.collect()
         start = time.perf_counter()
-        result = convert_bytes(data, metadata, name)
+        result = convert_bytes(data, metadata, name, registers)
         best = min(best, time.perf_counter() - start)
     paragraphs, notes = _counts(result.tree)
     return best, paragraphs, notes
@@ -164,6 +165,7 @@ def profile_passes(paths: list[Path], repeat: int) -> list[tuple[str, float]]:
     from tei_edition.api import _normalise
     from tei_edition.metadata import Metadata
     from tei_edition.pipeline import PIPELINE
+    from tei_edition.registers import Registers
     from tei_edition.report import Report
     totals = {p.name: 0.0 for p in PIPELINE.passes}
     for path in paths:
@@ -171,7 +173,7 @@ def profile_passes(paths: list[Path], repeat: int) -> list[tuple[str, float]]:
         for _ in range(repeat):
             report = Report()
             text = _normalise(path.read_text(encoding="utf-8", errors="replace"), report)
-            context = PIPELINE.context(text, Metadata.for_source(path), report)
+            context = PIPELINE.context(text, Metadata.for_source(path), report, Registers.beside(path))
             for p in PIPELINE.passes:
                 start = time.perf_counter()
                 p.run(context)
@@ -281,18 +283,53 @@ def synthetic_runs(sizes_mb: list[float], work: Path) -> None:
         print(f"    {path.name:<20}{mb:4g}{seconds:10.1f}{peak:10.0f}{peak / mb:12.1f}")
 
 
+def rebuilds(paths: list[Path], work: Path) -> None:
+    """(f) incremental builds: the first build, a rebuild with nothing changed, and one after the
+    smallest source was touched (a line added to its text), as whole processes."""
+    import shutil
+    folder = work / "rebuild"
+    (folder / "sources").mkdir(parents=True)
+    for path in paths:
+        for companion in path.parent.glob(f"{path.stem}.*"):
+            shutil.copy(companion, folder / "sources" / companion.name)
+    for register in ("persons.xml", "edition.toml"):
+        if (paths[0].parent / register).exists():
+            shutil.copy(paths[0].parent / register, folder / "sources" / register)
+    shutil.copytree(ROOT / "bib", folder / "bib")
+    build = ["tei-edition", "build", "--formats", "tei,bib", "--out", "out"]
+    first = measure(build, cwd=folder)
+    unchanged = measure(build, cwd=folder)
+    touched = folder / "sources" / min(paths, key=lambda p: p.stat().st_size).name
+    touched.write_text(touched.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    one = measure(build, cwd=folder)
+    print(f"\n(f) builds of {len(paths)} sources (tei,bib)   seconds   peak MB")
+    for label, (seconds, peak) in (("first build", first), ("nothing changed", unchanged),
+                                   (f"{touched.stem} touched", one)):
+        print(f"    {label:<44}{seconds:8.2f}{peak:10.0f}")
+
+
 def batch(count: int, work: Path) -> None:
-    """(e) a batch of small generated texts through one build (all cores)."""
+    """(e) a batch of small generated texts through one build (all cores), then the same batch on
+    a Dask LocalCluster with a worker per core (when the dask extra is installed)."""
     folder = work / "batch" / "sources"
     folder.mkdir(parents=True, exist_ok=True)
     for k in range(count):
         (folder / f"t{k:05d}.txt").write_text(synthetic_text(3000 + (k * 37) % 5000, seed=k), encoding="utf-8")
     jobs = str(_cpus())
-    seconds, peak = measure(["tei-edition", "build", "--formats", "tei,bib", "--jobs", jobs, "--out", "out"],
-                            cwd=folder.parent)
     size = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1024 / 1024
+    build = ["tei-edition", "build", "--formats", "tei,bib", "--out"]
+    seconds, peak = measure([*build, "out", "--jobs", jobs], cwd=folder.parent)
     print(f"\n(e) batch of {count} texts ({size:.1f} MB), --jobs {jobs}: {seconds:.1f} s, "
           f"{count / seconds:.1f} texts/s, peak {peak:.0f} MB")
+    try:
+        from dask.distributed import LocalCluster
+    except ImportError:
+        print("    on Dask: not measured (pip install 'tei-edition[dask]')")
+        return
+    with LocalCluster(n_workers=_cpus(), threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        seconds, peak = measure([*build, "out-dask", "--scheduler", cluster.scheduler_address], cwd=folder.parent)
+    print(f"    on a Dask LocalCluster of {_cpus()} workers: {seconds:.1f} s, {count / seconds:.1f} texts/s, "
+          f"peak of the client {peak:.0f} MB")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -314,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from tei_edition import __version__
     from tei_edition.metadata import Metadata
+    from tei_edition.registers import Registers
     paths = args.sources or sorted((ROOT / "sources").glob("*.txt"))
     print(f"tei-edition {__version__}, Python {platform.python_version()}, {platform.machine()}, "
           f"{_cpus()} CPUs, {time.strftime('%Y-%m-%d')}")
@@ -321,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         data = path.read_bytes()
         # with the metadata beside the source, as `tei-edition build` converts it
-        best, paragraphs, notes = time_bytes(data, path.name, args.repeat, Metadata.for_source(path))
+        best, paragraphs, notes = time_bytes(data, path.name, args.repeat, Metadata.for_source(path),
+                                             Registers.beside(path))
         rows.append((path.name, f"{len(data) / 1024:.0f}", f"{best:.2f}", str(paragraphs), str(notes)))
         _print_row(rows[-1], first=len(rows) == 1)
     if args.synthetic_mb > 0:
@@ -346,6 +385,7 @@ def main(argv: list[str] | None = None) -> int:
             versus_pandoc(paths, args.pandoc_runs, work)
             pdf_rendering(paths, work)
             synthetic_runs([10, 50], work)
+            rebuilds(paths, work)
             batch(args.batch, work)
     return 0
 
