@@ -243,7 +243,8 @@ def versus_pandoc(paths: list[Path], runs: int, work: Path) -> None:
     if shutil.which("pandoc") is None:
         print("\n(a) pandoc is not installed (apt-get install pandoc): the comparison is skipped")
         return
-    ours = ["tei-edition", "build", "--formats", "tei,bib", "--out", str(work / "vs"), *map(str, paths)]
+    # --force: every run converts all the sources (a build into the same folder would skip them)
+    ours = ["tei-edition", "build", "--formats", "tei,bib", "--force", "--out", str(work / "vs"), *map(str, paths)]
     loop = " ; ".join(f"pandoc -f markdown -t tei '{p}' -o /dev/null" for p in paths)
     theirs = ["sh", "-c", loop]
     measure(ours), measure(theirs)                       # warm-up: caches, byte-compiled modules
