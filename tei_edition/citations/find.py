@@ -328,16 +328,21 @@ def _after_lead_in(s: str, a: int, b: int) -> int:
 
 
 def _parentheses(s: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The insides of the outermost parentheses of s[start:end]."""
     depth, opened = 0, -1
-    for k in range(start, end):
+    for m in PARENTHESIS.finditer(s, start, end):
+        k = m.start()
         if s[k] == "(":
             if depth == 0:
                 opened = k + 1
             depth += 1
-        elif s[k] == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0 and k > opened:
                 yield opened, k
+
+
+PARENTHESIS = re.compile(r"[()]")
 
 
 def reference_entry(s: str, start: int, end: int, italics: Italics) -> Citation | None:
