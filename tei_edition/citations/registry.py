@@ -38,18 +38,26 @@ class Registry:
     problems: list[str] = field(default_factory=list)
 
 
+WRITTEN_FIELDS = ("title", "year", "author", "editor")
+
+
 def written_as(work: Work, entry: tuple[str, dict[str, str]]) -> bool:
     """Would the work be written as this entry of the register (type, title, year, names)? A
     work found again is known by what was written of it, whatever shape it was read back in."""
+    return written_signature(work) == entry_signature(entry)
+
+
+def written_signature(work: Work) -> tuple[str, ...]:
+    """What `written_as` compares of a work: its entry type and written fields, spaces normalised."""
     from .bibtex import entry_type, fields_of
-    kind, fields = entry
     mine = fields_of(work)
-    if entry_type(work) != kind:
-        return False
-    for name in ("title", "year", "author", "editor"):
-        if " ".join(mine.get(name, "").split()) != " ".join(unescape(fields.get(name, "")).split()):
-            return False
-    return True
+    return (entry_type(work), *(" ".join(mine.get(name, "").split()) for name in WRITTEN_FIELDS))
+
+
+def entry_signature(entry: tuple[str, dict[str, str]]) -> tuple[str, ...]:
+    """The same of an entry of the register, as it is written there."""
+    kind, fields = entry
+    return (kind, *(" ".join(unescape(fields.get(name, "")).split()) for name in WRITTEN_FIELDS))
 
 
 def read_again(work: Work, known: Work) -> bool:

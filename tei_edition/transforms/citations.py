@@ -10,6 +10,7 @@ the editor finds in the report.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from ..citations.keys import assign
 from ..citations.model import Citation, Form, WorkKind
 from ..citations.names import name_of
 from ..citations.vocabulary import self_lead_in
-from ..citations.registry import Registry, load, read_again, written_as
+from ..citations.registry import Registry, entry_signature, load, read_again, written_signature
 from ..citations.resolve import Found, Outcome, resolve
 from ..passes import Context, Declaration, Section, TreePass
 from ..tei.lines import line_at
@@ -200,15 +201,20 @@ def _keys(outcome: Outcome, registry: Registry) -> dict[int, str]:
         if cited.key:
             given[k] = cited.key
             claimed.add(cited.key)
-    tests = (lambda w, key: written_as(w, registry.entries[key]),
-             lambda w, key: same_work(registry.known[key], w),
-             lambda w, key: read_again(w, registry.known[key]))
+    # the register's keys by what is written of their works, so that the first test is a look-up
+    written: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for key, entry in registry.entries.items():
+        written[entry_signature(entry)].add(key)
+    signatures = {k: written_signature(cited.work) for k, cited in enumerate(outcome.works) if k not in given}
+    tests = (lambda w, key, k: key in written.get(signatures[k], ()),
+             lambda w, key, k: same_work(registry.known[key], w),
+             lambda w, key, k: read_again(w, registry.known[key]))
     for test in tests:
         for k, cited in enumerate(outcome.works):
             if k in given:
                 continue
             # a work that is several of the register's (an edition not named) is none of them
-            keys = [key for key in sorted(registry.known) if key not in claimed and test(cited.work, key)]
+            keys = [key for key in sorted(registry.known) if key not in claimed and test(cited.work, key, k)]
             if len(keys) == 1:
                 given[k] = keys[0]
                 claimed.add(keys[0])
