@@ -14,9 +14,12 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .persons import REGISTER_FILE, PersonsRegister, register_from
+if TYPE_CHECKING:       # (imported when first read: a build with nothing to convert never reads it)
+    from .persons import PersonsRegister
 
+REGISTER_FILE = "persons.xml"            # beside the sources
 BIB_FOLDER = "bib"                       # beside the sources' folder
 KEYS_FILE = "works-cited.bib"            # the edition's bibliography, the register of its keys
 CORRECTIONS_FILE = "corrections.bib"     # the editor's fields that override what was parsed
@@ -67,4 +70,5 @@ class Registers:
     @cached_property
     def persons(self) -> PersonsRegister:
         """The persons register, empty where there is none."""
+        from .persons import register_from
         return register_from(self.contents(REGISTER_FILE), self.path(REGISTER_FILE))

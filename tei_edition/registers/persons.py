@@ -37,8 +37,8 @@ from lxml import etree
 
 from ..tei.elements import el, sub
 from ..tei.namespaces import XML_ID, local_name, tei
+from . import REGISTER_FILE
 
-REGISTER_FILE = "persons.xml"
 # What a person of the register may hold; anything else is reported, not silently dropped.
 PERSON_PARTS = frozenset({"persName", "birth", "death", "idno", "note"})
 NCNAME = re.compile(r"^[^\W\d][\w.-]*$")
