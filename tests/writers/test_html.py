@@ -60,10 +60,10 @@ def test_block_quotations_are_displayed_not_marked_and_inline_ones_stay_in_their
         '<cit><quote>Displayed.<note place="foot" n="2" xml:id="n2">Ibid., p. 3.</note></quote>'
         '<ref type="note" target="#n2"/></cit></div>'))
     body = main(html)
-    assert re.search(r"<blockquote><p>The strike is over, and the <span[^>]*>“victory”</span> is theirs\.</p>"
+    assert re.search(r"<blockquote[^>]*><p[^>]*>The strike is over, and the <span[^>]*>“victory”</span> is theirs\.</p>"
                      r"</blockquote>", body)
-    assert "Quoted in <span" in body and "“a letter of his”" in body and body.count("<blockquote>") == 2
-    assert re.search(r"<li>the <span[^>]*>“first”</span> item</li>", body)
+    assert "Quoted in <span" in body and "“a letter of his”" in body and body.count("<blockquote") == 2
+    assert re.search(r"<li[^>]*>the <span[^>]*>“first”</span> item</li>", body)
     assert 'data-running="On “Thermidor”"' in body           # running heads, bookmarks, contents
     assert "tei-ref" not in body                               # the ref of a cit prints nothing
 
@@ -79,3 +79,46 @@ def test_a_quotation_over_two_paragraphs_is_opened_in_each_and_closed_once():
                                '<p><q rend="double continuing">We stay</q>, he said.</p>'))
     text = re.sub(r"<[^>]+>", "|", main(html))
     assert "He said: |“we came far.|" in text and "|We stay”|, he said." in text
+
+
+# --------------------------------------------------------------------------- the translator
+
+from pathlib import Path
+
+from tei_edition.report import Report
+from tei_edition.writers.html.translator import HtmlTranslator
+
+MAXIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "validation" / "maximal.xml"
+
+
+def test_every_element_the_schema_allows_has_a_print_rendering():
+    report = Report()
+    doc = HtmlTranslator(etree.parse(str(MAXIMAL)), report=report.for_stage("pdf")).translate()
+    assert not doc.translator.unknown, doc.translator.unknown
+    assert not report.entries
+
+
+def test_an_unknown_element_is_reported_and_its_text_printed():
+    report = Report()
+    tree = tei_doc('<p>Vor <unbekannt>dem Text</unbekannt> danach.</p>', "de")
+    html = tei_to_html(tree, report=report.for_stage("pdf"))
+    assert '<span class="tei-unbekannt">dem Text</span>' in html
+    assert [e.action for e in report.entries] == ["element without a print rendering: its text is printed plain"]
+
+
+def test_structure_notes_and_persons_as_the_print_needs_them():
+    html = tei_to_html(tei_doc(
+        '<div type="chapter"><head>Uno<note n="1" xml:id="n1" place="foot">Nota del titolo.</note></head>'
+        '<p>Testo con <hi rend="italic">enfasi</hi> e <persName ref="#gramsci">Antonio Gramsci</persName>'
+        '<note n="2" xml:id="n2" place="foot">Una nota con <note n="a">una nota interna</note> e'
+        '<list rend="bulleted"><item>uno</item><item>due</item></list></note>.</p>'
+        '<quote><p>Citato uno.</p><p>Citato due.</p></quote></div>'
+        '<div type="chapter"><head>Due</head><p>Fine.</p></div>', "it"))
+    assert "w:line" not in html and '<html lang="it">' in html
+    assert re.search(r'<h2 class="head-chapter chapter-head" data-running="Uno"', html)   # no note text in it
+    assert "<em>enfasi</em>" in html
+    assert re.search(r'<span class="persname" id="pn-\d+" data-ref="gramsci">Antonio Gramsci</span>', html)
+    assert "[a: una nota interna]" in html                   # a note in a note is not floated
+    assert re.search(r'<span class="blk-ul list"', html)      # a block in a footnote: a display:block span
+    assert re.search(r'<a class="toc-entry" href="#sec-\d+">Uno</a>', html)   # the contents (two divisions)
+    assert "Indice" in html
