@@ -1,27 +1,31 @@
-"""The print PDF: TEI → HTML (writers/html.py) → WeasyPrint with styles/print.css.
+"""The print PDF: TEI → HTML (writers/html/) → runs of pages typeset by WeasyPrint with
+styles/print.css (writers/makeup.py) → one book (writers/book.py) → PDF.
 
 ``write_pdf(tree, path)`` writes the print PDF; ``variant="pdf/a-3b"`` (or any variant the
-installed WeasyPrint knows, see ``pdf_variants()``) writes an archival PDF/A instead.
+installed WeasyPrint knows, see ``pdf_variants()``) writes an archival PDF/A, which carries the
+files it is given as associated files (`Attached`: the TEI as its source, the BibTeX). A volume of
+several TEI documents is writers/volume.py. WeasyPrint is used through its public interface only
+(HTML, CSS, render, Document.copy, write_pdf with a finisher); the version the styles are tested
+with is pinned in pyproject.toml. Nothing is fetched from the network while rendering.
+
+After layout, what the print could not do as it should is recorded in the conversion report
+(stage "pdf"), page by page: `layout_report`.
 """
 from __future__ import annotations
 
 import datetime
-import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
 from ..report import Report
-from ..tei.lines import line_at
-from ..tei.namespaces import TEI_NS, XML_ID
+from ..tei.namespaces import TEI_NS
 from .atomic import write_atomic
-from .html import tei_to_html
 
 if TYPE_CHECKING:
-    import weasyprint
-    from lxml import etree
+    from .book import Book
+    from .makeup import Typesetter
 
 STYLESHEET = Path("styles") / "print.css"
 
@@ -74,93 +78,6 @@ def pdf_variants() -> list[str]:
     return list(VARIANTS)
 
 
-_PATCHED: bool | None = None
-
-
-def keep_footnotes_with_calls() -> bool:
-    """Stop WeasyPrint from moving a page's footnotes to the next page to fit more text.
-
-    Since WeasyPrint 66 (Kozea/WeasyPrint#2437), when a line overflows a page and widows/orphans
-    forbid breaking before it, the layout "reports" the page's footnotes to the following page so
-    that the line fits, leaving their calls behind: CSS allows that under footnote-policy: auto,
-    but an edition wants every footnote on the page of its call (and the report even ignores
-    footnote-policy: line). We switch off that one decision, so the line breaks as WeasyPrint did
-    before (the paragraph goes on on the next page, its footnotes with it). The patch recompiles
-    WeasyPrint's own _linebox_layout with that single statement changed; when the statement is not
-    there (another WeasyPrint version) nothing is changed, and check_footnotes() still reports
-    any footnote that lands on another page than its call.
-    """
-    global _PATCHED
-    if _PATCHED is not None:
-        return _PATCHED
-    _PATCHED = False
-    try:
-        import inspect
-        import textwrap
-
-        from weasyprint.layout import block
-
-        func = block._linebox_layout
-        src = textwrap.dedent(inspect.getsource(func))
-        old = "report = not context.in_column and can_break_now and not could_break_before"
-        if src.count(old) != 1:
-            return False
-        namespace = dict(block.__dict__)
-        exec(compile(src.replace(old, "report = False"), block.__file__, "exec"), namespace)
-        block._linebox_layout = namespace["_linebox_layout"]
-        _PATCHED = True
-    except Exception:   # pragma: no cover - never let the patch break rendering
-        logging.getLogger(__name__).debug("footnote patch not applied", exc_info=True)
-    return _PATCHED
-
-
-def footnote_pages(document) -> dict[str, tuple[int, int]]:
-    """For each footnote id: (page of its call, page of its text), 1-based; 0 if not found."""
-    calls: dict[str, int] = {}
-    bodies: dict[str, int] = {}
-
-    def walk(box, page, in_area):
-        for child in getattr(box, "children", None) or []:
-            tag = getattr(child, "element_tag", "") or ""
-            el = getattr(child, "element", None)
-            if el is not None and "fn" in (el.get("class") or "").split():
-                ident = el.get("id")
-                if tag.endswith("::footnote-call"):
-                    calls.setdefault(ident, page)
-                elif in_area and not tag.endswith("::footnote-marker"):
-                    bodies.setdefault(ident, page)
-            walk(child, page, in_area or type(child).__name__ == "FootnoteAreaBox")
-
-    for number, page in enumerate(document.pages, start=1):
-        walk(page._page_box, number, False)
-    return {i: (calls.get(i, 0), bodies.get(i, 0)) for i in {*calls, *bodies}}
-
-
-def check_footnotes(document) -> list[tuple[str, int, int]]:
-    """Footnotes whose text is not on the page of its call: (id, call page, text page)."""
-    return sorted((i, c, b) for i, (c, b) in footnote_pages(document).items() if c != b)
-
-
-def _quiet_weasyprint() -> None:
-    # WeasyPrint logs every CSS property it ignores at WARNING level; that is noise on a build's
-    # terminal. Errors are still shown.
-    for name in ("weasyprint", "weasyprint.progress"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-
-
-def render_document(tree: "etree._ElementTree", stylesheet: Path | None = None) -> "weasyprint.Document":
-    """The laid-out WeasyPrint document (pages, bookmarks) for a TEI tree."""
-    from weasyprint import CSS, HTML
-
-    _quiet_weasyprint()
-    keep_footnotes_with_calls()
-    html_text = tei_to_html(tree)
-    css_path = stylesheet or find_stylesheet()
-    css = CSS(filename=str(css_path)) if css_path is not None else CSS(string=FALLBACK_CSS)
-    base = str(css_path.parent) if css_path is not None else os.getcwd()
-    return HTML(string=html_text, base_url=base).render(stylesheets=[css])
-
-
 @dataclass(frozen=True)
 class Attached:
     """A file embedded in the PDF as an associated file (PDF/A-3): the TEI the PDF was typeset
@@ -181,17 +98,50 @@ def archival_attachments(tei_file: Path, supplements: tuple[Path, ...] = ()) -> 
     return tuple(out)
 
 
+def typeset_book(tree, stylesheet: Path | None = None, report: Report | None = None) -> "Book":
+    """The made-up book of one TEI document (its runs typeset, its pages in order)."""
+    from .book import BookMaker
+    from .html.translator import HtmlTranslator
+    stage = report.for_stage("pdf") if report is not None else None
+    doc = HtmlTranslator(tree, report=stage).translate()
+    return BookMaker(typesetter(stylesheet), tool_name()).make(doc)
+
+
+def typesetter(stylesheet: Path | None = None) -> "Typesetter":
+    from .makeup import Typesetter
+    return Typesetter(stylesheet or find_stylesheet(), FALLBACK_CSS)
+
+
+def tool_name() -> str:
+    from importlib import metadata
+    from .. import __version__
+    try:
+        weasy = metadata.version("weasyprint")
+    except metadata.PackageNotFoundError:   # pragma: no cover
+        weasy = "?"
+    return f"tei-edition {__version__} (WeasyPrint {weasy})"
+
+
 def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None,
                report: Report | None = None, attachments: tuple[Attached, ...] = ()) -> bytes:
     """The PDF bytes for a TEI tree (an lxml ElementTree or root element).
 
     variant: None for the print PDF, or a WeasyPrint PDF variant such as "pdf/a-3b" (archival;
     WeasyPrint adds the XMP identification and an sRGB output intent, fonts are embedded anyway).
-    report: where what the layout could not do is recorded (stage "pdf"), with the source line
-    of the note concerned where the tree carries it (a tree just converted) or its TEI line.
+    report: where the layout report goes (stage "pdf"), with the source line of each note
+    concerned where the tree carries it (a tree just converted) or its TEI line.
     attachments: files embedded as associated files, dated with the edition's date (the TEI's
     publication date) so that the PDF's bytes do not depend on the clock.
     """
+    options = pdf_options(variant, attachments, _edition_time(tree))
+    book = typeset_book(tree, stylesheet, report)
+    if report is not None:
+        from .qa import layout_report
+        layout_report(book, report)
+    return write_book(book, options)
+
+
+def pdf_options(variant: str | None, attachments: tuple[Attached, ...], when: datetime.datetime) -> dict:
     options: dict = {}
     if variant:
         known = pdf_variants()
@@ -199,11 +149,29 @@ def render_pdf(tree, variant: str | None = None, stylesheet: Path | None = None,
             raise ValueError(f"unknown PDF variant {variant!r} (this WeasyPrint knows: {', '.join(known)})")
         options["pdf_variant"] = variant
     if attachments:
-        options["attachments"] = [_attachment(a, _edition_time(tree)) for a in attachments]
-    document = render_document(tree, stylesheet)
-    if report is not None:
-        _report_misplaced(tree, check_footnotes(document), report)
-    return document.write_pdf(**options)
+        options["attachments"] = [_attachment(a, when) for a in attachments]
+    return options
+
+
+def write_book(book: "Book", options: dict) -> bytes:
+    """The PDF of a made-up book: its pages, the first run's metadata, its page labels."""
+    document = book.metadata_document.copy(book.pages())
+    return document.write_pdf(finisher=lambda _doc, pdf: add_page_labels(pdf, book.page_labels()), **options)
+
+
+def add_page_labels(pdf, labels) -> None:
+    """The PDF's page labels (ISO 32000 12.4.2) say what the folios say: i, ii … then 1, 2 …"""
+    import pydyf
+    from .book import Numbering
+    nums = pydyf.Array()
+    for index, numbering in labels:
+        nums.append(index)
+        nums.append(pydyf.Dictionary({"S": "/r" if numbering is Numbering.ROMAN else "/D", "St": 1}))
+    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": nums})
+
+
+def _root(tree):
+    return tree.getroot() if hasattr(tree, "getroot") else tree
 
 
 def _attachment(a: Attached, when: datetime.datetime):
@@ -222,20 +190,6 @@ def _edition_time(tree) -> datetime.datetime:
     except ValueError:
         day = datetime.date(1970, 1, 1)
     return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
-
-
-def _report_misplaced(tree, misplaced: list[tuple[str, int, int]], report: Report) -> None:
-    """A footnote the layout could not keep on the page of its call is a warning of the report."""
-    stage = report.for_stage("pdf")
-    root = tree.getroot() if hasattr(tree, "getroot") else tree
-    notes = {e.get(XML_ID): e for e in root.iter() if e.get(XML_ID)} if misplaced else {}
-    for ident, call_page, text_page in misplaced:
-        note = notes.get(ident)
-        line = line_at(note) if note is not None else None            # the source's line…
-        tei_line = note.sourceline if note is not None and line is None else None   # …or the file's
-        stage.warn("footnote not on the page of its call", line,
-                   f"note {ident}: call on p. {call_page}, text on p. {text_page}"
-                   + (f" (TEI line {tei_line})" if tei_line else ""))
 
 
 def write_pdf(tree, path: Path, variant: str | None = None, report: Report | None = None,
