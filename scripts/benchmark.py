@@ -260,18 +260,32 @@ def versus_pandoc(paths: list[Path], runs: int, work: Path) -> None:
 
 
 def pdf_rendering(paths: list[Path], work: Path) -> None:
-    """(c) each source's print PDF from its TEI: pages, seconds, peak memory."""
+    """(c) each source's print PDF from its TEI, and the volume of all of them (edition.pdf): pages,
+    seconds and peak memory, each as a whole process (`tei-edition render`; the volume through
+    writers/volume.write_volume, as `build` writes it)."""
     import subprocess
     out = work / "pdf"
     subprocess.run(["tei-edition", "build", "--formats", "tei", "--out", str(out), *map(str, paths)],
                    check=True, capture_output=True)
     print("\n(c) PDF                                     pages   seconds   peak MB")
-    for path in paths:
-        tei = out / f"{path.stem}.xml"
+
+    def pages_of(pdf: Path) -> str:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        return next((ln.split()[-1] for ln in info.splitlines() if ln.startswith("Pages:")), "?")
+
+    teis = [out / f"{path.stem}.xml" for path in paths]
+    for tei in teis:
         seconds, peak = measure(["tei-edition", "render", str(tei)])
-        info = subprocess.run(["pdfinfo", str(tei.with_suffix(".pdf"))], capture_output=True, text=True).stdout
-        pages = next((ln.split()[-1] for ln in info.splitlines() if ln.startswith("Pages:")), "?")
-        print(f"    {path.stem:<38}{pages:>6}{seconds:10.1f}{peak:10.0f}")
+        print(f"    {tei.stem:<38}{pages_of(tei.with_suffix('.pdf')):>6}{seconds:10.1f}{peak:10.0f}")
+    if len(teis) > 1:
+        volume = out / "edition.pdf"
+        edition = paths[0].parent / "edition.toml"
+        code = ("import sys; from pathlib import Path; from tei_edition.metadata import Edition; "
+                "from tei_edition.writers.volume import write_volume; "
+                "e = Path(sys.argv[2]); write_volume([Path(p) for p in sys.argv[3:]], Path(sys.argv[1]), "
+                "edition=Edition.beside(e) if e.is_file() else None)")
+        seconds, peak = measure([sys.executable, "-c", code, str(volume), str(edition), *map(str, teis)])
+        print(f"    {'edition.pdf (the volume)':<38}{pages_of(volume):>6}{seconds:10.1f}{peak:10.0f}")
 
 
 def synthetic_runs(sizes_mb: list[float], work: Path) -> None:
@@ -344,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true",
                         help="everything, in one run: the per-source and per-pass figures, (a) against pandoc, "
                              "(c) PDFs, (d) the 10 and 50 MB synthetic texts as whole processes, (e) a batch")
+    parser.add_argument("--pdf", action="store_true",
+                        help="only (c): each source's PDF and the volume, pages, seconds and peak memory")
     parser.add_argument("--pandoc-runs", type=int, default=5, help="paired runs against pandoc (default 5)")
     parser.add_argument("--batch", type=int, default=1000, help="texts in the batch (default 1000)")
     args = parser.parse_args(argv)
@@ -354,6 +370,11 @@ def main(argv: list[str] | None = None) -> int:
     from tei_edition.metadata import Metadata
     from tei_edition.registers import Registers
     paths = args.sources or sorted((ROOT / "sources").glob("*.txt"))
+    if args.pdf:
+        import tempfile
+        with tempfile.TemporaryDirectory(prefix="tei-edition-bench-") as tmp:
+            pdf_rendering(paths, Path(tmp))
+        return 0
     print(f"tei-edition {__version__}, Python {platform.python_version()}, {platform.machine()}, "
           f"{_cpus()} CPUs, {time.strftime('%Y-%m-%d')}")
     rows: list[tuple[str, str, str, str, str]] = []

@@ -46,8 +46,8 @@ def main() -> None:
 def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int | None, source_format: str | None,
           force: bool, scheduler: str | None) -> None:
     """Build the edition: every SOURCE (default: sources/*.txt) to OUT/S.xml, S.pdf, S.bib, and
-    OUT/works-cited.bib. Sources whose inputs did not change since the last build into OUT are
-    left as they are."""
+    OUT/works-cited.bib and OUT/edition.pdf (all sources in one volume). Sources whose inputs did
+    not change since the last build into OUT are left as they are."""
     import time
 
     from .edition import build_sources, default_jobs, write_edition_bib
@@ -81,6 +81,15 @@ def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int | 
             click.echo(f"{edition.target}: {edition.covered} of the edition's {edition.sources} sources; "
                        "bib/works-cited.bib left as it was", err=True)
         click.echo(f"{edition.target}: {'written' if edition.rebuilt else 'unchanged'}", err=True)
+    if "pdf" in formats and "tei" in formats and failures < len(results):
+        from .edition import write_edition_pdf
+        try:
+            volume = write_edition_pdf(out, [r.source for r in results if r.ok], force=force)
+        except InputError as exc:
+            raise click.ClickException(str(exc)) from None
+        if volume is not None:
+            click.echo(f"{volume.target}: {'written' if volume.rebuilt else 'unchanged'} "
+                       f"({volume.parts} parts, {volume.warnings} layout warnings)", err=True)
     click.echo(summary_table(results, time.perf_counter() - start), err=True)
     if failures:
         raise click.ClickException(f"{failures} of {len(results)} sources could not be converted")

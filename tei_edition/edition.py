@@ -462,6 +462,48 @@ def write_edition_bib(out: Path, built: list[Path], *, from_tei: bool, bib: Path
     return EditionBib(Path(written), len(present), len(edition), list(problems))
 
 
-__all__ = ["EditionBib", "FORMATS", "MANIFEST", "Progress", "SourceJob", "SourceOutput", "SourceResult", "Stage", "Status",
+@dataclass
+class EditionPdf:
+    """The edition volume as written (OUT/edition.pdf): where, how many sources, rebuilt or not."""
+
+    target: Path
+    parts: int
+    rebuilt: bool = True
+    warnings: int = 0
+
+
+def write_edition_pdf(out: Path, built: list[Path], *, force: bool = False) -> EditionPdf | None:
+    """OUT/edition.pdf: the TEI in OUT of every source of the edition (those just built and those
+    an earlier build left there) as the parts of one volume, with one bibliography and one index
+    (tei_edition/writers/volume.py); None when fewer than two are there. Written again only when
+    one of its inputs (the TEI files, the edition file, the stylesheets, the tool) changed."""
+    folders = {p.parent for p in built}
+    stems = sorted({p.stem for folder in folders for p in folder.glob("*.txt")} | {p.stem for p in built})
+    present = [out / f"{stem}.xml" for stem in stems if (out / f"{stem}.xml").is_file()]
+    if len(present) < 2:
+        return None
+    target = out / "edition.pdf"
+    edition_file = next((f / EDITION_FILE for f in sorted(folders) if (f / EDITION_FILE).is_file()), None)
+    digest = _sha("\n".join([tool_fingerprint(), styles_fingerprint(), _file_digest(edition_file) if edition_file else "-"]
+                            + [f"{p.name}:{_file_digest(p)}" for p in present]).encode())
+    manifest = Manifest.load(out)
+    recorded = manifest.edition.get(target.name, {})
+    if not force and recorded.get("inputs") == digest and recorded.get("output") == _file_digest(target):
+        return EditionPdf(target, len(present), rebuilt=False)
+    from .metadata import Edition
+    from .report import Report
+    from .writers.volume import write_volume
+    report = Report(source=target.name)
+    edition = Edition.beside(edition_file) if edition_file else None
+    try:
+        write_volume(present, target, report, edition=edition)
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    manifest.edition[target.name] = {"inputs": digest, "output": _file_digest(target)}
+    manifest.save(out)
+    return EditionPdf(target, len(present), warnings=len(report.warnings))
+
+
+__all__ = ["EditionBib", "EditionPdf", "FORMATS", "MANIFEST", "Progress", "SourceJob", "SourceOutput", "SourceResult", "Stage", "Status",
            "bib_folder", "build_sources", "default_jobs", "make_job", "run_job", "tool_fingerprint",
-           "write_edition_bib"]
+           "write_edition_bib", "write_edition_pdf"]
