@@ -497,8 +497,10 @@ def write_edition_pdf(out: Path, built: list[Path], *, force: bool = False) -> E
     edition = Edition.beside(edition_file) if edition_file else None
     try:
         write_volume(present, target, report, edition=edition)
+        # the volume's layout report (notes moved or split, short pages…), as each source has its own
+        write_atomic(target.with_suffix(".report.json"), report.to_json().encode("utf-8"))
     except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
     manifest.edition[target.name] = {"inputs": digest, "output": _file_digest(target)}
     manifest.save(out)
     return EditionPdf(target, len(present), warnings=len(report.warnings))

@@ -2,6 +2,8 @@
 bibliography and one index of persons whose pages run through the whole volume."""
 from __future__ import annotations
 
+import json
+
 import re
 import subprocess
 from pathlib import Path
@@ -95,6 +97,8 @@ def test_the_build_writes_the_volume_once_and_again_only_when_a_tei_changed(tmp_
     built = sorted(sources.glob("*.txt"))
     first = write_edition_pdf(out, built)
     assert first is not None and first.rebuilt and first.parts == 2 and (out / "edition.pdf").is_file()
+    layout = json.loads((out / "edition.report.json").read_text(encoding="utf-8"))
+    assert layout["source"] == "edition.pdf" and len(layout["entries"]) >= 1
     assert not write_edition_pdf(out, built).rebuilt
     (out / "secondo.xml").write_bytes(document("it", "I consigli operai", "Aldo Autore", "bordiga", "bordiga1920"))
     assert write_edition_pdf(out, built).rebuilt
