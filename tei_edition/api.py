@@ -33,6 +33,15 @@ def _metadata(metadata: Metadata | Mapping[str, Any] | None) -> Metadata:
     return Metadata.from_dict(dict(metadata or {}))
 
 
+def _language_declared(metadata: Metadata | Mapping[str, Any] | None) -> bool:
+    """Does the user declare the text's language? A mapping by its key; a Metadata (which always
+    holds one) when it holds another than the default: the build and the library decide alike.
+    (A metadata file saying language = "en" is read as undeclared: the text then shows its language.)"""
+    if isinstance(metadata, Metadata):
+        return metadata.language != Metadata.language
+    return "language" in (metadata or {})
+
+
 def convert(text: str, metadata: Metadata | Mapping[str, Any] | None = None,
             report: Report | None = None, registers: Registers | None = None) -> etree._ElementTree:
     """Convert plain text to a TEI tree. Repairs and doubts go to `report` when one is given;
@@ -40,7 +49,8 @@ def convert(text: str, metadata: Metadata | Mapping[str, Any] | None = None,
     report = report if report is not None else Report()
     if not text or not text.strip():
         raise InputError("the source is empty")
-    return convert_text(_normalise(text, report), _metadata(metadata), report, registers)
+    return convert_text(_normalise(text, report), _metadata(metadata), report, registers,
+                        language_declared=_language_declared(metadata))
 
 
 def _normalise(text: str, report: Report) -> str:
@@ -49,12 +59,14 @@ def _normalise(text: str, report: Report) -> str:
 
 
 def convert_bytes(data: bytes, metadata: Metadata | Mapping[str, Any] | None = None,
-                  name: str = "", registers: Registers | None = None) -> ConversionResult:
+                  name: str = "", registers: Registers | None = None,
+                  language_declared: bool | None = None) -> ConversionResult:
     report = Report(source=name)
     if len(data) > MAX_BYTES:
         raise InputError(f"the source is too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
     text = decode(data, report.for_stage(READER.name))
-    tree = convert_text(text, _metadata(metadata), report, registers)
+    declared = _language_declared(metadata) if language_declared is None else language_declared
+    tree = convert_text(text, _metadata(metadata), report, registers, language_declared=declared)
     return ConversionResult(tree, report)
 
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import data
-from ..model import (Block, BlockKind, Document, FrontMatter, FrontPart, FrontRole, ListItem, Note, NoteFamily,
-                     RunInList, TITLE_PAGE_ROLES)
+from ..model import (Block, BlockKind, Document, FrontMatter, FrontPart, FrontRole, ListItem, MarkKind, Note,
+                     NoteFamily, RunInList, TITLE_PAGE_ROLES)
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import StageReport
 from ..tei.elements import append_text, el, sub
 from ..tei.lines import anchors_of, line_at, set_anchors, set_line
 from ..tei.namespaces import XML_ID, tei
 from ..tei.text import raw_text
+from ..transforms.inline import wrap
 
 DIV_TYPES = {1: "chapter", 2: "section"}   # deeper divisions are subsections
 
@@ -46,6 +47,13 @@ class TreeBuilder(BlockPass):
         context.tree = etree.ElementTree(root)
 
 
+class MarkedUpTreeBuilder(TreeBuilder):
+    """The same builder for a document a reader of markup made (Markdown, reStructuredText): its
+    notes already stand at their calls, its quotations and lists are the markup's."""
+
+    after = {"language": "the document's language is its xml:lang"}
+
+
 class Builder:
     """Walks the blocks in order, keeping the stack of open divisions."""
 
@@ -72,6 +80,9 @@ class Builder:
             elif b.kind is BlockKind.FRAGMENT:
                 self.quote = self.list = None
                 fill(sub(self.container, "ab", {"type": "fragment"}), b)
+            elif b.kind in VERBATIM:
+                self.quote = self.list = None
+                VERBATIM[b.kind](self.container, b)
 
     def heading(self, b: Block) -> None:
         self.quote = self.list = None
@@ -103,7 +114,7 @@ class Builder:
         if b.run_in:
             self._run_in_list(self.container, b, b.run_in)
             return
-        fill(sub(self.container, "p"), b)
+        fill(sub(self.container, "p", {"xml:lang": b.language}), b)
 
     def _bibl(self, b: Block) -> None:
         """A paragraph of a bibliography: an entry goes into the list (a new list after prose), a
@@ -142,9 +153,9 @@ class Builder:
         else:
             if citation:
                 cit = sub(self.container, "cit")
-                quote = sub(cit, "quote")
+                quote = sub(cit, "quote", {"xml:lang": b.language})
             else:
-                quote = sub(self.container, "quote")
+                quote = sub(self.container, "quote", {"xml:lang": b.language})
             set_line(quote, b.first_line)
             self.quote = (group, quote)
             target = quote
@@ -211,25 +222,40 @@ def _wrap_in_p(quote: etree._Element) -> None:
 
 
 def fill(parent: etree._Element, block: Block, start: int = 0, end: int | None = None) -> None:
-    """Put block.text[start:end] into `parent`, with a note element at each call inside the slice,
-    and give `parent` the source lines of the text it received (see tei.lines)."""
+    """Put block.text[start:end] into `parent`, with a note element at each call and a pb where each
+    page of the source begins inside the slice, the spans the source marks up (emphasis, code,
+    formulas, links) in their elements, and give `parent` the source lines of the text it received
+    (see tei.lines)."""
     text = block.text
     end = len(text) if end is None else end
     own = len(raw_text(parent))          # where this text begins in the parent's own text
     anchors = anchors_of(parent)
+    pieces: list[tuple[int, int, int]] = []   # (offset in the block, offset in the parent's own text, length)
     pos = start
-    for call in sorted(block.calls, key=lambda c: (c.start, c.end)):
-        if not (start <= call.start < end or (call.start == call.end == end and end == len(text))):
-            continue
-        own = _append_piece(parent, block, pos, call.start, pos == start, False, own, anchors)
-        parent.append(note_element(call.note))
-        pos = max(call.end, pos)
-    _append_piece(parent, block, pos, end, pos == start, True, own, anchors)
+    for at, gone, element in _inserts(block, start, end):
+        own = _append_piece(parent, block, pos, at, pos == start, False, own, anchors, pieces)
+        parent.append(element)
+        pos = max(gone, pos)
+    _append_piece(parent, block, pos, end, pos == start, True, own, anchors, pieces)
     set_anchors(parent, anchors)
+    _wrap_marks(parent, block, start, end, pieces)
+
+
+def _inserts(block: Block, start: int, end: int) -> list[tuple[int, int, etree._Element]]:
+    """The elements that stand at a point of the slice: (where, where the text resumes, element)."""
+    text = block.text
+    found: list[tuple[int, int, int, etree._Element]] = []
+    for call in block.calls:
+        if start <= call.start < end or (call.start == call.end == end and end == len(text)):
+            found.append((call.start, 1, call.end, note_element(call.note)))
+    for page in block.pages:
+        if start <= page.offset < end or (page.offset == end == len(text) and start < end):
+            found.append((page.offset, 0, page.offset, el("pb", {"n": str(page.n)})))
+    return [(at, gone, e) for at, _, gone, e in sorted(found, key=lambda f: (f[0], f[1], f[2]))]
 
 
 def _append_piece(parent: etree._Element, block: Block, start: int, end: int, first: bool, last: bool,
-                  own: int, anchors: list[tuple[int, int]]) -> int:
+                  own: int, anchors: list[tuple[int, int]], pieces: list[tuple[int, int, int]]) -> int:
     """Append block.text[start:end] (trimmed at the slice's ends) at offset `own` of the parent's
     own text; record the lines of its characters in `anchors`. Returns the new own length."""
     piece = block.text[start:end]
@@ -245,7 +271,78 @@ def _append_piece(parent: etree._Element, block: Block, start: int, end: int, fi
     anchors.append((own, block.line_at(start)))
     anchors.extend((own + o - start, ln) for o, ln in block.anchors if start < o < start + len(piece))
     append_text(parent, piece)
+    pieces.append((start, own, len(piece)))
     return own + len(piece)
+
+
+MARK_ELEMENTS = {MarkKind.EMPHASIS: ("hi", {"rend": "italic"}), MarkKind.STRONG: ("hi", {"rend": "bold"}),
+                 MarkKind.CODE: ("code", {}), MarkKind.FORMULA: ("formula", {"notation": "tex"}),
+                 MarkKind.LINK: ("ref", {})}
+
+
+def _wrap_marks(parent: etree._Element, block: Block, start: int, end: int,
+                pieces: list[tuple[int, int, int]]) -> None:
+    """Each span the source marks up, in its element: innermost first, so that an outer span takes
+    the inner one with it."""
+    def own_offset(offset: int) -> int | None:
+        for at, own, length in pieces:
+            if at <= offset <= at + length:
+                return own + offset - at
+        return None
+
+    for mark in sorted(block.marks, key=lambda m: (m.end - m.start, m.start)):
+        if not (start <= mark.start and mark.end <= end):
+            continue
+        a, b = own_offset(mark.start), own_offset(mark.end)
+        if a is None or b is None or a >= b:
+            continue
+        tag, attrs = MARK_ELEMENTS[mark.kind]
+        if mark.kind is MarkKind.LINK:
+            if not mark.target:
+                continue
+            attrs = {"target": mark.target}
+        wrap(parent, a, b, el(tag, attrs))
+
+
+def _code(container: etree._Element, b: Block) -> None:
+    """Code and other verbatim text: an eg, its lines as the source has them."""
+    fill(sub(container, "eg", {"rend": b.code_language}), b)
+
+
+def _table(container: etree._Element, b: Block) -> None:
+    table = sub(container, "table")
+    set_line(table, b.first_line)
+    rows = b.table.rows if b.table else []
+    header_rows = b.table.header_rows if b.table else 0
+    for k, cells in enumerate(rows):
+        row = sub(table, "row", {"role": "label"} if k < header_rows else None)
+        for cell in cells:
+            fill(sub(row, "cell"), cell)
+    if not len(table):
+        sub(sub(table, "row"), "cell")
+
+
+FIGURE_CAPTION_MARKS = (MarkKind.EMPHASIS, MarkKind.STRONG, MarkKind.CODE)
+
+
+def _figure(container: etree._Element, b: Block) -> None:
+    figure = sub(container, "figure")
+    set_line(figure, b.first_line)
+    if b.figure is not None and b.figure.url:
+        sub(figure, "graphic", {"url": b.figure.url})
+    if b.text.strip() or not len(figure):
+        # a caption holds limited phrases only (TEI macro.limitedContent): links and formulas as text
+        marks, b.marks = b.marks, [m for m in b.marks if m.kind in FIGURE_CAPTION_MARKS]
+        fill(sub(figure, "figDesc"), b)
+        b.marks = marks
+
+
+def _formula(container: etree._Element, b: Block) -> None:
+    fill(sub(sub(container, "p"), "formula", {"notation": "tex"}), b)
+
+
+VERBATIM = {BlockKind.CODE: _code, BlockKind.TABLE: _table, BlockKind.FIGURE: _figure,
+            BlockKind.FORMULA: _formula}
 
 
 def note_element(note: Note) -> etree._Element:
@@ -256,6 +353,8 @@ def note_element(note: Note) -> etree._Element:
         attrs["type"] = "missing"
     elif note.text.family is NoteFamily.STAR:
         attrs["type"] = "author"
+    if note.text is not None and note.text.paragraphs and note.text.paragraphs[0].language:
+        attrs["xml:lang"] = note.text.paragraphs[0].language
     e = el("note", attrs)
     if note.text is None:
         set_line(e, note.line)
@@ -386,4 +485,4 @@ def _section_type(heading: str) -> str:
     return next((kind for kind, rx in data.patterns("front_section_types.tsv") if rx.search(low)), "preface")
 
 
-__all__ = ["TreeBuilder", "fill", "note_element"]
+__all__ = ["MarkedUpTreeBuilder", "TreeBuilder", "fill", "note_element"]

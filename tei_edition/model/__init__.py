@@ -7,13 +7,14 @@
 - `front`: the front matter's facts (`FrontMatter`);
 - `document`: the block `Document`, the block passes' target.
 """
-from .blocks import (Block, BlockKind, ListItem, ListStyle, NoteCall, Quotation, RunInItem, RunInList,
-                     Span)
+from .blocks import (Block, BlockKind, Figure, ListItem, ListStyle, Mark, MarkKind, NoteCall, PageBreak, Quotation,
+                     RunInItem, RunInList, Span, Table)
 from .document import Document, LineConvention
-from .front import Dateline, FrontMatter, FrontPart, FrontRole, Imprint, TITLE_PAGE_ROLES
+from .front import Dateline, FrontMatter, FrontPart, FrontRole, Imprint, Licence, TITLE_PAGE_ROLES
 from .lines import Line, SourceLines
 from .notes import Note, NoteFamily, NotePlace, NoteText
 
-__all__ = ["Block", "BlockKind", "Dateline", "Document", "FrontMatter", "FrontPart", "FrontRole", "Imprint",
-           "Line", "LineConvention", "ListItem", "ListStyle", "Note", "NoteCall", "NoteFamily", "NotePlace",
-           "NoteText", "Quotation", "RunInItem", "RunInList", "SourceLines", "Span", "TITLE_PAGE_ROLES"]
+__all__ = ["Block", "BlockKind", "Dateline", "Document", "Figure", "FrontMatter", "FrontPart", "FrontRole", "Imprint",
+           "Licence", "Line", "LineConvention", "ListItem", "ListStyle", "Mark", "MarkKind", "Note", "NoteCall",
+           "NoteFamily", "NotePlace", "NoteText", "PageBreak", "Quotation", "RunInItem", "RunInList", "SourceLines",
+           "Span", "TITLE_PAGE_ROLES", "Table"]

@@ -28,6 +28,10 @@ class BlockKind(StrEnum):
     NOTE = "note"            # a paragraph of a note text, taken out of the running text
     FRONT = "front"          # front matter (see Block.front)
     FRAGMENT = "fragment"    # a stray word or two, kept apart from the paragraphs
+    CODE = "code"            # a block of code or other verbatim text (TEI eg), its lines kept
+    TABLE = "table"          # a table (see Block.table); the block's text is its cells, joined
+    FIGURE = "figure"        # a figure: its caption is the text, its image in Block.figure
+    FORMULA = "formula"      # displayed mathematics, kept as the source writes it (TEI formula)
     REMOVED = "removed"      # absorbed by another block, or dropped (declared in the report)
 
 
@@ -79,6 +83,50 @@ class Quotation:
     citation: Span | None = None
 
 
+class MarkKind(StrEnum):
+    """What an inline span of a block's text is, as a reader with real markup knows it."""
+
+    EMPHASIS = "emphasis"    # hi rend="italic"
+    STRONG = "strong"        # hi rend="bold"
+    CODE = "code"            # code
+    FORMULA = "formula"      # formula notation="tex"
+    LINK = "link"            # ref target (the address in Mark.target)
+
+
+@dataclass
+class Mark:
+    """An inline span of the block's text that the source marks up: text[start:end]."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    target: str | None = None
+
+
+@dataclass
+class Table:
+    """A table: rows of cells (each cell a block of its own, with its lines and calls), the first
+    `header_rows` of them labels."""
+
+    rows: list[list["Block"]]
+    header_rows: int = 0
+
+
+@dataclass
+class Figure:
+    """A figure: the image's address, where the source gives one; the caption is the block's text."""
+
+    url: str | None = None
+
+
+@dataclass
+class PageBreak:
+    """A page of the source begins at text[offset]: its number counted from the first page."""
+
+    offset: int
+    n: int
+
+
 @dataclass
 class NoteCall:
     """Where a note stands in the block's text: the call characters text[start:end] are removed."""
@@ -111,6 +159,12 @@ class Block:
         self.run_in: RunInList | None = None
         self.quotation: Quotation | None = None
         self.calls: list[NoteCall] = []
+        self.marks: list[Mark] = []        # inline spans a reader found marked up
+        self.table: Table | None = None
+        self.figure: Figure | None = None
+        self.language: str | None = None   # a passage in another language than the document's
+        self.code_language: str | None = None   # the language a code block is written in
+        self.pages: list[PageBreak] = []    # where pages of the source begin in the text
 
     def __repr__(self) -> str:
         return f"Block({self.kind}, line {self.first_line}, {self._text[:40]!r})"
@@ -168,6 +222,8 @@ class Block:
         self.anchors += [(o + shift, ln) for o, ln in other.anchors]
         self.soft_hyphens += [o + shift for o in other.soft_hyphens]
         self.calls += [NoteCall(c.start + shift, c.end + shift, c.note) for c in other.calls]
+        self.marks += [Mark(m.start + shift, m.end + shift, m.kind, m.target) for m in other.marks]
+        self.pages += [PageBreak(b.offset + shift, b.n) for b in other.pages]
         self.last_line = other.last_line
 
     def piece(self, start: int, end: int, blank_before: int = 0) -> "Block":
@@ -186,6 +242,10 @@ class Block:
         self.soft_hyphens = [moved(o) for o in self.soft_hyphens]
         for call in self.calls:
             call.start, call.end = moved(call.start, opens=True), moved(call.end)
+        for mark in self.marks:
+            mark.start, mark.end = moved(mark.start, opens=True), moved(mark.end)
+        for page in self.pages:
+            page.offset = moved(page.offset, opens=True)
         if self.run_in is not None:
             for item in self.run_in.items:
                 item.mark, item.start, item.end = moved(item.mark, opens=True), moved(item.start, opens=True), \
@@ -194,5 +254,5 @@ class Block:
             span = self.quotation.citation
             span.start, span.end = moved(span.start, opens=True), moved(span.end)
 
-__all__ = ["Block", "BlockKind", "FrontPart", "ListItem", "ListStyle", "NoteCall", "Quotation",
-           "RunInItem", "RunInList", "Span"]
+__all__ = ["Block", "BlockKind", "Figure", "FrontPart", "ListItem", "ListStyle", "Mark", "MarkKind", "NoteCall",
+           "PageBreak", "Quotation", "RunInItem", "RunInList", "Span", "Table"]

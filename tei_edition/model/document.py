@@ -29,3 +29,4 @@ class Document:
     contents: list[str] = field(default_factory=list)     # the source's own contents list
     artifacts: list[str] = field(default_factory=list)    # what was dropped, declared in the header
     header_credits: list[str] = field(default_factory=list)  # distributor fields, colophons → header
+    source_format: str = "plain"     # the format the source was read as (reading/formats.py)

@@ -56,6 +56,17 @@ class Dateline:
 
 
 @dataclass
+class Licence:
+    """A licence the text states, with the words that state it and where."""
+
+    name: str
+    url: str | None
+    evidence: str
+    line: int
+    free: bool = True     # public domain or an open licence: the text may be reused
+
+
+@dataclass
 class FrontMatter:
     """The facts the front passes read off the front matter, for the title page and the header."""
 
@@ -65,3 +76,6 @@ class FrontMatter:
     credits: list[str] = field(default_factory=list)
     imprint: Imprint | None = None
     dateline: Dateline | None = None
+    licence: Licence | None = None
+    date: str | None = None            # the date the text gives itself (front matter)
+    language: str | None = None        # the language the text declares itself (front matter)

@@ -10,6 +10,9 @@ class Line:
     text: str                   # without the line end; trailing spaces and tabs removed
     raw: str                    # as in the source (contents lists keep their tab + page number)
     removed: str | None = None  # why a pass took the line out of the text (artifact, contents...)
+    page: int | None = None     # a page of the source begins on this line (a form feed): its number
+    foot_note: int | None = None  # the line belongs to a note at its page's foot: which one (1, 2…)
+    note_label: str | None = None  # … and opens it with this label ('12', '*')
 
     @property
     def blank(self) -> bool:
@@ -32,6 +35,7 @@ class SourceLines:
     contents: list[str] = field(default_factory=list)     # entries of the source's own contents list
     artifacts: list[str] = field(default_factory=list)    # residue dropped, declared in the header
     distributor_fields: dict[str, str] = field(default_factory=dict)   # 'Title:', 'Author:'… of a wrapper
+    running_title: str | None = None   # the title a PDF's running heads give (page-furniture)
 
     def __iter__(self):
         return iter(self.lines)

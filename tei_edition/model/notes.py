@@ -28,6 +28,8 @@ class NoteText:
     place: NotePlace
     family: NoteFamily = NoteFamily.NUMBER
     after_block: int = -1   # index (in Document.blocks) of the body block it physically follows
+    called: bool = False    # its call was found with it (the very mark above it) and placed already
+    on_page: bool = False   # read off the foot of a PDF's page (its call stands on that page, above it)
 
     @property
     def line(self) -> int:

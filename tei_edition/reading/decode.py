@@ -17,7 +17,8 @@ class Decoder(Step):
 
     name = "decode"
     declaration = Declaration(Section.NORMALIZATION,
-                              "The text was decoded and normalised to Unicode NFC with LF line ends.")
+                              "The text was decoded and normalised to Unicode NFC with LF line ends; its "
+                              "format was read off the text or taken as declared.")
 
 
 def decode(data: bytes, report: StageReport) -> str:
@@ -79,9 +80,9 @@ def _decode_bytes(data: bytes, report: StageReport) -> str:
 
 def _strip_controls(text: str, report: StageReport) -> str:
     if _FORM_FEED in text:
-        report.repair("turned form feeds into page breaks", _line_of(text, _FORM_FEED),
-                      f"{text.count(_FORM_FEED)} form feeds")
-        text = text.replace(_FORM_FEED, "\n\n")
+        # kept: a form feed is where a page of the source began (split_lines reads it, the tree has a pb)
+        report.recognise("form feeds mark where pages begin", _line_of(text, _FORM_FEED),
+                         f"{text.count(_FORM_FEED)} form feeds")
     found = _CONTROL.findall(text)
     if found:
         first = _CONTROL.search(text)

@@ -37,7 +37,7 @@ from .quotation_marks import MASK, Habit, Mark, Pair, adopt, analyse, run_over
 
 # Elements whose text the pass never reads: a citation's marks are the citation's, a title's the
 # title's; an elision's mark is no text of the author's.
-OPAQUE = {"bibl", "title", "gap", "ref", "biblStruct"}
+OPAQUE = {"bibl", "title", "gap", "ref", "biblStruct", "code", "formula"}   # code, formula: verbatim, not prose
 # Elements that hold running text of their own (a note or a block quotation holding paragraphs
 # does not: its paragraphs do).
 UNITS = {"p", "head", "item", "quote", "note", "ab", "titlePart", "l", "cell"}

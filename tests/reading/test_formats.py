@@ -1,4 +1,4 @@
-"""reading/formats.py: the format of a source, as the user declares it (detection comes next)."""
+"""reading/formats.py: the format of a source, as the user declares it or as its text shows it."""
 from __future__ import annotations
 
 import subprocess
@@ -8,7 +8,7 @@ import pytest
 
 from tei_edition.errors import InputError
 from tei_edition.metadata import Metadata
-from tei_edition.reading.formats import SourceFormat, detect
+from tei_edition.reading.formats import SourceFormat, detect, detection
 
 
 def test_a_declared_format_wins_and_is_read_without_regard_to_case():
@@ -33,3 +33,24 @@ def test_from_on_the_command_line_is_checked(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "tei_edition.cli", "convert", "a.txt", "--from", "docx"],
                          cwd=tmp_path, capture_output=True, text=True)
     assert bad.returncode != 0 and "docx" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_format_is_detected_from_the_evidence_of_the_text_and_said_with_it():
+    markdown = ("Il porto[^1] era chiuso dal[^2] mese di marzo.\n\n"
+                "[^1]: Per la peste del 1630.\n[^2]: Secondo il Ripamonti.\n")
+    found = detection(markdown, "porto.txt")
+    assert found.format is SourceFormat.MARKDOWN and not found.declared
+    assert found.describe() == ("source format: markdown (detected: footnote definitions '[^1]:' ×2, "
+                                "footnote calls '[^1]' ×2)")
+    # one footnote alone is too little to tell a format by
+    assert detect("Il porto[^1] era chiuso.\n\n[^1]: Per la peste.\n", "porto.txt") is SourceFormat.PLAIN
+    rst = "Titel\n=====\n\nDer Hafen [#]_ war zu.\n\n.. [#] Wegen der Pest.\n\n.. note:: Anmerkung.\n"
+    assert detect(rst, "hafen.txt") is SourceFormat.RST
+    pages = "".join(f"Der Hafen\nSeite {n} des Textes, die hier steht.\n{n}\n\f" for n in range(1, 4))
+    assert detect(pages, "hafen.txt") is SourceFormat.PDF_TEXT
+
+
+def test_plain_text_with_a_stray_mark_of_another_format_stays_plain_and_the_suffix_is_weak_evidence():
+    assert detect("Le port était fermé (voir [1]).\n\n# de la liste : 3\n", "port.txt") is SourceFormat.PLAIN
+    assert detect("Le port était fermé.\n", "port.md") is SourceFormat.PLAIN
+    assert detect("# Le port\n\n## Avant\n\nIl était [fermé](#avant).\n", "port.md") is SourceFormat.MARKDOWN
