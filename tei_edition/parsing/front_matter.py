@@ -16,6 +16,7 @@ from ..report import StageReport
 from ..vocabulary import is_terminal
 from . import headings
 PROSE_LENGTH = 200
+SECTION_GAP = 3      # blank lines that end a front section (a transcriber's note before the title page)
 IMPRINT = re.compile(r"^(?P<publisher>[A-Z][\w&.'’ ]+),\s*(?P<place>[A-Z][\w.'’ ]+),\s*(?P<date>\d{4})\.?$")
 YEARS = re.compile(r"^\(?\d{4}(?:\s*[-–—]\s*\d{2,4})?\)?$")
 BYLINE = re.compile(r"^(?:By|by|BY)\s+(?P<name>.+?)\.?$")
@@ -48,6 +49,7 @@ class FrontMatterPass(BlockPass):
         front = blocks[:start]
         doc.front_blocks = front
         _classify(front, doc.front, context.report)
+        _case_title(front, doc.front, context.report)
         _split_dateline(blocks[start:], doc, context.report)
 
 
@@ -62,6 +64,8 @@ def _body_start(blocks: list[Block], contents: list[str]) -> int:
         if low in data.words("front_sections.txt"):
             in_front_section = True
             continue
+        if in_front_section and b.blank_before >= SECTION_GAP:
+            in_front_section = False   # a transcriber's note ends where a wide gap sets the title page apart
         if b.kind is BlockKind.HEAD or _opens_body(b, contents):
             return i
         if is_name(text) or BYLINE.match(text):
@@ -83,8 +87,9 @@ def _body_start(blocks: list[Block], contents: list[str]) -> int:
 
 def _opens_body(b: Block, contents: list[str]) -> bool:
     text = b.text.strip()
-    if len(text) > 120 or is_terminal(text) and not text.endswith("?") and not headings.NUMBER_ONLY.match(text):
-        return False
+    if len(text) > 120 or is_terminal(text) and not text.endswith("?") and not headings.NUMBER_ONLY.match(text) \
+            or text.endswith(","):
+        return False   # (a line ending with a comma goes on: '10 ORANGE STREET,' of an imprint)
     first = text.split()[0].lower().strip(".:") if text.split() else ""
     return (headings.in_contents(text, contents) or headings.numbering_style(text) is not None
             or first in data.words("body_openings.txt"))
@@ -104,6 +109,9 @@ def _names_in_title(text: str) -> list[str]:
 
 def _prose(text: str) -> bool:
     """A finished sentence or more: at least eight words ending with sentence punctuation."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return False   # a title page sets its lines in capitals ('ELKIN & CO., LTD., 8 & 10 BEAK STREET, W.')
     return len(text) > PROSE_LENGTH or (is_terminal(text) and len(text.split()) >= 8)
 
 
@@ -132,10 +140,13 @@ def is_name(text: str) -> bool:
 
 def _classify(front: list[Block], f: FrontMatter, report: StageReport) -> None:
     section: str | None = None
+    titled = False       # the title is the first block that is no credit and no front section's
     for i, b in enumerate(front):
         text = b.text.strip()
         low = text.lower().strip(" :.")
         b.kind = BlockKind.FRONT
+        if section and b.blank_before >= SECTION_GAP and low not in data.words("front_sections.txt"):
+            section = None
         if i > 0 and (_is_epigraph(front, i) or (i > 1 and _is_epigraph(front, i - 1))):
             b.front = FrontPart(FrontRole.EPIGRAPH if _is_epigraph(front, i) else FrontRole.EPIGRAPH_SOURCE)
         elif low in data.words("front_sections.txt"):
@@ -143,8 +154,12 @@ def _classify(front: list[Block], f: FrontMatter, report: StageReport) -> None:
             b.front = FrontPart(FrontRole.SECTION_HEAD, section)
         elif section:
             b.front = FrontPart(FrontRole.SECTION, section)
+        elif not titled and (credit := _credit(text)):
+            f.credits.append(text)    # 'Produced by …' before the title page: a credit, never the title
+            b.front = FrontPart(FrontRole.CREDIT, credit)
         else:
-            b.front = _role(i, text, f)
+            b.front = _role(0 if not titled else max(i, 1), text, f)
+            titled = True
         report.recognise(f"moved {b.front.label} to the front matter", b.first_line, text)
 
 
@@ -180,6 +195,23 @@ def _role(i: int, text: str, f: FrontMatter) -> FrontPart:
     if YEARS.match(text):
         return FrontPart(FrontRole.DATE)
     return FrontPart(FrontRole.OTHER)
+
+
+def _case_title(front: list[Block], f: FrontMatter, report: StageReport) -> None:
+    """A court opinion's caption names it: 'Vanessa St. Pierre, / Plaintiff—Appellant, versus /
+    Standard Insurance Company, / Defendant—Appellee.' is 'Vanessa St. Pierre v. Standard Insurance
+    Company' (the court's name over the caption is no title)."""
+    rules = {name: rx.pattern for name, rx in data.patterns("case_captions.tsv")}
+    joined = "\n".join(b.text.strip() for b in front)
+    caption = re.compile(rf"(?:^|\n)(?P<a>[^\n]+?)[\s,]*\n?{rules['designation']}[\s,]*\n?{rules['versus']}\s*\n"
+                         rf"(?P<b>[^\n]+(?:\n[^\n]+?)??)[\s,;.]*\n?{rules['designation']}", re.I)
+    m = caption.search(joined)
+    if m is None:
+        return
+    title = " ".join(f"{m.group('a').strip(' ,;')} v. {m.group('b').strip(' ,;')}".split())
+    line = front[joined.count("\n", 0, m.start("a"))].first_line
+    report.recognise("the caption's parties give the title", line, title)
+    f.title = title
 
 
 def _split_dateline(body: list[Block], doc: Document, report: StageReport) -> None:

@@ -197,3 +197,24 @@ def test_a_front_section_and_its_paragraphs_are_recorded_at_their_lines():
     recorded = [(e.line, e.action) for e in entries(found, Kind.RECOGNITION)]
     assert (3, "moved section-head-danksagung to the front matter") in recorded
     assert (5, "moved section-danksagung to the front matter") in recorded
+
+
+def test_a_credit_line_and_a_transcribers_note_before_the_title_page_are_not_its_title():
+    context, _ = only(FrontMatterPass, text(
+        "Produced by Anna Weber and the Online Distributed Proofreading Team",
+        "NOTE DU TRANSCRIPTEUR", "Le texte en italiques est indiqué comme _italiques_.",
+        "\n\n\nENTRE NOUS", "PAR", "LUCIE VOS", "10 RUE DES ÉCOLES,", "PARIS, CHEZ L'AUTEUR, 8 ET 10 RUE DE LA PAIX.",
+        "PRÉFACE", PROSE_ES))
+    doc = context.document
+    assert doc.front.title == "ENTRE NOUS"
+    assert doc.front.credits[0].startswith("Produced by Anna Weber")
+    # the imprint's lines (a comma going on, capitals) stay in the front: the body begins at the preface
+    assert [b.text for b in doc.blocks if b.kind is not BlockKind.FRONT][:1] == ["PRÉFACE"]
+
+
+def test_a_court_opinions_caption_gives_its_title_not_the_courts_name():
+    context, found = only(FrontMatterPass, text(
+        "Tribunal de Apelaciones del Quinto Circuito", "No. 21-50498", "Ana María Torres,",
+        "Demandante—Apelante, contra", "Seguros del Sur, S.A.,", "Demandada—Apelada.", PROSE_ES))
+    assert context.document.front.title == "Ana María Torres v. Seguros del Sur, S.A."
+    assert [e.line for e in found if e.action == "the caption's parties give the title"] == [5]

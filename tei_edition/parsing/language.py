@@ -1,0 +1,121 @@
+"""The language of the document, and of passages in another language.
+
+The document's language is the metadata's where it declares one (S.toml `language`), else the one
+the text declares itself (front matter `lang:`), else the one its running text shows, told by an
+offline identifier (py3langid: the langid.py model shipped inside the package, deterministic, no
+download). A declared language the text plainly contradicts is a warning. A paragraph, quotation or
+note long enough to tell, whose language is clearly another, carries its own xml:lang.
+Only the languages of data/languages.tsv are told apart (the languages the header can name).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import data
+from ..model import Block, BlockKind, Document
+from ..passes import BlockPass, Context, Declaration, Section
+
+UNDETERMINED = "und"           # BCP 47: a language not yet determined (the metadata declares none)
+DEFAULT = "en"
+SAMPLE = 30_000                # characters of running text weighed for the document
+DOCUMENT_SURE = 0.90           # the least probability that decides the document's language
+CONTRADICTION_SURE = 0.999     # … that says a declared language is wrong
+PASSAGE_LENGTH = 200           # the least length of a passage told apart
+PASSAGE_SURE = 0.9999          # … and the probability that tells it
+TOLD = (BlockKind.P, BlockKind.QUOTE, BlockKind.HEAD, BlockKind.NOTE)
+
+
+@dataclass(frozen=True)
+class Guess:
+    code: str
+    probability: float
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    import py3langid.langid as langid
+    identifier = langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
+    # the languages the header can name that the model knows
+    identifier.set_languages([code for code, _ in data.table("languages.tsv") if code in identifier.nb_classes])
+    return identifier
+
+
+def identify(text: str) -> Guess | None:
+    """The language `text` is most probably written in, or None for a text with too few letters."""
+    if sum(c.isalpha() for c in text) < 40:
+        return None
+    code, probability = _identifier().classify(text)
+    return Guess(str(code), float(probability))
+
+
+class Language(BlockPass):
+    """The document's language (declared, stated by the text, or detected) and passages in another."""
+
+    name = "language"
+    declaration = Declaration(Section.INTERPRETATION,
+                              "The document's language is the one its metadata declares, else the one the "
+                              "text declares, else the one its running text shows (py3langid, offline); "
+                              "passages clearly in another language carry their own xml:lang.")
+
+    def apply(self, doc: Document, context: Context) -> None:
+        flow = [b for b in doc.blocks if b.kind in TOLD and b.text.strip()]
+        sample = _sample(flow)
+        declared = context.metadata.language
+        guess = identify(sample) if sample else None
+        line = flow[0].first_line if flow else None
+        if declared == UNDETERMINED:
+            language = self._chosen(doc, guess, line, context)
+            context.metadata = replace(context.metadata, language=language)
+        else:
+            language = declared
+            base = declared.split("-")[0].lower()
+            if guess and guess.code != base and guess.probability >= CONTRADICTION_SURE and len(sample) > 1000:
+                context.report.warn(f"the text reads as {_name(guess.code)} ({guess.code}), but its metadata "
+                                    f"declares {declared}", line, f"probability {guess.probability:.3f}")
+        _passages(flow, language.split("-")[0].lower(), context)
+
+    @staticmethod
+    def _chosen(doc: Document, guess: Guess | None, line: int | None, context: Context) -> str:
+        if doc.front.language and any(doc.front.language == code for code, _ in data.table("languages.tsv")):
+            context.report.recognise(f"document language: {doc.front.language} (declared by the text)", line,
+                                     doc.front.language)
+            return doc.front.language
+        if guess is not None and guess.probability >= DOCUMENT_SURE:
+            context.report.recognise(f"document language: {guess.code} (detected)", line,
+                                     f"{_name(guess.code)}, probability {guess.probability:.3f}")
+            return guess.code
+        context.report.doubt(f"the text's language could not be told: {DEFAULT} assumed", line,
+                             f"best guess {guess.code} ({guess.probability:.2f})" if guess else "too little text")
+        return DEFAULT
+
+
+def _sample(flow: list[Block]) -> str:
+    parts: list[str] = []
+    size = 0
+    body = [b for b in flow if b.kind in (BlockKind.P, BlockKind.QUOTE)] or flow
+    for b in body:
+        parts.append(b.text)
+        size += len(b.text)
+        if size >= SAMPLE:
+            break
+    return "\n".join(parts)
+
+
+def _passages(flow: list[Block], language: str, context: Context) -> None:
+    """Paragraphs, quotations and notes long enough to tell and clearly in another language."""
+    for b in flow:
+        if b.kind is BlockKind.HEAD or len(b.text) < PASSAGE_LENGTH:
+            continue
+        guess = identify(b.text)
+        if guess and guess.code != language and guess.probability >= PASSAGE_SURE:
+            b.language = guess.code
+            context.report.recognise(f"a passage in {_name(guess.code)} ({guess.code})", b.first_line,
+                                     b.text[:60])
+
+
+def _name(code: str) -> str:
+    return next((name for ident, name in data.table("languages.tsv") if ident == code), code)
+
+
+__all__ = ["Guess", "Language", "UNDETERMINED", "identify"]

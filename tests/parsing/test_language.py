@@ -1,0 +1,42 @@
+"""parsing/language.py: the document's language (declared, stated by the text, or detected offline)
+and passages in another language."""
+from __future__ import annotations
+
+from tei_edition.api import convert
+from tei_edition.report import Kind, Report
+
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+ITALIAN = ("Il mulino sorgeva sulla riva del fiume da molti secoli, e il mugnaio lo conduceva da solo, "
+           "come già suo padre e suo nonno prima di lui. Parlava poco e lavorava molto, dalla mattina "
+           "presto fino a sera, e nel villaggio nessuno sapeva davvero chi fosse.")
+SPANISH = ("El molino estaba a la orilla del río desde hacía muchos siglos, y el molinero lo llevaba solo, "
+           "como su padre y su abuelo antes que él. Hablaba poco y trabajaba mucho, desde muy temprano "
+           "hasta la noche, y en el pueblo nadie sabía de verdad quién era aquel hombre.")
+
+
+def converted(text: str, metadata: dict | None = None):
+    report = Report()
+    return convert(text, metadata, report).getroot(), report
+
+
+def test_an_undeclared_language_is_detected_from_the_running_text_and_recorded():
+    root, report = converted(f"Il mulino\n\n{ITALIAN}\n")
+    assert root.find("t:text", NS).get(LANG) == "it"
+    assert root.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["it"]
+    found = [e for e in report.entries if e.stage == "language"]
+    assert [(e.kind, e.action) for e in found] == [(Kind.RECOGNITION, "document language: it (detected)")]
+
+
+def test_a_declared_language_wins_and_a_text_plainly_in_another_is_a_warning():
+    root, report = converted("El molino\n\n" + "\n\n".join([SPANISH] * 5) + "\n", {"language": "en"})
+    assert root.find("t:text", NS).get(LANG) == "en"
+    warnings = [e.action for e in report.entries if e.stage == "language" and e.kind is Kind.WARNING]
+    assert warnings == ["the text reads as Spanish (es), but its metadata declares en"]
+
+
+def test_a_long_passage_clearly_in_another_language_carries_its_own_language():
+    root, _ = converted(f"Il mulino\n\n{ITALIAN}\n\n{SPANISH}\n\n{ITALIAN}\n", {"language": "it"})
+    assert [p.get(LANG) for p in root.xpath("//t:body//t:p", namespaces=NS)] == [None, "es", None]
+    assert root.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["it", "es"]
