@@ -39,8 +39,12 @@ _FORMS: list[tuple[str, re.Pattern[str], int]] = [
     ("footnote", re.compile(r"(?P<sp>[ \t]?)\[(?:Footnote|Note)\s+(?P<n>\d{1,4})\]", re.I), STRONG),
     ("bracket", re.compile(r"(?P<sp>[ \t]?)\[(?P<n>\d{1,4})\](?![_(])"), STRONG),
     ("paren", re.compile(r"(?P<sp>[ \t]?)\((?P<n>[0-9lI]{1,3})\)"), MEDIUM),
-    ("glued", re.compile(r"""(?<=[^\W\d_]|[.,;:!?'’”")])(?P<sp>)(?P<n>\d{1,3})(?=[\s.,;:!?'’”")\]]|$)"""), WEAK),
-    ("spaced", re.compile(r"""(?<=[.,;:!?'’”")])(?P<sp>\s)(?P<n>\d{1,3})(?=\s+[A-Z‘'"“(]|\s*$)"""), WEAK),
+    # 'Per Curiam:*' (text from a PDF): a symbol glued to punctuation; a call only where a note
+    # text with that symbol exists (after a letter, an asterisk may close *emphasis*)
+    ("glued-symbol", re.compile(r"""(?<=[.,;:!?'’”")])(?P<sp>)(?P<n>[*†‡]{1,3})(?=\s|$)"""), MEDIUM),
+    # (after closing marks of every language: ’ ” » and the German ‘ “ «)
+    ("glued", re.compile(r"""(?<=[^\W\d_]|[.,;:!?'’”‘“»«")])(?P<sp>)(?P<n>\d{1,3})(?=[\s.,;:!?'’”‘“»«")\]]|$)"""), WEAK),
+    ("spaced", re.compile(r"""(?<=[.,;:!?'’”‘“»«")])(?P<sp>\s)(?P<n>\d{1,3})(?=\s+[A-ZÀ-Ý‘'"“„«(]|\s*$)"""), WEAK),
 ]
 
 
@@ -56,7 +60,8 @@ def _value(form: str, mark: str) -> int | None:
 
 
 def _family(form: str) -> NoteFamily:
-    return {"star": NoteFamily.STAR, "symbol": NoteFamily.SYMBOL}.get(form, NoteFamily.NUMBER)
+    return {"star": NoteFamily.STAR, "symbol": NoteFamily.SYMBOL, "glued-symbol": NoteFamily.SYMBOL}.get(
+        form, NoteFamily.NUMBER)
 
 
 def _after_stop_word(text: str, start: int) -> bool:

@@ -45,12 +45,21 @@ class NotePairing(BlockPass):
 def pair_notes(doc: Document, report: StageReport) -> None:
     chapter = _chapters(doc.blocks)
     texts = [(i, b.text) for i, b in enumerate(doc.blocks) if b.kind in CALL_BLOCKS]
-    candidates = _without_list_markers(find_candidates(texts), doc.blocks)
-    stats = {"calls_found": 0, "note_texts_found": len(doc.notes), "paired": 0,
+    called = [t for t in doc.notes if t.called]
+    # a note placed at its very call already takes its number (where numbers do not repeat): other
+    # marks of it are no calls ('[01] through [15]' in a transcriber's note)
+    numbers = [(t.family, t.value) for t in called]
+    taken = set(numbers) if len(numbers) == len(set(numbers)) else set()
+    candidates = [c for c in _without_list_markers(find_candidates(texts), doc.blocks)
+                  if (c.family, c.value) not in taken and not _at_a_call(c, doc.blocks[c.block])
+                  and (c.form != "paren" or doc.blocks[c.block].text[:c.start].strip())]
+    # ('(2) The …' opening a paragraph numbers it; a bracketed '[49]' there may be a call)
+    candidates = _on_their_pages(candidates, [t for t in doc.notes if not t.called])
+    stats = {"calls_found": len(called), "note_texts_found": len(doc.notes), "paired": len(called),
              "notes_without_call": 0, "calls_without_text": 0, "numbers_rejected": 0}
     for family in NoteFamily:
         fam_cands = [c for c in candidates if c.family is family]
-        fam_texts = [t for t in doc.notes if t.family is family]
+        fam_texts = [t for t in doc.notes if t.family is family and not t.called]
         if not fam_cands and not fam_texts:
             continue
         by_chapter = _restarts(fam_texts, fam_cands, chapter)
@@ -61,9 +70,31 @@ def pair_notes(doc: Document, report: StageReport) -> None:
             scopes[chapter[max(t.after_block, 0)] if by_chapter else None][1].append(t)
         for scope, (cands, notes) in scopes.items():
             _pair_scope(doc, cands, notes, scope, report, stats)
-    _number_notes(doc)
+    number_notes(doc)
     report.stats["notes"] = stats
     report.info("notes: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in stats.items()))
+
+
+def _on_their_pages(cands: list[Candidate], notes: list[NoteText]) -> list[Candidate]:
+    """A note read off a PDF's page foot has its call above it, after the foot note before it: where a number has
+    a candidate there, its candidates elsewhere (a '(1)' of a list further on) are no calls of it.
+    (Numbers that several note texts share — numbering that restarts — are left to the chain.)"""
+    foot = sorted((t for t in notes if t.on_page and t.value is not None and t.after_block >= 0),
+                  key=lambda t: t.after_block)
+    shared = {v for v in (t.value for t in foot) if sum(1 for u in foot if u.value == v) > 1}
+    drop: set[int] = set()
+    lo = -1
+    for t in foot:
+        same = [c for c in cands if c.value == t.value and c.family is t.family]
+        inside = [c for c in same if lo < c.block <= t.after_block]
+        if inside and t.value not in shared:
+            drop.update(id(c) for c in same if c not in inside)
+        lo = t.after_block
+    return [c for c in cands if id(c) not in drop]
+
+
+def _at_a_call(c: Candidate, block: Block) -> bool:
+    return any(call.start < c.end and c.start < call.end for call in block.calls)
 
 
 def _chapters(blocks: list[Block]) -> list[int]:
@@ -347,7 +378,7 @@ def _with_note_paragraphs(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _number_notes(doc: Document) -> None:
+def number_notes(doc: Document) -> None:
     """Ids that say which note it is: 'n14', or 'c3-n14' where numbering restarts per chapter."""
     seen: set[str] = set()
     for b in _with_note_paragraphs(doc.blocks):

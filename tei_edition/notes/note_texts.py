@@ -5,7 +5,9 @@ Layouts handled, each by its own function:
   (per chapter or at the end);
 - `trailing_notes`: numbered texts at the very end with no heading ('1 text', '2 text'...);
 - `one_line_notes`: all notes on one line ('[1] text [2] text ...'), split before the others run;
-- `page_foot_notes`: notes standing between paragraphs, where a converted PDF's page ended.
+- `page_foot_notes`: notes standing between paragraphs, where a converted PDF's page ended;
+- `called_notes`: notes an e-book sets after the paragraph that calls them ('…rhythm.[01] What'
+  above, '[01] The strength…' below): a bracketed label whose very call stands in the text above.
 A note text is numbered in sequence with its neighbours; a block whose number breaks the sequence
 is not a note text, which is what keeps numbered headings and list items in the text.
 """
@@ -14,10 +16,11 @@ from __future__ import annotations
 import re
 
 from .. import data
-from ..model import Block, BlockKind, Document, NoteFamily, NotePlace, NoteText
+from ..model import Block, BlockKind, Document, Note, NoteCall, NoteFamily, NotePlace, NoteText
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import StageReport
 from ..vocabulary import CALL_IN_TEXT, caps_opening, is_terminal
+from ..citations.find import looks_like_entry
 from .labels import Label, parse_label
 
 STRONG_FOOT = ("superscript", "footnote", "star", "rst")
@@ -41,10 +44,13 @@ class NoteTexts(BlockPass):
 
     def apply(self, doc: Document, context: Context) -> None:
         report = context.report
+        read_from_pages = bool(doc.notes)   # a PDF's page-foot notes, read off its pages by a line pass
         one_line_notes(doc, report)
         note_sections(doc, report)
         trailing_notes(doc, report)
-        page_foot_notes(doc, report)
+        called_notes(doc, report)
+        if not read_from_pages:
+            page_foot_notes(doc, report)
         doc.notes.sort(key=lambda n: (n.paragraphs[0].first_line))
         before = _flow_before(doc.blocks)
         for note in doc.notes:
@@ -221,6 +227,82 @@ def page_foot_notes(doc: Document, report: StageReport) -> None:
             doc.notes.append(note)
             last = label.value if label.family is NoteFamily.NUMBER else last
             report.recognise(f"found page-foot note text {note.label}", note.line, note.paragraphs[0].text)
+
+
+CALLED_FORMS = ("bracket", "bracket-symbol")
+CALL_REACH = 400       # how many blocks above a note text its call may stand (notes at a chapter's end)
+
+
+def called_notes(doc: Document, report: StageReport) -> None:
+    """Notes set after the paragraphs that call them, whose very mark stands in the text above:
+    bracket-labelled texts ('[01] …', where no mark repeats: a numbering that restarts is the
+    pairing's to scope), and Project Gutenberg's '[Footnote 2: …]' (its calls '[2]' restart with
+    every letter or chapter: each note takes the nearest mark above that no other note took; a
+    note of several paragraphs runs to the one that closes its bracket)."""
+    blocks = doc.blocks
+    labels = [parse_label(b.text) if b.kind is BlockKind.P else None for b in blocks]
+    marks = [lb.mark for lb in labels if lb is not None and lb.form in CALLED_FORMS]
+    brackets_unique = len(marks) == len(set(marks))
+    for i, b in enumerate(blocks):
+        label = labels[i]
+        if b.kind is not BlockKind.P or label is None or len(b.text) > MAX_FOOT_NOTE:
+            continue
+        if label.form in CALLED_FORMS and brackets_unique and not looks_like_entry(label.rest):
+            pass   # (an entry of a reference list that numbered citations call is no note)
+        elif label.form != "footnote" or label.value is None:
+            continue
+        mark = f"[{label.mark}]"
+        above = _called_above(blocks, i, mark)
+        if above is None:
+            continue
+        rest = _bracket_sequel(blocks, i) if label.form == "footnote" else []
+        text = _note_from(b, label, NotePlace.FOOT)
+        for para in rest:
+            para.kind = BlockKind.NOTE
+            text.paragraphs.append(para)
+        if rest and rest[-1].text.endswith("]"):
+            rest[-1].edit(len(rest[-1].text) - 1, len(rest[-1].text), "")
+        text.called = True
+        doc.notes.append(text)
+        block, at = above
+        n = str(text.value) if text.value is not None else text.label
+        block.calls.append(NoteCall(at, at + len(mark), Note(n, NotePlace.FOOT, text, label.form, True,
+                                                             block.line_at(at))))
+        report.recognise(f"found note text {text.label} after the paragraph that calls it", text.line,
+                         text.paragraphs[0].text)
+        report.recognise(f"paired note call {n} with its text", block.line_at(at), mark)
+
+
+SEQUEL_REACH = 8       # how many paragraphs a '[Footnote N: …' may run over before its ']'
+
+
+def _bracket_sequel(blocks: list[Block], i: int) -> list[Block]:
+    """The paragraphs that carry on a '[Footnote N: …' whose closing bracket has not come yet."""
+    if blocks[i].text.rstrip().endswith("]"):
+        return []
+    out: list[Block] = []
+    for b in blocks[i + 1:i + 1 + SEQUEL_REACH]:
+        if b.kind is not BlockKind.P or parse_label(b.text) is not None:
+            return []
+        out.append(b)
+        if b.text.rstrip().endswith("]") and b.text.count("]") > b.text.count("["):
+            return out
+    return []
+
+
+def _called_above(blocks: list[Block], i: int, call: str) -> tuple[Block, int] | None:
+    """The block above whose text holds the call, and where: the nearest mark no note took yet."""
+    for b in reversed(blocks[max(0, i - CALL_REACH):i]):
+        if b.kind is BlockKind.HEAD:
+            return None
+        if b.kind is not BlockKind.P:
+            continue
+        at = b.text.rfind(call)
+        while at > 0:
+            if not any(c.start < at + len(call) and at < c.end for c in b.calls):
+                return b, at
+            at = b.text.rfind(call, 0, at)
+    return None
 
 
 def _flow_before(blocks: list[Block]) -> dict[int, int]:

@@ -53,7 +53,7 @@ class ContentsList(LinePass):
         rows = lines.lines
         heads = context.data.words("contents_headings.txt")
         for i, ln in enumerate(rows[: max(200, len(rows) // 5)]):
-            if ln.live and ln.text.strip().lower().rstrip(":") in heads:
+            if ln.live and _names_contents(ln.text, heads):
                 entries = _take_entries(rows, i + 1)
                 if entries:
                     ln.removed = "contents"
@@ -64,16 +64,36 @@ class ContentsList(LinePass):
                     return
 
 
+SENTENCE_WORDS = 8          # a line ending with a full stop and longer than this is a sentence
+CONTENTS_OF = re.compile(r"^(?P<head>.+?)\s+(?:of|du|de la|des|del|de|des|von|dello|della)\s+\S+(?:\s+\S+){0,3}$")
+
+
+def _names_contents(text: str, heads: set[str] | frozenset[str]) -> bool:
+    """'Contents', 'CONTENTS OF VOLUME II.', 'Table des matières du tome I': a contents heading."""
+    t = text.strip().lower().rstrip(":.").strip()
+    if t in heads:
+        return True
+    m = CONTENTS_OF.match(t)
+    return m is not None and m.group("head") in heads
+
+
 def _take_entries(lines: list[Line], start: int) -> list[Line]:
     candidates: list[Line] = []
-    for ln in lines[start:]:
+    blanks = 0
+    for k, ln in enumerate(lines[start:], start):
         if not ln.live:
             continue
         if ln.blank:
+            blanks += 1
             continue
+        if blanks >= GAP and len(candidates) >= 3 and not PAGE_REF.search(ln.raw) \
+                and sum(1 for c in candidates if PAGE_REF.search(c.raw)) > len(candidates) // 2:
+            break   # the list of page numbers ended: after a wide gap, a line without one is the text
+        blanks = 0
         text = ln.text.strip()
-        if len(text) > MAX_ENTRY or (text.endswith(".") and not PAGE_REF.search(ln.raw)):
-            break
+        if len(text) > MAX_ENTRY or (text.endswith(".") and not PAGE_REF.search(ln.raw)
+                                     and len(text.split()) > SENTENCE_WORDS) or _wrapped_prose(lines, k):
+            break   # a sentence: the text has begun (entries may end with a full stop: 'SECOND PART.')
         candidates.append(ln)
         if len(candidates) > 400:
             return []
@@ -92,6 +112,21 @@ def _take_entries(lines: list[Line], start: int) -> list[Line]:
     for ln in candidates:
         ln.removed = "contents"
     return candidates
+
+
+PROSE_LINE = 50          # a line this long, without a page number, that runs on into the next: prose
+
+
+GAP = 3                  # blank lines that end a contents list
+
+
+def _wrapped_prose(lines: list[Line], k: int) -> bool:
+    """Two long lines in a row without page numbers, the second going on in lower case: a
+    sentence wrapped, not entries (entries open with a capital or a number)."""
+    ln = lines[k]
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return nxt is not None and nxt.text.lstrip()[:1].islower() and \
+        all(len(x.text.strip()) > PROSE_LINE and not PAGE_REF.search(x.raw) for x in (ln, nxt))
 
 
 def _continues(candidates: list[Line]) -> bool:

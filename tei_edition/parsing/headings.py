@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .. import data
-from ..model import Block, BlockKind, Document
+from ..model import Block, BlockKind, Document, FrontRole
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import StageReport
 from ..vocabulary import BULLETS, TRAILING_CALL, caps_opening, is_terminal
@@ -32,6 +32,9 @@ _STYLES = [
 NUMBER_ONLY = re.compile(rf"^(?:(?:{DIVISIONS['part']}|{DIVISIONS['chapter']})\s+(?:[0-9]{{1,3}}|[IVXLC]{{1,7}}|[a-z]+)"
                          r"|[0-9]{1,3}|[IVXLC]{1,7})\.?$", re.I)
 TABLE_RUN = 3
+# A division's number or letter alone on its line ('II', 'B', '3'), its text following at once.
+BARE_MARK = re.compile(r"^(?:[IVXLC]{1,7}|[A-H]|\d{1,2})\.?$")
+TITLE_WITH_STOP = 8        # the most words a heading ending with a full stop may have
 
 
 def numbering_style(text: str) -> str | None:
@@ -75,20 +78,36 @@ def style_of(text: str) -> str:
     return "plain"
 
 
+# A lead-in that a dash carries on to what follows ('DEAR RIES,--', 'as follows:—'): never a heading.
+LEAD_IN = re.compile(r"[,:;.]?\s*(?:--|—|–)\s*$")
+
+
 def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, contents: list[str],
                        caps_convention: bool = False) -> bool:
     text = TRAILING_CALL.sub("", block.text).strip()
-    if not text or len(text) > MAX_HEADING or block.kind is not BlockKind.P:
+    if not text or len(text) > MAX_HEADING or block.kind is not BlockKind.P or LEAD_IN.search(text):
+        return False
+    if _closes_a_letter(text, nxt) or _in_verse(block, prev, nxt) or _caption(text, nxt) or _in_capitals(block, prev, nxt) \
+            or _closes_brackets(text) or _defines_a_term(text) or _displayed_quotation(block, text) \
+            or _leads_into_a_quotation(text, nxt) or _holds_sentences(text):
         return False
     if in_contents(text, contents):
         return True
+    if BARE_MARK.match(text) and _opens_division(prev, nxt, block):
+        return True   # 'II' or 'B' alone, between a finished paragraph and the prose it heads
     if NUMBER_ONLY.match(text):
-        # 'CHAPTER IV.' or 'II.' on a line of its own heads a chapter when its title follows
+        # 'CHAPTER IV.' or 'II.' on a line of its own heads a chapter when its title follows (a title
+        # in capitals may end with a full stop: '216.' over 'TO STEINER & CO.')
         return (text.endswith(".") or any(c.isalpha() for c in text)) and nxt is not None and \
             nxt.kind is BlockKind.P and nxt.text[:1].isupper() and len(nxt.text) <= MAX_HEADING and \
-            not is_terminal(nxt.text) and _wordy(nxt.text)
+            (not is_terminal(nxt.text) or _caps_title(nxt.text)) and _wordy(nxt.text)
+    if prev is not None and NUMBER_ONLY.match(TRAILING_CALL.sub("", prev.text).strip()) and _caps_title(text) \
+            and prev.kind in (BlockKind.P, BlockKind.HEAD):
+        return True   # the title under a number line, in capitals, with its full stop
     if not _wordy(text):
         return False
+    if _titled_with_stop(text, prev, nxt):
+        return True
     style = style_of(text)
     numbered = style not in ("plain", "caps", "named")
     if text[-1] in ".,;:…" and not NUMBER_ONLY.match(text) or text[:1] in BULLETS + "(":
@@ -116,6 +135,146 @@ def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, cont
     if strong:
         return True
     return len(text) <= 90 and len(words) <= 14
+
+
+SIGNATURE_WORDS = 4       # the most words of a signature under a letter's closing line
+
+
+def _closes_a_letter(text: str, nxt: Block | None) -> bool:
+    """'Your attached' or 'In haste, your' over 'BEETHOVEN.': a letter's closing words, which the
+    signature below them completes (a heading is complete: what follows it is prose or a title)."""
+    if nxt is None or nxt.kind is not BlockKind.P or is_terminal(text) and not text.endswith(","):
+        return False
+    sign = TRAILING_CALL.sub("", nxt.text).strip()
+    words = sign.rstrip(".").split()
+    return 0 < len(words) <= SIGNATURE_WORDS and sign.endswith(".") and not sign.endswith("..") \
+        and all(w[:1].isupper() or w.lower() in data.words("name_particles.txt") for w in words) \
+        and not NUMBER_ONLY.match(sign) and text.split()[-1][:1].islower()
+
+
+def _figure_marker(text: str) -> bool:
+    """'[Figure 29]', '[Illustration: a map]', '[Abb. 3]': where an e-book stands a figure."""
+    for m in re.finditer(r"\[\s*([^\W\d_]+\.?)", text):
+        if m.group(1).lower() in data.words("figure_markers.txt"):
+            return True
+    return False
+
+
+CAPTION = 80        # the longest line under a caption that may hold the figure's marker
+OPENING_MARKS = "\"“‘«„‚'»"
+
+
+def _displayed_quotation(block: Block, text: str) -> bool:
+    """An indented line that opens with a quotation mark: a quotation set apart, not a heading."""
+    return 0 < block.indent < CENTRED and text[:1] in OPENING_MARKS
+
+
+def _in_capitals(block: Block, prev: Block | None, nxt: Block | None) -> bool:
+    """A line of a passage set in capitals ('TO ENROLL IN OR MAKE CHANGES TO THE' / 'FOLLOWING
+    PLANS…', a case's caption 'TARRANT REGIONAL WATER DISTRICT v.' / 'HERRMANN ET AL.'): it runs on
+    from, or into, the line of capitals next to it, with no blank line between."""
+    def caps(b: Block | None) -> bool:
+        return b is not None and b.kind is BlockKind.P and style_of(TRAILING_CALL.sub("", b.text).strip()) == "caps"
+    def runs_on(a: Block, b: Block) -> bool:
+        return b.first_line == a.last_line + 1 and not is_terminal(a.text) and not NUMBER_ONLY.match(a.text.strip())
+    return caps(block) and (caps(prev) and runs_on(prev, block) or caps(nxt) and runs_on(block, nxt))
+
+
+def _leads_into_a_quotation(text: str, nxt: Block | None) -> bool:
+    """'Others read' over an indented '"My voice on high…"': words in sentence case that lead into
+    the quotation below them."""
+    words = text.split()
+    return nxt is not None and _displayed_quotation(nxt, nxt.text.strip()) and len(words) >= 2 \
+        and all(w[:1].islower() for w in words[1:])
+
+
+def _caption(text: str, nxt: Block | None) -> bool:
+    """A figure's caption: a line over a figure marker, or holding one ('Arabian Melody [Figure 39]')."""
+    return _figure_marker(text) or nxt is not None and len(nxt.text) <= CAPTION and _figure_marker(nxt.text)
+
+
+def _closes_brackets(text: str) -> bool:
+    """'What use to sigh]', 'Viens, mon petit Paul!»': the last line of a bracketed or quoted
+    passage that opened lines above."""
+    return any(text.count(close) > text.count(open_) for open_, close in (("[", "]"), ("(", ")"), ("«", "»"),
+                                                                          ("“", "”"), ("„", "“")))
+
+
+# a sentence's end inside the line, another sentence after it: prose, not a title
+INNER_SENTENCE = re.compile(r"[^\W\d_]{2,}[.!?]\s+[A-ZÀ-Ý][^\W\d_]")
+
+
+def _holds_sentences(text: str) -> bool:
+    return numbering_style(text) is None and INNER_SENTENCE.search(text[4:]) is not None and is_terminal(text)
+
+
+def _defines_a_term(text: str) -> bool:
+    """'Braces: surround simultaneous notes…': a term and its definition, not a title and subtitle
+    (a subtitle after a colon opens with a capital)."""
+    head, colon, rest = text.partition(": ")
+    return bool(colon) and len(head.split()) <= 3 and rest[:1].islower() and len(rest.split()) >= 3 \
+        and head[:1].isalpha() and not numbering_style(head + " x")   # '1923: the emergence…' is a title
+
+
+CENTRED = 10      # a line indented this far is set in the middle of the page (a title), not a verse
+
+
+def _in_verse(block: Block, prev: Block | None, nxt: Block | None) -> bool:
+    """A line of an indented stanza, or the number over one: the lines around it stand at its
+    indent with no blank line between them (a heading stands apart from its text), or a bare
+    number at the indent of the stanza that follows it ('    2.' over '    Plus d'abri…')."""
+    def close(a: Block | None, b: Block | None) -> bool:   # both indented, no blank line between
+        return a is not None and b is not None and a.indent > 0 and b.indent > 0 and b.first_line == a.last_line + 1
+    if close(block, nxt) or close(prev, block):
+        return True
+    if not 0 < block.indent < CENTRED:
+        return False
+    bare = NUMBER_ONLY.match(TRAILING_CALL.sub("", block.text).strip()) is not None
+    return bare and nxt is not None and nxt.indent >= block.indent and not _prose(nxt)
+
+
+def _caps_title(text: str) -> bool:
+    """A title in capitals, perhaps ending with a full stop: 'TO STEINER & CO.', 'THE SECOND PART.'"""
+    bare = TRAILING_CALL.sub("", text).strip()
+    return style_of(bare.rstrip(".")) == "caps" and len(bare.split()) <= 14 and not bare.endswith("..") \
+        and not re.search(r"[,;:]$", bare)
+
+
+def _prose(b: Block | None) -> bool:
+    return b is not None and b.kind is BlockKind.P and b.text[:1].isupper() and len(b.text.split()) >= 8
+
+
+def _finished(prev: Block | None) -> bool:
+    return prev is None or prev.kind is not BlockKind.P or is_terminal(prev.text)
+
+
+ROMAN_MARK = re.compile(r"^[IVXLC]{1,7}\.?$")
+
+
+def _opens_division(prev: Block | None, nxt: Block | None, block: Block | None = None) -> bool:
+    """A bare mark heads what follows it: prose, another mark, or (a roman numeral standing apart
+    between blank lines, as e-books number their parts) whatever follows."""
+    over_a_mark = prev is not None and BARE_MARK.match(prev.text.strip()) is not None   # 'A' under 'II'
+    if not (_finished(prev) or over_a_mark) or nxt is None:
+        return False
+    if _prose(nxt) or BARE_MARK.match(nxt.text.strip()) is not None:
+        return True
+    return block is not None and ROMAN_MARK.match(block.text.strip()) is not None \
+        and block.blank_before > 0 and nxt.blank_before > 0
+
+
+def _titled_with_stop(text: str, prev: Block | None, nxt: Block | None) -> bool:
+    """A short heading that ends with a full stop, as e-books print them: numbered in roman
+    ('II. Papa se fâche.'), or in capitals over prose ('THE SECOND PART.'), between finished text
+    and prose (a signature in capitals closes a letter: no prose follows it)."""
+    if not text.endswith(".") or text.endswith("..") or len(text.split()) > TITLE_WITH_STOP:
+        return False
+    if not _finished(prev) or not (_prose(nxt) or nxt is not None and NUMBER_ONLY.match(nxt.text.strip())):
+        return False
+    style = style_of(text.rstrip("."))
+    if style in ("roman", "named"):
+        return True
+    return style == "caps" and _prose(nxt) and (len(text.split()) >= 2 or style_of(text) == "named")
 
 
 def _wordy(text: str) -> bool:
@@ -147,20 +306,62 @@ class Headings(BlockPass):
         flow = [b for b in doc.blocks if b.kind in (BlockKind.P, BlockKind.HEAD)]
         caps = _caps_convention(flow, doc.contents)
         found = []
+        titles = {_plain(doc.front.title or "")} | {_plain(b.text) for b in doc.front_blocks
+                                                    if b.front is not None and b.front.role is FrontRole.TITLE}
+        titles.discard("")
         for i, b in enumerate(flow):
             prev = flow[i - 1] if i else None
             nxt = flow[i + 1] if i + 1 < len(flow) else None
+            if b.kind is BlockKind.P and _plain(b.text) in titles:
+                context.report.info("kept the text's title, repeated where the body begins, as text",
+                                    b.first_line, b.text)
+                continue   # a half-title: the book's title again over its first chapter
             if looks_like_heading(b, prev, nxt, doc.contents, caps):
                 found.append(i)
         for run in _runs(found):
-            if len(run) >= TABLE_RUN and not all(in_contents(flow[i].text, doc.contents) for i in run):
+            if len(run) >= TABLE_RUN and not all(in_contents(flow[i].text, doc.contents) for i in run) \
+                    and (_set_close(flow, run) or not _numbered_title(flow, run)):
                 context.report.doubt("kept a run of short lines as text (a table or verse?)",
                                      flow[run[0]].first_line, flow[run[0]].text)
                 continue
             for i in run:
                 flow[i].kind = BlockKind.HEAD
         _merge_number_lines(doc, context.report)
+        _index_entries(doc, context.report)
         _assign_levels(doc, context.report)
+
+
+def _index_entries(doc: Document, report: StageReport) -> None:
+    """Under the heading of an index, to the end of the text, lines are entries ('I. For pianoforte
+    only.', 'Bernard, Carl, an author.'), not headings; its letters (A, B…) are the entries' order,
+    not divisions of the text."""
+    names = data.words("index_headings.txt")
+    blocks = [b for b in doc.blocks if b.kind is not BlockKind.REMOVED]
+    start = next((k for k, b in enumerate(blocks) if k >= len(blocks) // 2 and b.kind is not BlockKind.NOTE
+                  and b.text.strip().rstrip(".:").strip().lower() in names), None)
+    if start is None:
+        return
+    for b in blocks[start + 1:]:
+        if b.kind is BlockKind.HEAD:
+            b.kind, b.level = BlockKind.P, 0
+            report.repair("kept an index entry read as a heading as an entry", b.first_line, b.text)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def _numbered_title(flow: list[Block], run: list[int]) -> bool:
+    """Does the run hold a chapter's number and, under it, its title ('I' over 'THE ORIGIN OF MUSIC')?"""
+    def number(b: Block) -> bool:
+        return NUMBER_ONLY.match(TRAILING_CALL.sub("", b.text).strip()) is not None
+    return any(number(flow[a]) and not number(flow[b]) for a, b in zip(run, run[1:]))
+
+
+def _set_close(flow: list[Block], run: list[int]) -> bool:
+    """Do lines of the run follow each other without a blank line, as a table's rows or a poem's
+    lines do? (A book's title, a chapter's number and its title stand apart, each between blanks.)"""
+    return any(flow[b].first_line == flow[a].last_line + 1 for a, b in zip(run, run[1:]))
 
 
 def _runs(indices: list[int]) -> list[list[int]]:
@@ -188,7 +389,8 @@ def _merge_number_lines(doc: Document, report: StageReport) -> None:
     """'CHAPTER IV.' on one line and its title on the next are one heading."""
     heads = [b for b in doc.blocks if b.kind in (BlockKind.P, BlockKind.HEAD, BlockKind.NOTE, BlockKind.QUOTE)]
     for a, b in zip(heads, heads[1:]):
-        if a.kind is BlockKind.HEAD is b.kind and NUMBER_ONLY.match(a.text.strip()):
+        if a.kind is BlockKind.HEAD is b.kind and NUMBER_ONLY.match(TRAILING_CALL.sub("", a.text).strip()) \
+                and not BARE_MARK.match(b.text.strip()):
             a.absorb(b, ". " if not a.text.rstrip().endswith(".") else " ")
             b.kind = BlockKind.REMOVED
             report.repair("joined a chapter number to its title", a.first_line, a.text)

@@ -12,12 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Block, Document, FrontMatter, Line, LineConvention, SourceLines
+from ..model import (Block, BlockKind, Document, FrontMatter, Line, LineConvention, NotePlace, NoteText,
+                     PageBreak, SourceLines)
 from ..passes import Context, Declaration, LinePass, Section
 from ..report import StageReport
 from ..vocabulary import BULLET_ITEM, CALL_MARK, ENUMERATOR, LETTERED, caps_opening, is_terminal
 
 LONE_CALL = re.compile(CALL_MARK)
+# A label that opens a note or an item and the space after it: wrapped lines of a hanging indent
+# stand under the text that follows it ('[01] The strength…' / '     symphony undoubtedly…').
+HANGING_LABEL = re.compile(r"^\s*(?:\[\w{1,4}\]|\(?\d{1,3}[.)]|[*•])\s+(?=\S)")
 
 __all__ = ["Layout", "measure", "caps_opening", "is_terminal"]
 
@@ -33,13 +37,16 @@ class Layout(LinePass):
                               "hard-wrapped lines with or without blank lines between paragraphs); "
                               "hard-wrapped lines were unwrapped into paragraphs.")
 
+    lettered_titles = False   # see PdfLayout
+
     def apply(self, lines: SourceLines, context: Context) -> None:
-        m = measure(lines.lines)
+        flow = [ln for ln in lines.lines if ln.foot_note is None]
+        m = measure(flow)
         context.report.info(f"line convention: {m.convention}", None, f"width {m.width}" if m.width else "")
         if m.convention is LineConvention.PARAGRAPH_PER_LINE:
-            blocks = _per_line(lines.lines)
+            blocks = _per_line(flow)
         else:
-            blocks = _wrapped(lines.lines, m, context.report, Entries(lines.contents))
+            blocks = _wrapped(flow, m, context.report, Entries(lines.contents), self.lettered_titles)
             joined = [b for b in blocks if b.last_line > b.first_line]
             if joined:
                 context.report.repair("unwrapped hard-wrapped lines into paragraphs", joined[0].first_line,
@@ -48,7 +55,18 @@ class Layout(LinePass):
         context.document = Document(
             blocks, convention=m.convention, contents=lines.contents, artifacts=list(lines.artifacts),
             front=FrontMatter(title=fields.get("title"), author=fields.get("author")),
-            header_credits=[f"{k.capitalize()}: {v}" for k, v in fields.items()])
+            header_credits=[f"{k.capitalize()}: {v}" for k, v in fields.items()],
+            source_format=context.document.source_format if context.document else "plain")
+        if lines.running_title and context.document.front.title is None:
+            context.document.front.title = lines.running_title
+        _foot_notes(lines.lines, context.document)
+
+
+class PdfLayout(Layout):
+    """The layout of text extracted from a PDF: no blank line sets a heading apart, so a title
+    numbered 'A.' or 'IV.', in title case and not a sentence, ends its line's block."""
+
+    lettered_titles = True
 
 
 @dataclass
@@ -70,10 +88,12 @@ def measure(lines: list[Line]) -> Measure:
     typical = sorted(n for n in lengths if n >= 20) or sorted(lengths)
     width = typical[int(len(typical) * 0.9)] if len(typical) > 10 else max(typical)
     runs = _runs(lines)
-    inner_breaks = sum(_ends_paragraph(a.text, b.text, width)
-                       for run in runs for a, b in zip(run, run[1:]))
+    # runs (between blank lines) that hold a paragraph's end: in text without blank lines between
+    # paragraphs nearly all do; where blank lines separate them, only the runs of verse, tables and
+    # lists do (counted by run, not by line: a long table does not outweigh the paragraphs)
+    broken = sum(1 for run in runs if any(_ends_paragraph(a.text, b.text, width) for a, b in zip(run, run[1:])))
     multi = sum(1 for run in runs if len(run) > 1)
-    if multi and inner_breaks / max(multi, 1) > 0.6:
+    if multi and broken / multi > 0.6:
         return Measure(LineConvention.WRAPPED_CONTINUOUS, width)
     return Measure(LineConvention.WRAPPED_BLANK_SEPARATED, width)
 
@@ -119,24 +139,35 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
-def _text_lines(lines: list[Line]) -> list[tuple[Line, int]]:
-    """The live non-blank lines, each with the number of blank lines before it."""
-    out: list[tuple[Line, int]] = []
+def _text_lines(lines: list[Line]) -> list[tuple[Line, int, int | None]]:
+    """The live non-blank lines, each with the number of blank lines before it and the page that
+    begins with it (a page break counts as a blank line: a new page may begin a paragraph)."""
+    out: list[tuple[Line, int, int | None]] = []
     blanks = 0
+    page: int | None = None
     for ln in lines:
+        if ln.page is not None:
+            page = ln.page
+            blanks += 1
         if not ln.live:
             continue
         if ln.blank:
             blanks += 1
             continue
-        out.append((ln, blanks))
+        out.append((ln, blanks, page))
         blanks = 0
+        page = None
     return out
 
 
 def _per_line(lines: list[Line]) -> list[Block]:
-    return [Block(ln.text.strip(), ln.no, ln.no, indent=ln.indent, blank_before=blanks)
-            for ln, blanks in _text_lines(lines)]
+    blocks = []
+    for ln, blanks, page in _text_lines(lines):
+        block = Block(ln.text.strip(), ln.no, ln.no, indent=ln.indent, blank_before=blanks)
+        if page is not None:
+            block.pages.append(PageBreak(0, page))
+        blocks.append(block)
+    return blocks
 
 
 def _first_word(text: str) -> str:
@@ -169,6 +200,10 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
     if not after_blank and cur.text.lstrip()[:1].islower() and cur.indent == prev.indent \
             and not prev.text.rstrip().endswith(":") and not LETTERED.match(cur.text):
         return False   # wrapped text does not open a paragraph in lower case
+    if _bare_mark(cur.text) and is_terminal(prev.text) or _bare_mark(prev.text) and cur.text.lstrip()[:1].isupper():
+        return True    # 'I', 'A', '3' alone on its line between sentences: a division's number, apart
+    if not after_blank and _hangs_under(prev, cur):
+        return False   # a hanging indent: the line stands under the text after the label above
     if cur.indent != prev.indent and (cur.indent > 0 or prev.indent > 0):
         return True
     if caps_opening(cur.text) and (after_blank or len(prev.text.strip()) < width * 0.9):
@@ -184,6 +219,32 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
     return _ends_paragraph(prev.text, cur.text, width)
 
 
+BARE_MARK = re.compile(r"^\s*(?:[IVXLC]{1,7}|[A-H]|\d{1,2})\.?\s*$")
+
+
+LETTERED_TITLE = re.compile(r"^\s*(?:[IVXLC]{1,7}|[A-H])\.\s+[A-Z]")
+
+
+def _lettered_title(text: str) -> bool:
+    """'A. Texas Insurance Code and Deceptive Trade Practices Act': a title numbered in roman or by a
+    capital letter, in title case, not a sentence."""
+    if not LETTERED_TITLE.match(text) or is_terminal(text):
+        return False
+    words = [w for w in text.split()[1:] if len(w) > 3]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _bare_mark(text: str) -> bool:
+    return BARE_MARK.match(text) is not None
+
+
+def _hangs_under(prev: Line, cur: Line) -> bool:
+    """Is `cur` the wrapped line of a labelled note or item, aligned under the text after its label?
+    (Lines after the first of a hanging indent keep the column of that text.)"""
+    m = HANGING_LABEL.match(prev.text)
+    return m is not None and cur.indent == len(m.group(0)) and cur.indent > prev.indent
+
+
 def _dash_in_a_sentence(prev: Line, cur: Line) -> bool:
     """'…and such a privilege exists / – permits, or rather compels…': a dash that a wrapped
     sentence carries onto the next line before a word in lower case is no bullet."""
@@ -192,20 +253,56 @@ def _dash_in_a_sentence(prev: Line, cur: Line) -> bool:
         and not prev.text.rstrip().endswith(":") and cur.indent == prev.indent
 
 
-def _wrapped(lines: list[Line], m: Measure, report: StageReport, entries: Entries) -> list[Block]:
+def _wrapped(lines: list[Line], m: Measure, report: StageReport, entries: Entries,
+             lettered_titles: bool = False) -> list[Block]:
     blank_separated = m.convention is LineConvention.WRAPPED_BLANK_SEPARATED
     blocks: list[Block] = []
     prev: Line | None = None
-    for ln, blanks in _text_lines(lines):
+    for ln, blanks, page in _text_lines(lines):
         text = ln.text.strip()
-        if prev is None or _starts_block(prev, ln, m.width, blanks > 0, blank_separated, entries):
+        if prev is None or _starts_block(prev, ln, m.width, blanks > 0, blank_separated, entries) \
+                or lettered_titles and _lettered_title(prev.text) and ln.text.lstrip()[:1].isupper():
             blocks.append(Block(text, ln.no, ln.no, indent=ln.indent, blank_before=blanks))
+            at = 0
         else:
             if blanks:
                 report.repair("joined paragraph across page break", ln.no, text[:40])
             _append_line(blocks[-1], text, ln.no)
+            at = blocks[-1].anchors[-1][0]
+        if page is not None:
+            blocks[-1].pages.append(PageBreak(at, page))
         prev = ln
     return blocks
+
+
+def _foot_notes(lines: list[Line], doc: Document) -> None:
+    """Notes a line pass found at the feet of pages (`Line.foot_note`): each a note text of its
+    own, its lines unwrapped, standing after the block of running text its page ended in."""
+    from ..notes.labels import family_of, number
+    notes: dict[int, Block] = {}
+    labels: dict[int, str] = {}
+    for ln in lines:
+        if ln.foot_note is None or not ln.live or not ln.text.strip():
+            if ln.foot_note is not None and ln.note_label and ln.foot_note not in notes:
+                notes[ln.foot_note] = Block("", ln.no, ln.no, kind=BlockKind.NOTE)
+                labels[ln.foot_note] = ln.note_label
+            continue
+        text = ln.text.strip()
+        if ln.foot_note not in notes:
+            notes[ln.foot_note] = Block(text, ln.no, ln.no, kind=BlockKind.NOTE)
+            labels[ln.foot_note] = ln.note_label or ""
+        elif not notes[ln.foot_note].text:
+            block = notes[ln.foot_note]
+            block.edit(0, 0, text)
+            block.anchors = [(0, ln.no)]
+            block.last_line = ln.no
+        else:
+            _append_line(notes[ln.foot_note], text, ln.no)
+    for key, block in notes.items():
+        label = labels[key]
+        at = sum(1 for b in doc.blocks if b.first_line < block.first_line)
+        doc.blocks.insert(at, block)
+        doc.notes.append(NoteText(label, number(label), [block], NotePlace.FOOT, family_of(label), on_page=True))
 
 
 def _append_line(block: Block, text: str, line_no: int) -> None:

@@ -203,3 +203,25 @@ def test_a_note_text_kept_as_text_is_not_nested_in_another_note():
     text = "\n".join(["(1)", "§ 1", "I.", "¹ note", "(1)", "", "…", "¹ note", "[1]"])
     tree = tei_edition.convert(text, {})
     assert tree.getroot() is not None
+
+
+def test_a_number_in_parentheses_opening_a_paragraph_numbers_it_and_is_no_call():
+    from passlab import only
+    from tei_edition.notes.note_pairing import NotePairing
+    text = ("Titre\n\n(1) Les États possèdent un droit absolu sur leurs eaux navigables.\n\n"
+            "(2) Aucun État ne peut donc en disposer seul, dit la cour (2).\n\n"
+            "2 La cour cite ici sa propre décision de 1842.\n")
+    context, _ = only(NotePairing, text)
+    calls = [(b.first_line, c.start) for b in context.document.blocks for c in b.calls]
+    assert all(start > 0 for _, start in calls)
+
+
+def test_a_symbol_glued_to_punctuation_calls_the_note_with_that_symbol():
+    from passlab import only
+    from tei_edition.notes.note_pairing import NotePairing
+    text = ("Titel\n\nDas Gericht entschied wie folgt:* Die Klage wird abgewiesen, weil die Frist lange "
+            "verstrichen war.\n\n*Nicht zur Veröffentlichung bestimmt.\n")
+    context, _ = only(NotePairing, text)
+    calls = [(b.text[:c.start].split()[-1], c.note.text.paragraphs[0].text) for b in context.document.blocks
+             for c in b.calls if c.note.text is not None]
+    assert calls == [("folgt:", "Nicht zur Veröffentlichung bestimmt.")]

@@ -115,3 +115,49 @@ def test_note_texts_wrapped_over_lines_are_recognised_at_their_first_line():
         (8, "found end note text 1"), (11, "found end note text 2")]
     assert [(e.line, e.action) for e in entries(found, Kind.REPAIR)] == [
         (6, "took a notes section out of the running text")]
+
+
+def test_a_bracketed_note_set_after_the_paragraph_that_calls_it_is_placed_at_that_very_call():
+    from tei_edition.notes.note_pairing import NotePairing
+    text = ("Nota del trascrittore: le note sono numerate da [01] a [02].\n\n"
+            "Il mulino sorgeva sul fiume da secoli, come raccontano le cronache.[01] Il mugnaio\n"
+            "parlava poco.\n\n"
+            "[01] Una carta del 1523 lo nomina gia.\n\n"
+            "Nel villaggio si raccontavano strane cose.[02]\n\n"
+            "[02] Cfr. la cronaca del paese, p. 12.\n")
+    context, found = only(NoteTexts, text)
+    doc = context.document
+    assert [(n.label, n.called) for n in doc.notes] == [("01", True), ("02", True)]
+    assert [(e.kind, e.line) for e in found if "after the paragraph" in e.action] == [
+        (Kind.RECOGNITION, 6), (Kind.RECOGNITION, 10)]
+    run(NotePairing, context)
+    calls = [(b.first_line, b.text[:c.start].split()[-1], c.note.n) for b in doc.blocks for c in b.calls]
+    # at the marks above the notes, not at the transcriber's '[01]' in the first line
+    assert calls == [(3, "cronache.", "1"), (8, "cose.", "2")]
+
+
+def test_a_numbered_reference_list_that_bracketed_citations_call_is_no_note():
+    text = ("Come mostra la letteratura [1], il fiume cambiò corso.\n\n"
+            "[1] Rossi, M. (1990). Storia del fiume. Milano: Einaudi.\n")
+    context, _ = only(NoteTexts, text)
+    assert context.document.notes == []
+
+
+def test_project_gutenberg_footnotes_restarting_per_letter_take_the_nearest_free_call_and_all_their_paragraphs():
+    from tei_edition.notes.note_pairing import NotePairing
+    text = ("Cartas\n\nQuerida amiga: le escribo desde Viena, donde el invierno es largo.[1]\n\n"
+            "[Footnote 1: Viena, en 1822.]\n\n"
+            "Querido hermano: el concierto fue un éxito.[1] Mañana parto.[2]\n\n"
+            "[Footnote 1: El concierto del 7 de mayo,\n\n"
+            "que Beethoven dirigió él mismo.]\n\n"
+            "[Footnote 2: Hacia Baden.]\n")
+    context, found = only(NoteTexts, text)
+    doc = context.document
+    assert [(n.label, n.called, [p.text for p in n.paragraphs]) for n in doc.notes] == [
+        ("1", True, ["Viena, en 1822."]),
+        ("1", True, ["El concierto del 7 de mayo,", "que Beethoven dirigió él mismo."]),
+        ("2", True, ["Hacia Baden."])]
+    run(NotePairing, context)
+    placed = [(b.first_line, b.text[:c.start].split()[-1], c.note.text.paragraphs[0].text[:10])
+              for b in doc.blocks for c in b.calls]
+    assert placed == [(3, "largo.", "Viena, en "), (7, "éxito.", "El concier"), (7, "parto.", "Hacia Bade")]

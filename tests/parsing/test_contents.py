@@ -72,3 +72,24 @@ def test_a_list_whose_entries_never_come_back_is_not_a_contents_list():
     assert found == []
     assert context.lines.contents == []
     assert all(ln.live for ln in context.lines)
+
+
+def test_a_contents_heading_naming_its_volume_and_entries_ending_with_a_full_stop():
+    text = ("CONTENTS OF VOLUME II.\n\nSECOND PART.\n\n216. To Steiner.\n217. To the Same\n\n\n\n"
+            "SECOND PART.\n\nDer Brief beginnt hier mit einem langen Satz über die Reise.\n\n216. To Steiner.\n\n"
+            "Lieber Freund, ich schreibe Ihnen aus Wien.\n\n217. To the Same\n\nNoch ein Brief.\n")
+    context, _ = only(ContentsList, text)
+    assert removed(context) == [1, 3, 5, 6]
+    assert context.lines.contents == ["SECOND PART", "216. To Steiner", "217. To the Same"]
+
+
+def test_a_contents_list_of_page_numbers_ends_at_a_wide_gap_and_at_wrapped_prose():
+    text = ("CONTENTS\n\n    I. THE ORIGIN OF MUSIC      1\n   II. THE MUSIC OF GREECE     16\n"
+            "  III. THE MUSIC OF ROME      30\n\n\n\n\n"
+            "CRITICAL ESSAYS\n\n\nI\n\nTHE ORIGIN OF MUSIC\n\n"
+            "Darwin's theory that music had its origin in the sounds made\n"
+            "by the half-human progenitors of man seems inadequate to me.\n\n"
+            "II\n\nTHE MUSIC OF GREECE\n\nThe Greeks sang.\n\nIII\n\nTHE MUSIC OF ROME\n\nRome sang.\n\n"
+            "INDEX\n\nI.\n")
+    context, _ = only(ContentsList, text)
+    assert removed(context) == [1, 3, 4, 5]

@@ -142,3 +142,71 @@ def test_a_chapter_number_without_a_full_stop_is_joined_to_its_title_line():
         heads = [b.text for b in context.document.blocks if b.kind is BlockKind.HEAD]
         assert heads == [f"{number}. Der Winter in Leipzig"], number
         assert [e.line for e in found if e.kind is Kind.REPAIR] == [5]
+
+
+# --- rules for e-books and text from PDFs (issue 13): what is never a heading ---------------------
+
+def test_a_letters_closing_words_over_its_signature_are_no_heading():
+    context, _ = only(Headings, text(P1, "Ihr ergebener", "HEINRICH.", "1. Die Reise", P2))
+    assert heads(context.document) == [(9, 1, "1. Die Reise")]
+
+
+def test_lines_of_an_indented_stanza_and_its_number_are_no_headings():
+    poem = "    2.\n\n      Un, deux, trois,\n    Voici les grands froids!\n    La main qui s’agite\n"
+    context, _ = only(Headings, text(P3, poem, "    Les coqs toujours à voix pleine\n    Vont chantant Cocorico,", P2))
+    assert heads(context.document) == []
+
+
+def test_a_caption_over_a_figure_marker_and_a_line_closing_a_bracket_are_no_headings():
+    context, _ = only(Headings, text(P1, "  Canción árabe", "    [Figura 29]", P2, "Lo que queda por decir]", P3))
+    assert heads(context.document) == []
+
+
+def test_a_term_and_its_definition_and_a_quotation_set_apart_are_no_headings():
+    context, _ = only(Headings, text(P1, "Klammern: umfassen die Noten eines Akkords", P2,
+                                     "   „Ich läute das Alte aus und das Neue ein“", P3))
+    assert heads(context.document) == []
+    context, _ = only(Headings, text(P1, "1923: the emergence of the left oppositions", P2))
+    assert heads(context.document) == [(5, 1, "1923: the emergence of the left oppositions")]
+
+
+def test_words_in_sentence_case_leading_into_a_quotation_are_no_heading():
+    context, _ = only(Headings, text(P1, "Altri leggono", '   "La mia voce scaccia la tempesta."', P2))
+    assert heads(context.document) == []
+
+
+def test_a_line_of_two_sentences_is_prose_not_a_title():
+    context, _ = only(Headings, text(P3, "Mais Paul ne vient pas. Papa dit encore: viens ici!", P2))
+    assert heads(context.document) == []
+
+
+def test_lines_of_a_passage_in_capitals_that_run_on_are_no_headings():
+    block = "TO ENROLL IN OR MAKE CHANGES TO THE\nFOLLOWING PLANS YOU MUST MEET\nWITH A REPRESENTATIVE."
+    context, _ = only(Headings, text(P1, block, P2))
+    assert heads(context.document) == []
+
+
+def test_the_title_repeated_over_the_first_chapter_is_no_heading():
+    context, found = only(Headings, text(P1, "TITEL DES BUCHES", "I", "DIE KINDHEIT", P2))
+    assert heads(context.document) == [(7, 1, "I. DIE KINDHEIT")]
+    assert [e.line for e in found if e.kind is Kind.INFO and "title, repeated" in e.action] == [5]
+
+
+def test_under_an_index_heading_entries_and_letters_are_no_headings():
+    context, found = only(Headings, text(P1, "1. Die Reise", P2, P3, P1, "INDEX.", "A.", "Bach, Johann Sebastian",
+                                         "B.", "Berlin, die Stadt"))
+    assert [h[2] for h in heads(context.document) if h[2] != "INDEX."] == ["1. Die Reise"]
+    assert [e.line for e in found if e.action == "kept an index entry read as a heading as an entry"] == [17]   # the letter; the entries read as no headings anyway
+
+
+def test_a_roman_numeral_standing_apart_heads_its_part_and_a_letter_under_it_its_section():
+    context, _ = only(Headings, text(P1, "XVII.", "  Quel vent,                Wat een wind,", P2))
+    assert heads(context.document)[0] == (5, 1, "XVII.")
+    pdf = f"{P1}\nII\nA\n{P2}\n"
+    context, _ = only(Headings, "Titel des Buches\n\n" + pdf)
+    assert [h[2] for h in heads(context.document)] == ["II", "A"]
+
+
+def test_a_books_title_a_chapter_number_and_its_title_are_no_table():
+    context, _ = only(Headings, text(P1, "TITEL DES WERKES", "I", "DIE KINDHEIT", P2))
+    assert [h[2] for h in heads(context.document)] == ["TITEL DES WERKES", "I. DIE KINDHEIT"]

@@ -248,3 +248,30 @@ def test_a_dash_carried_onto_the_next_line_of_a_sentence_is_no_bullet():
     context, _ = only(Layout, text)
     assert context.document.blocks[0].text.startswith("Am Morgen zogen die Fischer")
     assert "Sonne, wie man es seit – so sagten sie – immer getan hatte" in context.document.blocks[0].text
+
+
+def test_wrapped_lines_of_a_hanging_indent_stay_in_the_labelled_block_above_them():
+    context, _ = only(Layout, "Der Text des Kapitels endet hier mit einem ganzen Satz.\n\n"
+                              "[01] Die Mühle wird schon im Jahre 1523 in einer Urkunde des\n"
+                              "     Klosters erwähnt, die im Archiv liegt.\n\n"
+                              "  Ein eingerückter Absatz, der kein Teil der Anmerkung ist.\n")
+    assert [b.text for b in context.document.blocks][1:] == [
+        "[01] Die Mühle wird schon im Jahre 1523 in einer Urkunde des Klosters erwähnt, die im Archiv liegt.",
+        "Ein eingerückter Absatz, der kein Teil der Anmerkung ist."]
+
+
+def test_a_bare_division_number_between_sentences_stands_apart_in_text_without_blank_lines():
+    rows = ["Der Fluss entspringt in den Bergen und fließt nach Osten bis zum Meer hinunter.",
+            "I", "A", "Am Ufer liegen drei Dörfer, die seit dem Mittelalter vom Fischfang leben, und",
+            "eine kleine Stadt mit einem Hafen.", "B", "Die Stadt hat eine Brücke."]
+    context, _ = only(Layout, "\n".join(rows) + "\n")
+    assert [b.text for b in context.document.blocks][1:4] == ["I", "A", "Am Ufer liegen drei Dörfer, die seit "
+                                                              "dem Mittelalter vom Fischfang leben, und eine kleine "
+                                                              "Stadt mit einem Hafen."]
+
+
+def test_blank_lines_between_paragraphs_are_told_by_runs_not_outweighed_by_a_long_table():
+    table = "\n".join(f"  Wort {n},                 woord {n}." for n in range(30))
+    prose = "\n\n".join(["Ein Absatz, der über zwei Zeilen läuft und hier am Rand der Zeile weitergeht, bis\n"
+                         "er endet."] * 6)
+    assert measure(lines_of(*(prose + "\n\n" + table).split("\n"))).convention is LineConvention.WRAPPED_BLANK_SEPARATED
