@@ -11,12 +11,13 @@ after the passes it names in `after`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from lxml import etree
 
 from .building.header import Header
-from .building.tree import TreeBuilder
+from .building.tree import MarkedUpTreeBuilder, TreeBuilder
 from .metadata import Metadata
 from .notes.note_pairing import NotePairing
 from .notes.note_texts import NoteTexts
@@ -40,8 +41,14 @@ from .parsing.run_in_lists import RunInLists
 from .parsing.underlined_titles import UnderlinedTitles
 from .passes import Context, Declaration, Pass, PipelineError, Step, check_order
 from .reading.decode import Decoder
-from .reading.formats import SourceFormat, detect
-from .reading.layout import Layout
+from .reading.formats import SourceFormat, detection
+from .reading.layout import Layout, PdfLayout
+from .reading.markdown import MarkdownReader
+from .reading.rst import RstReader
+from .parsing.language import UNDETERMINED, Language
+from .parsing.licence import LicenceStatement
+from .parsing.page_furniture import PageFootNotes, PageFurniture
+from .parsing.residue import MarkedUpResidue, Residue
 from .reading.lines import split_lines
 from .registers import Registers
 from .report import Report
@@ -77,6 +84,9 @@ PASSES: list[type[Pass[Any]]] = [
     DisplayedQuotations,  # hard-wrapped books: quotations set narrower, closed by their call
     RunInLists,           # '(1) … (2) … (3) …' in one paragraph
     NotePairing,          # calls paired with note texts; every note placed at its call
+    Residue,              # warnings: note texts, markup, running heads left in the body
+    Language,             # the document's language (declared or detected), passages in another apart
+    LicenceStatement,     # a licence the text states, for the header
     TreeBuilder,          # blocks → TEI: makes the tree
     # tree: the TEI document
     Emphasis,             # *emphasis* → hi
@@ -126,20 +136,50 @@ class Pipeline:
         return next(p for p in self.passes if p.name == name)
 
 
+# Text extracted from a PDF: today's passes, after the line passes that read its pages.
+PDF_TEXT_PASSES: list[type[Pass[Any]]] = [
+    PageFurniture,        # running heads and folios, repeated across pages, out as artifacts
+    PageFootNotes,        # the notes at each page's foot (under a rule, or by their numbers) kept apart
+    *(PdfLayout if p is Layout else p for p in PASSES),   # numbered titles end their block
+]
+
+# Marked-up text: a reader makes the block document from a real parser's tree; then only the passes
+# that still make sense (the structure is the markup's, emphasis is already encoded).
+MARKED_UP_AFTER_READER: list[type[Pass[Any]]] = [
+    MarkedUpResidue,      # warnings: markup the parser left as text
+    Language,             # the document's language (declared, front matter, or detected), passages apart
+    LicenceStatement,     # a licence the text states, for the header
+    MarkedUpTreeBuilder,  # blocks → TEI, as for every format
+    Emphasis,             # emphasis left as marks inside HTML blocks
+    Elisions,
+    Citations,
+    InlineQuotations,
+    Persons,
+    Header,
+]
+MARKDOWN_PASSES: list[type[Pass[Any]]] = [MarkdownReader, *MARKED_UP_AFTER_READER]
+RST_PASSES: list[type[Pass[Any]]] = [RstReader, *MARKED_UP_AFTER_READER]
+
 PIPELINE = Pipeline(PASSES)
+PIPELINES = {SourceFormat.PLAIN: PIPELINE, SourceFormat.PDF_TEXT: Pipeline(PDF_TEXT_PASSES),
+             SourceFormat.MARKDOWN: Pipeline(MARKDOWN_PASSES), SourceFormat.RST: Pipeline(RST_PASSES)}
 
 
 def pipeline_for(source_format: SourceFormat) -> Pipeline:
-    """The pipeline that reads a source of this format (one for every format, for now)."""
-    return PIPELINE
+    """The pipeline that reads a source of this format."""
+    return PIPELINES[source_format]
 
 
-def convert_text(text: str, metadata: Metadata, report: Report, registers: Registers | None = None
-                 ) -> etree._ElementTree:
-    """Decoded text → the TEI tree, every pass recording into `report`."""
-    source_format = detect(text, report.source, metadata.source_format)
-    report.for_stage(READER.name).info(f"source format: {source_format}")
-    pipeline = pipeline_for(source_format)
+def convert_text(text: str, metadata: Metadata, report: Report, registers: Registers | None = None,
+                 language_declared: bool = True) -> etree._ElementTree:
+    """Decoded text → the TEI tree, every pass recording into `report`. The format is the one the
+    metadata declares or the one the text shows (recorded, with its evidence); a language the
+    metadata does not declare is left to the text to show (`language` pass)."""
+    found = detection(text, report.source, metadata.source_format)
+    report.for_stage(READER.name).info(found.describe(), found.line)
+    if not language_declared:
+        metadata = replace(metadata, language=UNDETERMINED)
+    pipeline = pipeline_for(found.format)
     context = pipeline.run(pipeline.context(text, metadata, report, registers))
     assert context.tree is not None
     return context.tree
