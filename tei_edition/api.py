@@ -35,10 +35,10 @@ def _metadata(metadata: Metadata | Mapping[str, Any] | None) -> Metadata:
 
 def _language_declared(metadata: Metadata | Mapping[str, Any] | None) -> bool:
     """Does the user declare the text's language? A mapping by its key; a Metadata (which always
-    holds one) when it holds another than the default: the build and the library decide alike.
-    (A metadata file saying language = "en" is read as undeclared: the text then shows its language.)"""
+    holds one) when its file named it, or when it holds another than the default: the build and
+    the library decide alike."""
     if isinstance(metadata, Metadata):
-        return metadata.language != Metadata.language
+        return metadata.language_declared or metadata.language != Metadata.language
     return "language" in (metadata or {})
 
 

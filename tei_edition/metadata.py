@@ -91,6 +91,8 @@ class Metadata:
     licence: str | None = None
     licence_url: str | None = None
     source_format: str | None = None     # 'format' in S.toml: plain, pdf-text, markdown, rst (reading/formats.py)
+    # the metadata file names the language (else the text shows it: parsing/language.py)
+    language_declared: bool = False
     # the edition this source belongs to (sources/edition.toml)
     edition: Edition = field(default_factory=Edition)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -110,11 +112,11 @@ class Metadata:
         if "edition_date" in data:
             edition = Edition(**{**{f.name: getattr(edition, f.name) for f in fields(Edition)},
                                  "date": str(data.pop("edition_date"))})
-        known = {f.name for f in fields(cls)} - {"edition", "extra"}
+        known = {f.name for f in fields(cls)} - {"edition", "extra", "language_declared"}
         values = {k: v for k, v in data.items() if k in known}
         extra = {k: v for k, v in data.items() if k not in known}
         values = {k: (str(v) if isinstance(v, (int, float)) else v) for k, v in values.items()}
-        return cls(**values, edition=edition, extra=extra)
+        return cls(**values, language_declared="language" in values, edition=edition, extra=extra)
 
     @classmethod
     def for_source(cls, source: Path) -> "Metadata":

@@ -36,6 +36,20 @@ def test_a_declared_language_wins_and_a_text_plainly_in_another_is_a_warning():
     assert warnings == ["the text reads as Spanish (es), but its metadata declares en"]
 
 
+def test_a_metadata_file_declaring_the_default_language_is_a_declaration_too(tmp_path):
+    from tei_edition.api import convert_file
+    from tei_edition.metadata import Metadata
+    source = tmp_path / "molino.txt"
+    source.write_text("El molino\n\n" + "\n\n".join([SPANISH] * 5) + "\n", encoding="utf-8")
+    (tmp_path / "molino.toml").write_text('language = "en"\n', encoding="utf-8")
+    assert Metadata.for_source(source).language_declared
+    result = convert_file(source)
+    assert result.tree.getroot().find("t:text", NS).get(LANG) == "en"
+    assert any(e.kind is Kind.WARNING for e in result.report.entries if e.stage == "language")
+    (tmp_path / "molino.toml").write_text('title = "El molino"\n', encoding="utf-8")
+    assert convert_file(source).tree.getroot().find("t:text", NS).get(LANG) == "es"
+
+
 def test_a_long_passage_clearly_in_another_language_carries_its_own_language():
     root, _ = converted(f"Il mulino\n\n{ITALIAN}\n\n{SPANISH}\n\n{ITALIAN}\n", {"language": "it"})
     assert [p.get(LANG) for p in root.xpath("//t:body//t:p", namespaces=NS)] == [None, "es", None]
