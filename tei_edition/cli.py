@@ -31,6 +31,17 @@ def main() -> None:
     """Turn plain-text sources into TEI P5, a print-ready PDF and a BibTeX bibliography."""
 
 
+def _source_paths(sources: tuple[Path, ...]) -> list[Path]:
+    """The sources given, or every sources/*.txt; one line for none or a missing one."""
+    paths = list(sources) or sorted(Path("sources").glob("*.txt"))
+    if not paths:
+        raise click.ClickException("no sources given and no sources/*.txt found")
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise click.ClickException(f"no such source: {missing[0]}")
+    return paths
+
+
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "-o", default="build", type=click.Path(path_type=Path), show_default=True,
@@ -53,12 +64,7 @@ def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int | 
     from .edition import build_sources, default_jobs, write_edition_bib
     from .progress import Display, summary_table
     start = time.perf_counter()
-    paths = list(sources) or sorted(Path("sources").glob("*.txt"))
-    if not paths:
-        raise click.ClickException("no sources given and no sources/*.txt found")
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        raise click.ClickException(f"no such source: {missing[0]}")
+    paths = _source_paths(sources)
     display = Display(len(paths))
     try:
         results = build_sources(paths, out, formats, jobs or default_jobs(), display, source_format, force, scheduler)
@@ -213,12 +219,7 @@ def persons(sources: tuple[Path, ...], candidates_path: Path | None, all_lines: 
     from .api import convert_file
     from .registers import Registers
     from .transforms.persons import SourceReview, candidates_document
-    paths = list(sources) or sorted(Path("sources").glob("*.txt"))
-    if not paths:
-        raise click.ClickException("no sources given and no sources/*.txt found")
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        raise click.ClickException(f"no such source: {missing[0]}")
+    paths = _source_paths(sources)
     register = Registers.beside(paths[0]).persons
     if candidates_path is not None and register.path is not None and candidates_path.resolve() == register.path.resolve():
         raise click.ClickException(f"{candidates_path} is the register: candidates go to a file of their own")
@@ -271,10 +272,7 @@ def deposit(sources: tuple[Path, ...], out: Path | None, check: Path | None) -> 
         return
     if out is None:
         raise click.ClickException("give --out BAG (a new directory) or --check BAG")
-    paths = list(sources) or sorted(Path("sources").glob("*.txt"))
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        raise click.ClickException(f"no such source: {missing[0]}")
+    paths = _source_paths(sources)
     import tempfile
     try:
         with tempfile.TemporaryDirectory(prefix="tei-edition-deposit-") as work:
