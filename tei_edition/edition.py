@@ -325,10 +325,9 @@ def build_sources(paths: list[Path], out: Path, formats: Iterable[str], jobs: in
 
 def _written(job: SourceJob, output: SourceOutput, out: Path, manifest: Manifest) -> SourceResult:
     from .summary import notes_line, summary_line
+    manifest.sources.pop(job.stem, None)      # until all its files are written; a failed source is built again
     if not output.ok:
-        manifest.sources.pop(job.stem, None)
         return SourceResult(job.source, Status.FAILED, output.message, seconds=output.seconds)
-    manifest.sources.pop(job.stem, None)      # until all its files are written
     try:
         for name, data in output.files.items():
             write_atomic(out / name, data)
