@@ -22,8 +22,8 @@ from ..model import Block, BlockKind, Document, Figure, ListItem, ListStyle, Mar
     Quotation, SourceLines, Table
 from ..passes import Context, Declaration, LinePass, Section
 from ..report import StageReport
-from .markup import NoteRegister, TextBuilder, apply_fields, front_title_block, leading_fields, link_target, \
-    normalise_levels, strip_template_tags, yaml_fields
+from .markup import MarkupReader, TextBuilder, apply_fields, leading_fields, link_target, strip_template_tags, \
+    yaml_fields
 
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -57,21 +57,13 @@ class MarkdownReader(LinePass):
         context.document = Reader(lines, context.report).read()
 
 
-class Reader:
+class Reader(MarkupReader):
     """One walk over the parser's tokens, keeping the open block quotation, lists and footnote."""
 
     def __init__(self, lines: SourceLines, report: StageReport) -> None:
-        self.lines = lines
-        self.report = report
-        self.doc = Document([], contents=list(lines.contents), artifacts=list(lines.artifacts),
-                            source_format="markdown")
-        self.notes = NoteRegister()
+        super().__init__(lines, report, "markdown")
         self.quote_depth = 0
-        self.quote_group = 0
         self.lists: list[list] = []          # [style, next number]
-        self.item: ListItem | None = None    # the item whose first paragraph comes next
-        self.footnote: NoteText | None = None
-        self.last_line = 1
 
     # ------------------------------------------------------------------ the whole text
 
@@ -86,9 +78,7 @@ class Reader:
         env: dict = {}
         self.walk(parser().parse(source, env), 0)
         self._unreferenced(env, source)
-        normalise_levels(self.doc)
-        self.notes.place(self.doc, self.report, NotePlace.FOOT)
-        front_title_block(self.doc, self.report)
+        self.finish()
         return self.doc
 
     def walk(self, tokens: list, offset: int) -> None:

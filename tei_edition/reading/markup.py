@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from .. import data
-from ..model import Block, BlockKind, Document, FrontMatter, FrontPart, FrontRole, Mark, MarkKind, Note, NoteCall, \
-    NotePlace, NoteText, NoteFamily
+from ..model import Block, BlockKind, Document, FrontMatter, FrontPart, FrontRole, ListItem, Mark, MarkKind, Note, \
+    NoteCall, NotePlace, NoteText, NoteFamily, SourceLines
 from ..report import StageReport
 
 # An address a ref may point to: a scheme (http:, mailto:…); a link to a place of a site that the
@@ -198,6 +198,29 @@ class _RefTo(str):
         obj = super().__new__(cls, "")
         obj.note = note          # type: ignore[attr-defined]
         return obj
+
+
+class MarkupReader:
+    """What a reader of a marked-up text keeps while it walks its parser's tree: the document it
+    makes, the notes waiting for their calls, the open quotation, list item and footnote, and the
+    last source line it saw."""
+
+    def __init__(self, lines: SourceLines, report: StageReport, source_format: str) -> None:
+        self.lines = lines
+        self.report = report
+        self.doc = Document([], contents=list(lines.contents), artifacts=list(lines.artifacts),
+                            source_format=source_format)
+        self.notes = NoteRegister()
+        self.quote_group = 0
+        self.item: ListItem | None = None    # the item whose first paragraph comes next
+        self.footnote: NoteText | None = None
+        self.last_line = 1
+
+    def finish(self) -> None:
+        """Once the tree is walked: heading levels from 1, the notes at their calls, the title block."""
+        normalise_levels(self.doc)
+        self.notes.place(self.doc, self.report, NotePlace.FOOT)
+        front_title_block(self.doc, self.report)
 
 
 def number_marked_notes(doc: Document) -> None:

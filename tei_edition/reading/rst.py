@@ -18,8 +18,7 @@ from ..model import Block, BlockKind, Document, Figure, ListItem, ListStyle, Mar
 from ..passes import Context, Declaration, LinePass, Section
 from ..report import StageReport
 from .markdown import verbatim_block
-from .markup import Field, NoteRegister, TextBuilder, apply_fields, front_title_block, leading_fields, link_target, \
-    normalise_levels, opening_title_line
+from .markup import Field, MarkupReader, TextBuilder, apply_fields, leading_fields, link_target, opening_title_line
 
 QUOTING = ("block_quote", "admonition", "note", "warning", "tip", "important", "caution", "attention",
            "danger", "error", "hint", "sidebar", "epigraph", "highlights", "pull_quote")
@@ -44,18 +43,12 @@ class RstReader(LinePass):
         context.document = Reader(lines, context.report).read()
 
 
-class Reader:
+class Reader(MarkupReader):
+    """One walk over the doctree, keeping the open quotation, list item and footnote."""
+
     def __init__(self, lines: SourceLines, report: StageReport) -> None:
-        self.lines = lines
-        self.report = report
-        self.doc = Document([], contents=list(lines.contents), artifacts=list(lines.artifacts),
-                            source_format="rst")
-        self.notes = NoteRegister()
-        self.quote_group = 0
+        super().__init__(lines, report, "rst")
         self.quoting = 0
-        self.footnote: NoteText | None = None
-        self.item: ListItem | None = None
-        self.last_line = 1
 
     def read(self) -> Document:
         rows = [ln.raw.rstrip("\n") for ln in self.lines.lines]
@@ -65,9 +58,7 @@ class Reader:
             rows = [""] * taken + rows[taken:]
         tree = self._parse("\n".join(rows))
         self.walk(tree.children, 0)
-        normalise_levels(self.doc)
-        self.notes.place(self.doc, self.report, NotePlace.FOOT)
-        front_title_block(self.doc, self.report)
+        self.finish()
         opening_title_line(self.doc, self.report)
         return self.doc
 
