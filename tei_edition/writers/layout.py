@@ -28,6 +28,12 @@ _CALL_COMPANIONS = set(".,;:!?)]}»”’\"'\u2019\u201d\u2060 \u00a0\u202f\u200
 # Characters of the text after which a line may break inside a word.
 _WORD_BREAKS = "-\u2010\u2011\u2013\u2014/"
 _PSEUDO = ("::footnote-marker", "::marker", "::before", "::after")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _length(value: Any) -> float:
+    """A computed length in px (WeasyPrint computes margins to px; 'auto' and percentages are 0)."""
+    return float(getattr(value, "value", 0.0)) if getattr(value, "unit", "px") == "px" else 0.0
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,9 @@ class PageFacts:
     lines: list[Line] = field(default_factory=list)
     foot: list[FootBox] = field(default_factory=list)
     foot_top: float | None = None     # top of the footnote area's margin box, if it holds notes
+    # when the page opens with a heading: the space the stylesheet puts above it, which a page's
+    # top takes away (the heading needs it, and its lines, to be set at the foot of the page before)
+    heading_space: float | None = None
 
     @property
     def text_bottom(self) -> float:
@@ -176,7 +185,30 @@ class _Reader:
                     facts.foot = [self._footnote(index, fn) for fn in child.children]
             elif not isinstance(child, b.MarginBox):
                 facts.lines.extend(self._lines(index, child, in_note=False))
+        facts.heading_space = self._opening_heading_space(page_box)
         return facts
+
+    def _opening_heading_space(self, page_box: Any) -> float | None:
+        """The margin above the heading whose line is the page's first, else None."""
+        b = self.boxes
+        stack = [child for child in reversed(page_box.children)
+                 if not isinstance(child, (b.FootnoteAreaBox, b.MarginBox))]
+        heading = None
+        while stack:
+            box = stack.pop()
+            if box is None:
+                heading = None                 # the end of a heading's boxes: its lines are past
+                continue
+            if isinstance(box, b.LineBox):
+                return heading
+            if (box.element_tag or "").endswith(_PSEUDO):
+                continue
+            children = list(getattr(box, "children", None) or ())
+            if (box.element_tag or "") in _HEADINGS and isinstance(box, b.BlockBox):
+                heading = _length(box.style["margin_top"])
+                stack.append(None)
+            stack.extend(reversed(children))
+        return None
 
     def _footnote(self, index: int, box: Any) -> FootBox:
         element = box.element

@@ -6,8 +6,10 @@ concerned where the TEI carries it, the page as printed in the detail):
 - warning "footnote not on the page of its call": a footnote whose text begins on another page;
 - info "note continued overleaf": a long note split by the footnote policy (html/footnotes.py),
   with the pages of its parts;
-- warning "page short because of a note": a page (not the last of its chapter) whose text stops
-  more than two lines above its footnotes;
+- warning "page short because of a note": a page (not the last of its chapter) with room for more
+  than two whole lines of text above its footnotes;
+- info "page short before a heading": such a page whose next page opens with a heading that, with
+  its space and the two lines it keeps, would not have fitted even without the notes;
 - warning "overfull line": a line whose content runs beyond the measure;
 - info "foot unlike the facing page": a spread whose two pages end more than a line apart (the
   last page of a chapter excepted);
@@ -26,8 +28,32 @@ from ..tei.lines import line_at
 from ..tei.namespaces import XML_ID, tei
 from .book import Book, Placement
 from .html.footnotes import note_of_part
+from .layout import PageFacts
 
 OVERFULL_PX = 1.0          # a line running over by less is not seen
+SHORT_LINES = 2            # a page may stop this many lines of text above its notes
+KEPT_LINES = 2             # the lines of text a heading keeps with it (print.css: orphans)
+
+
+def lines_short(page: PageFacts, grid: float) -> int:
+    """How many more lines of text the page had room for above its notes. A page's foot is not on
+    the text's grid (the notes are set smaller), so part of a line's height is always left over:
+    only whole lines count."""
+    return int((page.room + 0.5) // grid)
+
+
+def before_heading(page: PageFacts, following: PageFacts, grid: float) -> bool:
+    """The page stops short because the next page opens with a heading that, with its space above
+    it and the lines it keeps with it, needs more than the page's room and all its notes' room:
+    without the notes it would not have been set here either, so a note is not the cause."""
+    if following.heading_space is None or not following.lines:
+        return False
+    heading = following.lines[0].block
+    own = sum(1 for ln in following.lines if ln.block == heading)
+    kept = following.lines[min(len(following.lines), own + KEPT_LINES) - 1]
+    needs = following.heading_space + kept.bottom - following.content_top
+    notes = page.content_bottom - page.limit
+    return needs > page.room + notes + 0.5
 
 
 @dataclass(frozen=True)
@@ -76,7 +102,7 @@ def layout_report(book: Book, report: Report) -> LayoutCounts:
     stage = report.for_stage("pdf")
     lines = _Lines()
     grid = _grid(book)
-    footnotes = away = split = short = overfull = uneven = lone_calls = opening_calls = 0
+    footnotes = away = split = short = short_before_heads = overfull = uneven = lone_calls = opening_calls = 0
     bottoms: dict[int, tuple[float, Placement, bool]] = {}
     for placement in book.placements:
         ts = placement.typeset
@@ -96,10 +122,16 @@ def layout_report(book: Book, report: Report) -> LayoutCounts:
         last = len(facts.pages) - 1
         for page in facts.pages:
             where = placement.label(page.index)
-            if page.foot and page.index < last and page.room > 2 * grid + 0.5:
-                short += 1
-                stage.warn("page short because of a note", None,
-                           f"p. {where}: text stops {page.room / grid:.1f} lines above its notes")
+            if page.foot and page.index < last and lines_short(page, grid) > SHORT_LINES:
+                shortfall = f"{lines_short(page, grid)} lines short ({page.room / grid:.1f} lines of space above its notes)"
+                if before_heading(page, facts.pages[page.index + 1], grid):
+                    short_before_heads += 1
+                    stage.info("page short before a heading", None,
+                               f"p. {where}: {shortfall}; the next page's heading and the lines "
+                               "kept with it would not fit here even without the notes")
+                else:
+                    short += 1
+                    stage.warn("page short because of a note", None, f"p. {where}: {shortfall}")
             for ln in page.lines:
                 lone_calls += ln.only_calls
                 opening_calls += ln.starts_with_call
@@ -126,7 +158,8 @@ def layout_report(book: Book, report: Report) -> LayoutCounts:
     hy = book.hyphenation()
     stage.stats["pdf"] = {
         "pages": pages, "footnotes": footnotes, "footnotes away from their call": away, "notes split": split,
-        "pages short because of a note": short, "overfull lines": overfull, "uneven spreads": uneven,
+        "pages short because of a note": short, "pages short before a heading": short_before_heads,
+        "overfull lines": overfull, "uneven spreads": uneven,
         "lines of calls alone": lone_calls, "lines opening with a call": opening_calls,
         "lines": hy.lines, "hyphenated lines": hy.hyphenated, "hyphenated share": round(hy.share, 4),
         "broken at the leaf turn": hy.leaf_turns, "ladders of three hyphens": hy.ladders,

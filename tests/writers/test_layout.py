@@ -47,3 +47,14 @@ def test_a_word_broken_by_hyphenation_is_seen_as_such():
     assert any(ln.hyphenated for ln in lines)
     assert all(ln.text.rstrip().endswith(HYPHENATE_CHARACTER) == ln.hyphenated for ln in lines)
     assert sum(len(ln.text.split()) for ln in lines) - sum(ln.runs_on for ln in lines[:-1]) == 3
+
+
+def test_a_page_opening_with_a_heading_knows_the_space_the_heading_needs_above_it():
+    # a block that leaves less than the heading's space at the foot of the first page
+    _, facts = layout('<div style="height: 40mm"><p data-b="1">Le comité se réunit.</p></div>'
+                      '<section><h3 data-b="2" style="margin-top: 7mm">Titre</h3><p data-b="3">Suite.</p></section>',
+                      lang="fr")
+    first, opening = facts.pages[0], facts.pages[1]
+    assert opening.lines[0].block == "2" and abs(opening.heading_space - 7 * 96 / 25.4) < 0.1
+    assert abs(opening.lines[0].top - opening.content_top) < 0.5      # the page's top took the margin away
+    assert first.heading_space is None

@@ -265,4 +265,4 @@ def test_many_notes_of_random_length_all_stand_on_their_calls_page_or_go_on_over
     # widows and orphans hold to it (the report lists each); never by more than four lines
     short = [e.detail for e in report.entries if e.action == "page short because of a note"]
     assert len(short) <= text.page_count // 3, short
-    assert all(float(re.search(r"stops ([\d.]+) lines", d).group(1)) < 5 for d in short), short
+    assert all(int(re.search(r": (\d+) lines short", d).group(1)) < 5 for d in short), short
