@@ -22,4 +22,9 @@ def label(key: str, lang: str | None, **fields: str) -> str:
     return text.format(**fields) if fields else text
 
 
-__all__ = ["label"]
+def has_label(key: str, lang: str | None) -> bool:
+    """Whether `lang` (its first subtag) has its own wording of `key`."""
+    return (key, (lang or "en").split("-")[0].lower()) in _table()
+
+
+__all__ = ["has_label", "label"]

@@ -23,7 +23,7 @@ from ... import data
 from ...tei.namespaces import NS, local_name, tei
 from ...tei.text import text_of
 from .footnotes import compress_numbers
-from .labels import label
+from .labels import has_label, label
 from .quotations import edition_marks, running_text
 from .translator import Ctx, TranslatedDocument
 
@@ -157,8 +157,14 @@ def imprint(doc: TranslatedDocument, *, tool: str, font: str, continued: bool) -
                 q = t.el("p", "source-note")
                 q.text = text_of(n)
                 sect.append(q)
-    for box in doc.credits:
+    for k, box in enumerate(doc.credits):
+        # the source's own credit lines, quoted as it prints them: the note above may say the same
+        # in the edition's words
         box.set("class", "credits")
+        if k == 0:
+            cap = t.el("p", "caption credits-caption")
+            cap.text = label("source_credits", lang) + ":"
+            sect.append(cap)
         sect.append(box)
     if fd is not None:
         licences = fd.findall("t:publicationStmt/t:availability/t:licence", NS)
@@ -237,17 +243,26 @@ def _sentence(text: str) -> str:
 
 
 def format_date(when: str, lang: str) -> str:
-    """An ISO date as the text's language writes it ('13 October 2017' in English); any other
-    date as it is given."""
+    """An ISO date as the text's language writes it ('13 October 2017', '13. Oktober 2017',
+    '13 de octubre de 2017'; data/print_labels.tsv); any other date as it is given."""
     m = _ISO_DATE.match(when.strip())
-    if not m or not (lang or "en").lower().startswith("en"):
+    if not m:
         return when
     year, month, day = m.groups()
-    months = data.ordered("months.txt")
     if not month:
         return year
-    name = months[int(month) - 1] if 1 <= int(month) <= len(months) else month
-    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+    names = month_names(lang)
+    name = names[int(month) - 1] if 1 <= int(month) <= len(names) else month
+    key = "date_day" if day else "date_month"
+    return label(key, lang, day=str(int(day)) if day else "", month=name, year=year)
+
+
+def month_names(lang: str) -> list[str]:
+    """The months in the text's language: print_labels.tsv's `month_names` for it, else English
+    (data/months.txt, the list the rest of the tool reads datelines with)."""
+    if has_label("month_names", lang):
+        return [n.strip() for n in label("month_names", lang).split(",")]
+    return data.ordered("months.txt")
 
 
 def _citation(t, bibl: etree._Element, out: etree._Element, lang: str) -> None:
