@@ -6,9 +6,16 @@ offline identifier (py3langid: the langid.py model shipped inside the package, d
 download). A declared language the text plainly contradicts is a warning. A paragraph, quotation or
 note long enough to tell, whose language is clearly another, carries its own xml:lang.
 Only the languages of data/languages.tsv are told apart (the languages the header can name).
+
+The identifier weighs every character, and most passages are plainly in the document's language:
+a passage of which a tenth of the words are marker words of that language, and hardly any are
+another's (data/language_markers.tsv), is taken to be in it without asking the identifier; a
+declared language whose sample reads so is not checked either, and then the model is not loaded.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -23,6 +30,10 @@ DOCUMENT_SURE = 0.90           # the least probability that decides the document
 CONTRADICTION_SURE = 0.999     # … that says a declared language is wrong
 PASSAGE_LENGTH = 200           # the least length of a passage told apart
 PASSAGE_SURE = 0.9999          # … and the probability that tells it
+MARKER_SHARE = 0.10            # the share of its words that are the language's markers…
+OTHER_SHARE = 0.02             # … and the most that may be any other language's
+MARKER_WORDS = 20              # the least number of words weighed so
+_WORD = re.compile(r"[^\W\d_]+")
 TOLD = (BlockKind.P, BlockKind.QUOTE, BlockKind.HEAD, BlockKind.NOTE)
 
 
@@ -41,9 +52,27 @@ def _identifier():
     return identifier
 
 
+@lru_cache(maxsize=1)
+def marker_languages() -> dict[str, str]:
+    """Each marker word and its language (data/language_markers.tsv; no word is two languages')."""
+    return {word: row[0] for row in data.table("language_markers.tsv") if len(row) >= 2 for word in row[1].split()}
+
+
+def reads_as(text: str, code: str) -> bool:
+    """Whether `text` is plainly in language `code` by its marker words (see the module)."""
+    markers = marker_languages()
+    words = _WORD.findall(text)
+    if len(words) < MARKER_WORDS or code not in markers.values():
+        return False
+    counts = Counter(markers.get(w.lower()) for w in words)
+    counts.pop(None, None)
+    own = counts.pop(code, 0)
+    return own >= MARKER_SHARE * len(words) and all(n <= OTHER_SHARE * len(words) for n in counts.values())
+
+
 def identify(text: str) -> Guess | None:
     """The language `text` is most probably written in, or None for a text with too few letters."""
-    if sum(c.isalpha() for c in text) < 40:
+    if sum(map(str.isalpha, text)) < 40:
         return None
     code, probability = _identifier().classify(text)
     return Guess(str(code), float(probability))
@@ -62,14 +91,15 @@ class Language(BlockPass):
         flow = [b for b in doc.blocks if b.kind in TOLD and b.text.strip()]
         sample = _sample(flow)
         declared = context.metadata.language
-        guess = identify(sample) if sample else None
+        base = declared.split("-")[0].lower()
+        plain = declared != UNDETERMINED and reads_as(sample, base)
+        guess = identify(sample) if sample and not plain else None
         line = flow[0].first_line if flow else None
         if declared == UNDETERMINED:
             language = self._chosen(doc, guess, line, context)
             context.metadata = replace(context.metadata, language=language)
         else:
             language = declared
-            base = declared.split("-")[0].lower()
             if guess and guess.code != base and guess.probability >= CONTRADICTION_SURE and len(sample) > 1000:
                 context.report.warn(f"the text reads as {_name(guess.code)} ({guess.code}), but its metadata "
                                     f"declares {declared}", line, f"probability {guess.probability:.3f}")
@@ -105,7 +135,7 @@ def _sample(flow: list[Block]) -> str:
 def _passages(flow: list[Block], language: str, context: Context) -> None:
     """Paragraphs, quotations and notes long enough to tell and clearly in another language."""
     for b in flow:
-        if b.kind is BlockKind.HEAD or len(b.text) < PASSAGE_LENGTH:
+        if b.kind is BlockKind.HEAD or len(b.text) < PASSAGE_LENGTH or reads_as(b.text, language):
             continue
         guess = identify(b.text)
         if guess and guess.code != language and guess.probability >= PASSAGE_SURE:
@@ -118,4 +148,4 @@ def _name(code: str) -> str:
     return next((name for ident, name in data.table("languages.tsv") if ident == code), code)
 
 
-__all__ = ["Guess", "Language", "UNDETERMINED", "identify"]
+__all__ = ["Guess", "Language", "UNDETERMINED", "identify", "reads_as"]

@@ -54,3 +54,42 @@ def test_a_long_passage_clearly_in_another_language_carries_its_own_language():
     root, _ = converted(f"Il mulino\n\n{ITALIAN}\n\n{SPANISH}\n\n{ITALIAN}\n", {"language": "it"})
     assert [p.get(LANG) for p in root.xpath("//t:body//t:p", namespaces=NS)] == [None, "es", None]
     assert root.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["it", "es"]
+
+
+ENGLISH = ("The mill had stood on the bank of the river for many centuries, and the miller ran it alone, "
+           "as his father and his grandfather had done before him. He spoke little and worked hard, from "
+           "early in the morning until the evening, and in the village nobody really knew who he was.")
+GERMAN = ("Die Mühle stand seit vielen Jahrhunderten am Ufer des Flusses, und der Müller führte sie allein, "
+          "wie es schon sein Vater und sein Großvater vor ihm getan hatten. Er sprach wenig und arbeitete "
+          "viel, vom frühen Morgen bis zum Abend, und im Dorf wusste niemand, wer er eigentlich war.")
+
+
+def test_a_passage_plainly_in_a_language_is_told_by_its_marker_words():
+    from tei_edition.parsing.language import reads_as
+    assert reads_as(ENGLISH, "en") and reads_as(GERMAN, "de") and reads_as(SPANISH, "es")
+    assert not reads_as(GERMAN, "en") and not reads_as(ENGLISH, "de") and not reads_as(SPANISH, "it")
+    # half and half: neither language's plainly, so the identifier decides
+    assert not reads_as(ENGLISH + " " + GERMAN, "en")
+    assert not reads_as("The mill.", "en")                      # too few words to weigh
+    assert not reads_as(ENGLISH, "fi")                          # a language without markers
+
+
+def test_no_marker_word_is_listed_for_two_languages():
+    from tei_edition import data
+    seen: dict[str, str] = {}
+    for code, words in (row[:2] for row in data.table("language_markers.tsv")):
+        for word in words.split():
+            assert seen.setdefault(word, code) == code, (word, seen[word], code)
+    assert {"en", "de", "fr", "es", "it"} <= set(seen.values())
+
+
+def test_the_identifier_is_not_asked_when_every_passage_reads_as_the_declared_language(monkeypatch):
+    from tei_edition.parsing import language
+    asked: list[str] = []
+    real = language.identify
+    monkeypatch.setattr(language, "identify", lambda text: asked.append(text) or real(text))
+    root, _ = converted("The mill\n\n" + "\n\n".join([ENGLISH] * 3) + "\n", {"language": "en"})
+    assert asked == [] and root.find("t:text", NS).get(LANG) == "en"
+    root, _ = converted(f"The mill\n\n{ENGLISH}\n\n{GERMAN}\n\n{ENGLISH}\n", {"language": "en"})
+    assert asked and all("Mühle" in text for text in asked)       # only the German passage is asked about
+    assert [p.get(LANG) for p in root.xpath("//t:body//t:p", namespaces=NS)] == [None, "de", None]
