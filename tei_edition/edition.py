@@ -365,13 +365,19 @@ def _in_processes(todo: list[SourceJob], jobs: int, progress: StageEvent | None)
             reader.start()
         try:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(_run_queued, job, events): job for job in todo}
+                futures = {pool.submit(_run_queued, job, events): job for job in longest_first(todo)}
                 for future in as_completed(futures):
                     yield futures[future], future.result()
         finally:
             if reader and events is not None:
                 events.put(None)
                 reader.join(timeout=5)
+
+
+def longest_first(todo: list[SourceJob]) -> list[SourceJob]:
+    """The jobs, the longest texts first: a long text started last would keep one worker busy
+    while the others wait (the cost of a conversion grows with its text). Ties keep their order."""
+    return sorted(todo, key=lambda job: -len(job.text))
 
 
 def _run_queued(job: SourceJob, events) -> SourceOutput:
@@ -402,8 +408,9 @@ def _on_dask(todo: list[SourceJob], scheduler: str, progress: StageEvent | None)
     except (OSError, TimeoutError) as exc:
         raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     with client:
-        futures = client.map(run_job, todo, pure=False)
-        owner = {f.key: job for f, job in zip(futures, todo)}
+        ordered = longest_first(todo)
+        futures = client.map(run_job, ordered, pure=False)
+        owner = {f.key: job for f, job in zip(futures, ordered)}
         for job in todo:
             if progress:
                 progress(job.stem, Stage.CONVERT)

@@ -183,6 +183,17 @@ def test_results_come_back_in_the_order_of_the_sources_given(edition_dir):
     assert [r.source for r in results] == paths
 
 
+def test_a_pool_starts_the_longest_texts_first_and_keeps_the_order_of_ties(edition_dir):
+    from tei_edition.edition import longest_first
+    jobs = [make_job(p, ["tei"]) for p in sources_of(edition_dir)]
+    ordered = longest_first(jobs)
+    assert sorted(ordered, key=lambda j: j.stem) == sorted(jobs, key=lambda j: j.stem)
+    assert [len(j.text) for j in ordered] == sorted((len(j.text) for j in jobs), reverse=True)
+    from dataclasses import replace
+    ties = [replace(jobs[0], source=Path(f"{name}.txt")) for name in ("zeta", "alpha", "mu")]
+    assert [j.stem for j in longest_first(ties)] == ["zeta", "alpha", "mu"]
+
+
 class Recorder(Progress):
     def __init__(self) -> None:
         self.stages: list[tuple[str, Stage]] = []
