@@ -27,6 +27,7 @@ from .parsing.colophon import Colophon
 from .parsing.contents import ContentsList
 from .parsing.distributor_wrapper import DistributorWrapper
 from .parsing.displayed_quotations import DisplayedQuotations
+from .parsing.flattened_tables import FlattenedTables
 from .parsing.fragments import Fragments
 from .parsing.front_matter import FrontMatterPass
 from .parsing.headings import Headings
@@ -74,6 +75,7 @@ PASSES: list[type[Pass[Any]]] = [
     FrontMatterPass,      # title page, dedication, credits, epigraph
     Colophon,             # a web archive's colophon → header
     NoteTexts,            # note texts taken out of the running text
+    FlattenedTables,      # tables flattened one cell per line, or in columns aligned by spaces
     Headings,             # headings and their levels
     ReferenceList,        # a reference list's entries that looked like headings stay entries
     ListItems,            # bulleted and numbered paragraphs
