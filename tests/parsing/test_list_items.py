@@ -77,3 +77,100 @@ def test_a_numbered_heading_is_not_made_a_list_item():
     doc.blocks[1].kind = doc.blocks[2].kind = BlockKind.HEAD
     assert run(ListItems, context) == []
     assert [(b.item, b.text) for b in doc.blocks[1:3]] == [(None, "1. Die Kindheit"), (None, "2. Die Reise")]
+
+
+CONTINUED = """\
+Titre
+
+Après trois mois de querelles et de lettres ouvertes, de motions et de
+contre-motions, le congrès se réunit enfin, mais les délégués restaient divisés sur
+– « la question agraire », disait le rapporteur – qui devait
+tout décider.
+"""
+
+
+def test_a_dash_led_line_that_carries_on_a_wrapped_sentence_is_joined_back_dash_kept():
+    context, found = only(ListItems, CONTINUED)
+    kept = [b for b in context.document.blocks if b.kind is not BlockKind.REMOVED]
+    assert [b.item for b in kept] == [None, None]
+    assert kept[-1].text.startswith("Après trois mois")
+    assert "les délégués restaient divisés sur – « la question agraire », disait" in kept[-1].text
+    assert kept[-1].line_at(kept[-1].text.index("– « la")) == 5
+    assert [(e.kind, e.action, e.line) for e in found] == [
+        (Kind.REPAIR, "joined a dash-led line that continues the sentence above (not a list item)", 5)]
+
+
+@pytest.mark.parametrize("above, dashed", [
+    ("La producción creció entre 1927", "– 1932 en casi todas las ramas de la industria."),            # a range
+    ("Die Partei hatte, wie man sagte, ‚ihre Linie‘ gefunden", "- ›rasch den linken Flügel schlagen‹, hieß es."),
+    ("Il governo, come scrive l’autore nel vol.", "– e non è il solo, – cadde poco dopo."),          # an abbreviation
+])
+def test_a_lone_dash_line_under_an_unfinished_sentence_is_not_a_list_of_one_item(above, dashed):
+    context = context_of()
+    doc = Document([Block(above, 1), Block(dashed, 2)])
+    context.document = doc
+    found = run(ListItems, context)
+    assert doc.blocks[0].text == f"{above} {dashed}" and doc.blocks[0].item is None
+    assert doc.blocks[1].kind is BlockKind.REMOVED
+    assert [(e.kind, e.line) for e in found] == [(Kind.REPAIR, 2)]
+
+
+def test_a_lone_dash_line_after_a_full_sentence_stays_a_paragraph_with_its_dash_and_is_doubted():
+    context = context_of()
+    doc = Document([Block("Und sie weigerten sich, die Reihen zu schließen.", 1), Block("– aus Äsops Fabeln", 2)])
+    context.document = doc
+    found = run(ListItems, context)
+    assert [(b.kind, b.item, b.text) for b in doc.blocks] == [
+        (BlockKind.P, None, "Und sie weigerten sich, die Reihen zu schließen."), (BlockKind.P, None, "– aus Äsops Fabeln")]
+    assert [(e.kind, e.line, e.detail) for e in found] == [(Kind.DOUBT, 2, "– aus Äsops Fabeln")]
+
+
+@pytest.mark.parametrize("blocks, items", [
+    (["Il faut trois choses :", "– Du pain pour tous."], [None, ListItem(ListStyle.BULLETED)]),   # colon, capital
+    (["Las tareas eran dos", "- organizar la huelga", "- publicar el periódico"],
+     [None, ListItem(ListStyle.BULLETED), ListItem(ListStyle.BULLETED)]),                         # two items
+])
+def test_real_dash_lists_stay_lists(blocks, items):
+    context = context_of()
+    doc = Document([Block(t, k + 1) for k, t in enumerate(blocks)])
+    context.document = doc
+    run(ListItems, context)
+    assert [b.item for b in doc.blocks] == items
+    assert all(b.kind is BlockKind.P for b in doc.blocks)
+
+
+def test_a_lone_dash_line_after_a_colon_in_lower_case_carries_on_the_sentence():
+    context = context_of()
+    doc = Document([Block("Er sagte nur:", 1), Block("– und dann ging er.", 2)])
+    context.document = doc
+    run(ListItems, context)
+    assert doc.blocks[0].text == "Er sagte nur: – und dann ging er." and doc.blocks[1].kind is BlockKind.REMOVED
+
+
+def test_the_header_declares_the_rule_for_dash_led_lines_only_where_it_decided_one():
+    context = context_of()
+    context.document = Document([Block("Er sagte nur:", 1), Block("– und dann ging er.", 2)])
+    decided = run(ListItems, context)
+    assert "A line led by a dash" in ListItems().declare(decided).text
+    context = context_of()
+    document_of(P1, "- el pan de cada día", "- la tierra para quien la trabaja", context=context)
+    listed = run(ListItems, context)
+    assert ListItems().declare(listed) == ListItems.declaration
+
+
+def test_an_em_dash_that_carries_on_a_sentence_is_joined_too_but_dialogue_is_left():
+    context = context_of()
+    doc = Document([Block("Sie hatte, so schrieb er später, keinen Grund", 1),
+                    Block("— oder doch keinen, den sie nennen wollte — zu bleiben.", 2)])
+    context.document = doc
+    found = run(ListItems, context)
+    assert doc.blocks[0].text == ("Sie hatte, so schrieb er später, keinen Grund — oder doch keinen, den sie nennen "
+                                  "wollte — zu bleiben.")
+    assert [(e.kind, e.line) for e in found] == [(Kind.REPAIR, 2)]
+    context = context_of()
+    dialogue = Document([Block("Il entra sans frapper", 1), Block("— Où vas-tu ? demanda-t-elle.", 2),
+                         Block("— Au marché, répondit-il.", 3)])
+    context.document = dialogue
+    assert run(ListItems, context) == []
+    assert [(b.kind, b.item, b.text[:4]) for b in dialogue.blocks] == [
+        (BlockKind.P, None, "Il e"), (BlockKind.P, None, "— Où"), (BlockKind.P, None, "— Au")]
