@@ -1,14 +1,20 @@
-"""Residue of earlier conversions inside blocks (HTML and BBCode tags, placeholders), dropped and
-listed in the header; note numbers wrapped in LaTeX or HTML superscript become note calls."""
+"""Residue of earlier conversions inside blocks (HTML and BBCode tags, placeholders, the truncated
+remains of web addresses), dropped and listed in the header; note numbers wrapped in LaTeX or HTML
+superscript become note calls."""
 from __future__ import annotations
 
 import re
 
-from ..model import BlockKind, Document
+from ..model import Block, BlockKind, Document
 from ..passes import BlockPass, Context, Declaration, Section
+from ..report import Entry
 from ..vocabulary import TO_SUPERSCRIPT
 
 SPACES = re.compile(r"[ \t]{2,}")
+LINK_RESIDUE = "dropped truncated link residue (a web address without its start)"
+LINK_RESIDUE_DECLARED = ("The remains of web addresses whose scheme and host were lost (a path with a file's "
+                         "suffix glued to a word, 'Archive.é/1971/ussr/ch10.htm') were dropped as such residue "
+                         "and are listed with it.")
 
 
 class InlineArtifacts(BlockPass):
@@ -21,9 +27,17 @@ class InlineArtifacts(BlockPass):
                               "placeholders) was dropped and note numbers in LaTeX or HTML superscript were "
                               "read as note calls; the residue is listed below.")
 
+    def declare(self, recorded: list[Entry]) -> Declaration:
+        """The declaration, with the remains of web addresses where some were dropped."""
+        if not any(e.action == LINK_RESIDUE for e in recorded):
+            return self.declaration
+        return Declaration(Section.NORMALIZATION, f"{self.declaration.text} {LINK_RESIDUE_DECLARED}")
+
     def apply(self, doc: Document, context: Context) -> None:
         rules = context.data.patterns("inline_artifacts.tsv")
         numbers = context.data.patterns("note_number_markup.tsv")
+        links = dict(context.data.patterns("link_residue.tsv"))
+        address = links.pop("address")
         for block in doc.blocks:
             changed = 0
             for name, rx in numbers:   # before the tags are dropped, which would glue the number on
@@ -32,6 +46,8 @@ class InlineArtifacts(BlockPass):
             for name, rx in rules:
                 changed += block.substitute(rx, lambda m: self._dropped(m, name, block.line_at(m.start()),
                                                                         doc, context))
+            for rx in links.values():
+                changed += block.substitute(rx, lambda m: self._link_residue(m, address, block, doc, context))
             if changed:
                 block.substitute(SPACES, lambda m: " ")
                 block.strip()
@@ -49,3 +65,26 @@ class InlineArtifacts(BlockPass):
         doc.artifacts.append(m.group(0))
         context.report.repair(f"dropped artifact ({name})", line, m.group(0))
         return ""
+
+    @staticmethod
+    def _link_residue(m: re.Match[str], address: re.Pattern[str], block: Block, doc: Document,
+                      context: Context) -> str | None:
+        """Drop the remains of a web address that lost its start ('Archive.é/1971/ussr/ch10.htm'):
+        no reader can follow it, and the words it is glued to are the text. A token that opens as a
+        whole address (a scheme, 'www.', a host) is an address, kept."""
+        start = m.start("residue")
+        token = _token_start(m.string, start)
+        if address.match(m.string[token:m.end("residue")]):
+            return None
+        residue, glued_to = m.group("residue"), m.string[token:start]
+        doc.artifacts.append(residue)
+        context.report.repair(LINK_RESIDUE, block.line_at(start), residue + (f" (after '{glued_to}')" if glued_to else ""))
+        return m.group(0)[:start - m.start()]
+
+
+def _token_start(text: str, offset: int) -> int:
+    """Where the run of non-space characters that reaches `offset` begins."""
+    k = offset
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return k

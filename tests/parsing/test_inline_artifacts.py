@@ -104,3 +104,45 @@ def test_a_lone_bracketed_i_is_bbcode_residue_but_not_when_it_numbers_points_wit
     assert "Siehe die Punkte [i] und [ii] oben, die beide gelten." in texts
     assert "Ein Rest eines Forums steht hier vor dem Satz, der endet." in texts
     assert [e.line for e in found] == [5]
+
+
+LINK_RESIDUE = """\
+Anmerkungen
+
+[1] Karl Roth, „Die Genossenschaften“, Digitales Archiv.ä/1927/genoss/kap03.htm [2] Ebd., S. 12.
+[3] Vgl. die Sammlung …/werke/1931/index.html und den Katalog.
+"""
+
+
+def test_truncated_link_residue_is_dropped_listed_and_reported_with_what_went_and_its_line():
+    context, found = only(InlineArtifacts, LINK_RESIDUE)
+    texts = [b.text for b in context.document.blocks]
+    assert "[1] Karl Roth, „Die Genossenschaften“, Digitales Archiv. [2] Ebd., S. 12." in texts
+    assert "[3] Vgl. die Sammlung und den Katalog." in texts
+    assert [(e.kind, e.action, e.line, e.detail) for e in found] == [
+        (Kind.REPAIR, "dropped truncated link residue (a web address without its start)", 3,
+         "ä/1927/genoss/kap03.htm (after 'Archiv.')"),
+        (Kind.REPAIR, "dropped truncated link residue (a web address without its start)", 4,
+         "…/werke/1931/index.html")]
+    assert context.document.artifacts == ["ä/1927/genoss/kap03.htm", "…/werke/1931/index.html"]
+
+
+@pytest.mark.parametrize("text", [
+    "Véase marxists.org/espanol/trotsky/1936/index.htm para el texto.",
+    "Véase http://www.marxists.org/espanol/trotsky/1936/index.htm, el texto.",
+    "Véase www.archivio.it/fondi/busta12.pdf per le carte.",
+    "Nel 1926/27 e/o nei 3/4 dei casi, a 40 km/h, le carte.",
+    "The file report/final (draft) was read; the path ends in no suffix.é/a/b",
+])
+def test_whole_addresses_and_slashes_that_are_no_address_stay(text):
+    context = context_of("")
+    context.document = Document([Block(text, 4)])
+    assert run(InlineArtifacts, context) == []
+    assert context.document.blocks[0].text == text
+
+
+def test_the_header_declares_dropped_link_residue_only_where_some_was_dropped():
+    _, found = only(InlineArtifacts, LINK_RESIDUE)
+    assert "remains of web addresses" in InlineArtifacts().declare(found).text
+    _, found = only(InlineArtifacts, WRAPPED)
+    assert InlineArtifacts().declare(found) == InlineArtifacts.declaration
