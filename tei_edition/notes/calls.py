@@ -90,9 +90,17 @@ def candidates_in(text: str, block: int) -> list[Candidate]:
                 continue
             if form == "glued" and _glued_to_word_number(text, core):
                 continue
+            if strength == WEAK and _opens_a_citation(text, end):
+                continue
             found.append(Candidate(block, start, end, form, m.group("n"), value, _family(form), strength))
             taken.append((start, end))
     return found
+
+
+def _opens_a_citation(text: str, end: int) -> bool:
+    """'Compact, 1 App. 7–51': a number followed by an abbreviated reporter and a page is a
+    citation's volume (data/citation_volumes.tsv)."""
+    return any(rx.match(text, end) for _, rx in data.patterns("citation_volumes.tsv"))
 
 
 def _glued_to_word_number(text: str, core: int) -> bool:

@@ -9,9 +9,11 @@ text: years, page numbers, list numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
-from ..model import Block, BlockKind, Document, Note, NoteCall, NoteFamily, NotePlace, NoteText
+from ..model import (Block, BlockKind, Document, FrontRole, Note, NoteCall, NoteFamily, NotePlace, NoteText,
+                     TITLE_PAGE_ROLES)
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import StageReport
 from .calls import MEDIUM, STRONG, WEAK, Candidate, candidates_in, find_candidates
@@ -21,6 +23,9 @@ SEARCH_BLOCKS = 30             # how far back an uncalled note's position is loo
 SKIP_WITH_TEXT, SKIP_WITHOUT_TEXT = 0.3, 1.5
 QUOTE_END = re.compile(r"""(?:[.!?…]['’”"]+|['’”"]+[.!?])(?=\s|$)""")
 CALL_BLOCKS = (BlockKind.P, BlockKind.QUOTE, BlockKind.HEAD)
+# front blocks the tree writes with their notes (a title page's parts and a front section's heading
+# are written as plain text, so a call there would lose its note)
+UNCALLED_FRONT_ROLES = TITLE_PAGE_ROLES | {FrontRole.SECTION_HEAD}
 
 
 class NotePairing(BlockPass):
@@ -44,7 +49,7 @@ class NotePairing(BlockPass):
 
 def pair_notes(doc: Document, report: StageReport) -> None:
     chapter = _chapters(doc.blocks)
-    texts = [(i, b.text) for i, b in enumerate(doc.blocks) if b.kind in CALL_BLOCKS]
+    texts = [(i, b.text) for i, b in enumerate(doc.blocks) if b.kind in CALL_BLOCKS or _callable_front(b)]
     called = [t for t in doc.notes if t.called]
     # a note placed at its very call already takes its number (where numbers do not repeat): other
     # marks of it are no calls ('[01] through [15]' in a transcriber's note)
@@ -52,9 +57,10 @@ def pair_notes(doc: Document, report: StageReport) -> None:
     taken = set(numbers) if len(numbers) == len(set(numbers)) else set()
     candidates = [c for c in _without_list_markers(find_candidates(texts), doc.blocks)
                   if (c.family, c.value) not in taken and not _at_a_call(c, doc.blocks[c.block])
-                  and (c.form != "paren" or doc.blocks[c.block].text[:c.start].strip())]
+                  and (c.form != "paren" or doc.blocks[c.block].text[:c.start].strip())
+                  and (doc.blocks[c.block].kind is not BlockKind.FRONT or _marked_call(c))]
     # ('(2) The …' opening a paragraph numbers it; a bracketed '[49]' there may be a call)
-    candidates = _on_their_pages(candidates, [t for t in doc.notes if not t.called])
+    candidates = _on_their_pages(candidates, [t for t in doc.notes if not t.called], doc.blocks)
     stats = {"calls_found": len(called), "note_texts_found": len(doc.notes), "paired": len(called),
              "notes_without_call": 0, "calls_without_text": 0, "numbers_rejected": 0}
     for family in NoteFamily:
@@ -75,22 +81,50 @@ def pair_notes(doc: Document, report: StageReport) -> None:
     report.info("notes: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in stats.items()))
 
 
-def _on_their_pages(cands: list[Candidate], notes: list[NoteText]) -> list[Candidate]:
-    """A note read off a PDF's page foot has its call above it, after the foot note before it: where a number has
-    a candidate there, its candidates elsewhere (a '(1)' of a list further on) are no calls of it.
-    (Numbers that several note texts share — numbering that restarts — are left to the chain.)"""
+def _callable_front(b: Block) -> bool:
+    """A front block whose notes the tree writes where they stand: a call in a court opinion's
+    caption ('Per Curiam:*'), a dedication or a credit is anchored there."""
+    return b.kind is BlockKind.FRONT and b.front is not None and b.front.role not in UNCALLED_FRONT_ROLES
+
+
+def _marked_call(c: Candidate) -> bool:
+    """In front matter only a mark that is plainly a call counts (a superscript, a bracketed number,
+    a symbol a note text has): its other numbers are dates, docket and page numbers."""
+    return c.strength == STRONG or c.family is NoteFamily.SYMBOL
+
+
+def _on_their_pages(cands: list[Candidate], notes: list[NoteText], blocks: list[Block]) -> list[Candidate]:
+    """A note read off a PDF's page foot has its call above it, after the foot note before it, on its
+    own page: where a number has a candidate there, its candidates elsewhere (a '(1)' of a list
+    further on, a '1' of a citation pages before) are no calls of it. (Numbers that several note
+    texts share — numbering that restarts — are left to the chain.)"""
     foot = sorted((t for t in notes if t.on_page and t.value is not None and t.after_block >= 0),
                   key=lambda t: t.after_block)
     shared = {v for v in (t.value for t in foot) if sum(1 for u in foot if u.value == v) > 1}
+    page_of = _pages(blocks)
     drop: set[int] = set()
     lo = -1
     for t in foot:
         same = [c for c in cands if c.value == t.value and c.family is t.family]
         inside = [c for c in same if lo < c.block <= t.after_block]
-        if inside and t.value not in shared:
-            drop.update(id(c) for c in same if c not in inside)
+        on_page = [c for c in inside if page_of(blocks[c.block].line_at(c.start)) == page_of(t.line)]
+        keep = on_page or inside
+        if keep and t.value not in shared:
+            drop.update(id(c) for c in same if c not in keep)
         lo = t.after_block
     return [c for c in cands if id(c) not in drop]
+
+
+def _pages(blocks: list[Block]):
+    """The page of the source a line stands on, from the page breaks the blocks carry (1 before the
+    first)."""
+    starts = sorted((b.line_at(pb.offset), pb.n) for b in blocks for pb in b.pages)
+    lines = [line for line, _ in starts]
+
+    def page_of(line: int) -> int:
+        k = bisect_right(lines, line)
+        return starts[k - 1][1] if k else 1
+    return page_of
 
 
 def _at_a_call(c: Candidate, block: Block) -> bool:

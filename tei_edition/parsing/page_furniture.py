@@ -110,28 +110,29 @@ def _running_title(heads: Counter[str], first: Page) -> str | None:
     named = [h for h in heads if " ".join(_shape(h).split()[:2]) in opening and len(h.split()) >= 3]
     return max(named, key=lambda h: (heads[h], len(h))) if named else None
 
-def _folio_offset(pages: list[Page], folio: re.Pattern[str]) -> int | None:
-    """How the printed page numbers run against the pages (folio − page), read off the numbers that
-    stand first or last on their page; None when the pages print none."""
-    offsets: Counter[int] = Counter()
+def _folio_offset(pages: list[Page], folio: re.Pattern[str]) -> dict[int, set[int]]:
+    """How the printed page numbers run against the pages (folio − page), page by page, read off
+    the numbers that stand first or last on their page. The numbering may start again (a slip
+    opinion's syllabus, then its opinion; a book's front matter, then its text), so each run of
+    pages keeps its own offset."""
+    offsets: dict[int, set[int]] = {}
     for page in pages:
         text = page.text_lines
         for ln in text[:FOLIO_ZONE] + text[-FOLIO_ZONE:]:   # (a folio may stand under a line of furniture)
             if folio.match(ln.text) and ln.text.strip().strip("-–— ").isdigit():
-                offsets[int(ln.text.strip().strip("-–— ")) - page.n] += 1
-    if not offsets:
-        return None
-    offset, n = offsets.most_common(1)[0]
-    return offset if n >= 2 else None
+                offsets.setdefault(page.n, set()).add(int(ln.text.strip().strip("-–— ")) - page.n)
+    return offsets
 
 
-def _is_folio(text: str, page: int, offset: int | None) -> bool:
-    """A number alone in a page's first or last lines is its folio when it runs with the pages; a
-    note's number alone on its line, at the foot, is not."""
+def _is_folio(text: str, page: int, offsets: dict[int, set[int]]) -> bool:
+    """A number alone in a page's first or last lines is its folio when it runs with the pages,
+    continuing the folio of the page before or after it; a note's number alone on its line, at the
+    foot, is not."""
     value = text.strip().strip("-–— ")
     if not value.isdigit():
         return True              # a roman folio (front matter)
-    return offset is not None and int(value) - page == offset
+    offset = int(value) - page
+    return any(offset in offsets.get(near, set()) for near in (page - 1, page + 1))
 
 
 class PageFootNotes(LinePass):
@@ -152,6 +153,8 @@ class PageFootNotes(LinePass):
             start = self._under_rule(text, rule, lines, context)
             if start is None:
                 start = self._by_number(page, text, state)
+            if start is None and (start := self._number_after(page, text, state, context)) is not None:
+                text = page.text_lines      # (the number line moved to the note's first line)
             if start is None and state.unfinished:
                 start = self._sequel(page, text)
             if start is None:
@@ -186,6 +189,31 @@ class PageFootNotes(LinePass):
             if _called(above, m.group("n")):
                 return k
         return None
+
+    @staticmethod
+    def _number_after(page: Page, text: list[Line], state: "_Numbering", context: Context) -> int | None:
+        """A note whose number pdftotext set after its text ('… in Sandhill.' / '3'): the page's
+        last line is a bare number the numbering expects, with its call in the text above; the note
+        is the block of lines after the last blank line above it, in the page's lower half. The
+        number is moved to the note's first line."""
+        if len(text) < 2:
+            return None
+        last = text[-1]
+        m = NOTE_LABEL.match(last.text)
+        if not m or m.group("rest") or not m.group("n").isdigit() or not state.expects(m.group("n")):
+            return None
+        k = len(text) - 2
+        while k > len(text) // 2 and not _after_blank(page, text[k]):
+            k -= 1
+        if k <= len(text) // 2 or not _after_blank(page, text[k]) \
+                or not _called(" ".join(t.text for t in text[:k]), m.group("n")):
+            return None
+        label = m.group("n")
+        text[k].text = f"{label} {text[k].text.lstrip()}"
+        last.removed = "moved:note-label"
+        context.report.repair("moved a page-foot note's number, printed after its text, to its first line",
+                              last.no, f"{label} → line {text[k].no}")
+        return k
 
     @staticmethod
     def _sequel(page: Page, text: list[Line]) -> int | None:

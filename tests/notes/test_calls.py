@@ -80,3 +80,16 @@ def test_numbers_after_page_and_issue_words_of_other_languages_are_not_calls():
                  "Werke, Bd. 3 Hier beginnt", "voir t. 2 La suite", "véase pág. 44 Luego",
                  "cfr. cap. 7 Poi"):
         assert [c.mark for c in candidates_in(text, 0)] == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "so bestimmt es der Vertrag, 1 Slg. 7–51, und nichts anderes.",       # volume, collection, page
+    "comme l'a jugé la cour, 366 Bull. civ. 289, sans réserve.",
+    "come disse la corte, 12 Foro it. 45, con chiarezza.",
+])
+def test_a_number_opening_a_citation_of_volume_and_page_is_no_call(text):
+    assert [c for c in candidates_in(text, 0) if c.strength == WEAK] == []
+
+
+def test_a_number_after_a_sentence_before_a_word_that_is_no_abbreviation_stays_a_candidate():
+    assert [c.mark for c in candidates_in("so war es vereinbart. 3 Die Klägerin", 0)] == ["3"]

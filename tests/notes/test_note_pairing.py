@@ -225,3 +225,59 @@ def test_a_symbol_glued_to_punctuation_calls_the_note_with_that_symbol():
     calls = [(b.text[:c.start].split()[-1], c.note.text.paragraphs[0].text) for b in context.document.blocks
              for c in b.calls if c.note.text is not None]
     assert calls == [("folgt:", "Nicht zur Veröffentlichung bestimmt.")]
+
+
+def test_a_call_in_a_caption_read_as_front_matter_is_anchored_where_it_stands():
+    from tei_edition.api import convert
+    from tei_edition.report import Report
+    # a party's name in the caption carries a note (a party substituted), the caption is front matter
+    pages = ["Cour d'appel de Lyon\nDeuxième chambre civile\n\nRG n° 21/00123\nSociété Durand,\nAppelante,\n"
+             "contre\nJean Martin,*\nIntimé.\nPar la cour :\n"
+             "La société appelante soutient que le contrat était nul, faute de signature, et\n"
+             "elle demande réparation du préjudice qu'elle dit avoir subi depuis 2019.\n\n*\n\n"
+             "Venant aux droits de Paul Martin, décédé en 2020.\n",
+             "Durand c. Martin\nL'intimé répond que la signature figure bien au bas de la dernière page,\n"
+             "et que le contrat a été exécuté par les deux parties pendant deux ans.\n2\n",
+             "Durand c. Martin\nLa cour retient que le contrat a été exécuté, ce qui suffit à le confirmer.\n3\n",
+             "Durand c. Martin\nPar ces motifs, la cour confirme le jugement entrepris.\n4\n"]
+    root = convert("\f".join(pages), None, Report(source="arret.txt")).getroot()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    notes = root.xpath("//t:text//t:note", namespaces=ns)
+    assert [(n.getparent().text, n.get("anchored"), n.text) for n in notes] == [
+        ("Jean Martin,", None, "Venant aux droits de Paul Martin, décédé en 2020.")]
+    assert notes[0].xpath("ancestor::t:front", namespaces=ns)
+
+
+def test_numbers_of_the_front_matter_are_no_calls_unless_plainly_marked():
+    from tei_edition.model import FrontPart, FrontRole
+    front = Block("Urteil vom 3. Mai 2021, 1 Zivilkammer", 1, kind=BlockKind.FRONT)
+    front.front = FrontPart(FrontRole.OTHER)
+    marked = Block("Die Parteien,² vertreten durch ihre Anwälte", 3, kind=BlockKind.FRONT)
+    marked.front = FrontPart(FrontRole.OTHER)
+    body = Block("Die Klägerin beruft sich auf den Vertrag.1 Der Beklagte bestreitet ihn.", 5)
+    notes = [Block("Der Vertrag liegt der Akte bei.", 7, kind=BlockKind.NOTE),
+             Block("Beide Anwälte sind in Köln zugelassen.", 9, kind=BlockKind.NOTE)]
+    texts = [NoteText("1", 1, [notes[0]], NotePlace.FOOT, NUMBER, after_block=2),
+             NoteText("2", 2, [notes[1]], NotePlace.FOOT, NUMBER, after_block=2)]
+    context = context_of("")
+    context.document = Document([front, marked, body, *notes], notes=texts)
+    run(NotePairing, context)
+    # the date's '1' before a word is no call; a superscript in the front is one
+    assert [(b.first_line, c.note.n) for b in context.document.blocks for c in b.calls] == [(3, "2"), (5, "1")]
+
+
+def test_a_note_read_off_a_pages_foot_takes_the_call_on_its_own_page_not_one_pages_before():
+    from tei_edition.api import convert
+    from tei_edition.report import Report
+    pages = ["La sentencia\nEl tribunal citó la Ley de 1990, 1 Esta norma se aplicó sin reservas al caso de la\n"
+             "demandante, como se explica a continuación en estas páginas.\n2\n",
+             "La sentencia\nLa demandante sostiene que el contrato era nulo desde el principio.1 El\n"
+             "tribunal no lo admitió, por las razones que aquí se exponen.\n\n"
+             "1\nEl contrato se firmó en Sevilla en 1987.\n3\n",
+             "La sentencia\nSe desestima el recurso, como se dijo, con costas a la demandante.\n4\n",
+             "La sentencia\nAsí lo acuerda y firma el tribunal en la fecha indicada arriba.\n5\n"]
+    root = convert("\f".join(pages), None, Report(source="sentencia.txt")).getroot()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    note = root.xpath("//t:body//t:note", namespaces=ns)
+    # the '1' after a comma on the page before is no call of it (two notes of one number are not)
+    assert len(note) == 1 and note[0].getprevious().tail.endswith("desde el principio.")
