@@ -89,7 +89,7 @@ def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, cont
         return False
     if _closes_a_letter(text, nxt) or _in_verse(block, prev, nxt) or _caption(text, nxt) or _in_capitals(block, prev, nxt) \
             or _closes_brackets(text) or _defines_a_term(text) or _displayed_quotation(block, text) \
-            or _leads_into_a_quotation(text, nxt) or _holds_sentences(text):
+            or _leads_into_a_quotation(text, nxt) or _holds_sentences(text) or _disposition(text):
         return False
     if in_contents(text, contents):
         return True
@@ -178,6 +178,16 @@ def _in_capitals(block: Block, prev: Block | None, nxt: Block | None) -> bool:
     def runs_on(a: Block, b: Block) -> bool:
         return b.first_line == a.last_line + 1 and not is_terminal(a.text) and not NUMBER_ONLY.match(a.text.strip())
     return caps(block) and (caps(prev) and runs_on(prev, block) or caps(nxt) and runs_on(block, nxt))
+
+
+def _disposition(text: str) -> bool:
+    """'MODIFIED AND AFFIRMED.', 'Reversed and remanded.', 'Die Revision wird zurückgewiesen.': a
+    court's decision closing its opinion, made only of the words of dispositions, with at least one
+    that decides (data/court_dispositions.tsv)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    roles = data.pairs("court_dispositions.tsv")
+    return bool(words) and is_terminal(text) and all(w in roles for w in words) \
+        and any(roles[w] == "decides" for w in words)
 
 
 def _leads_into_a_quotation(text: str, nxt: Block | None) -> bool:
@@ -309,9 +319,12 @@ class Headings(BlockPass):
         titles = {_plain(doc.front.title or "")} | {_plain(b.text) for b in doc.front_blocks
                                                     if b.front is not None and b.front.role is FrontRole.TITLE}
         titles.discard("")
+        captions = _captions(flow)
         for i, b in enumerate(flow):
             prev = flow[i - 1] if i else None
             nxt = flow[i + 1] if i + 1 < len(flow) else None
+            if i in captions:
+                continue   # a court opinion's caption: the court, the parties, the docket are no headings
             if b.kind is BlockKind.P and _plain(b.text) in titles:
                 context.report.info("kept the text's title, repeated where the body begins, as text",
                                     b.first_line, b.text)
@@ -329,6 +342,43 @@ class Headings(BlockPass):
         _merge_number_lines(doc, context.report)
         _index_entries(doc, context.report)
         _assign_levels(doc, context.report)
+
+
+CAPTION_LINE = 100     # the longest line of a caption
+
+
+def caption_kinds(text: str) -> set[str]:
+    """Which lines of a court's caption `text` is ('SUPREME COURT OF THE UNITED STATES': court;
+    'No. 11–889': docket), by data/caption_lines.tsv."""
+    text = " ".join(text.split())
+    return {name for name, rx in _caption_rules() if rx.search(text)}
+
+
+@lru_cache(maxsize=1)
+def _caption_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rx.pattern, re.I)) for name, rx in data.patterns("caption_lines.tsv"))
+
+
+def _captions(flow: list[Block]) -> set[int]:
+    """The blocks of court opinions' captions: runs of short lines, none of them a sentence of
+    prose, holding two kinds of a caption's lines (the court and the docket, the parties and the
+    kind of text…), or one where the run opens the body. (Two lines of one kind are not enough:
+    'Herr v. Kandeler' and 'Ludwig v. Beethoven' are names, not parties.)"""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, b in enumerate(flow + [None]):      # (None closes the last run)
+        if b is not None and b.kind is BlockKind.P and len(b.text) <= CAPTION_LINE and not _prose_sentence(b.text):
+            run.append(i)
+            continue
+        kinds = set().union(*(caption_kinds(flow[k].text) for k in run))
+        if len(kinds) >= 2 or kinds and run[0] == 0:
+            out.update(run)
+        run = []
+    return out
+
+
+def _prose_sentence(text: str) -> bool:
+    return is_terminal(text) and len(text.split()) >= 8
 
 
 def _index_entries(doc: Document, report: StageReport) -> None:

@@ -210,3 +210,38 @@ def test_a_roman_numeral_standing_apart_heads_its_part_and_a_letter_under_it_its
 def test_a_books_title_a_chapter_number_and_its_title_are_no_table():
     context, _ = only(Headings, text(P1, "TITEL DES WERKES", "I", "DIE KINDHEIT", P2))
     assert [h[2] for h in heads(context.document)] == ["TITEL DES WERKES", "I. DIE KINDHEIT"]
+
+
+def test_a_courts_disposition_closing_its_opinion_is_no_heading():
+    for decision in ("REVERSED AND REMANDED.", "Die Revision wird zurückgewiesen.", "REJET.",
+                     "Affirmed in part, vacated in part."):
+        context, _ = only(Headings, text(P1, "I. Die Klage", P2, decision, P3))
+        assert heads(context.document) == [(5, 1, "I. Die Klage")], decision
+
+
+def test_a_line_in_capitals_ending_with_a_stop_over_prose_stays_a_heading():
+    context, _ = only(Headings, text(P1, "THE SECOND PART.", P2))
+    assert [h[2] for h in heads(context.document)] == ["THE SECOND PART."]
+
+
+CAPTION = ["BUNDESGERICHTSHOF", "IM NAMEN DES VOLKES", "Urteil", "Az. VI ZR 123/20",
+           "In dem Rechtsstreit MÜLLER gegen", "GEMEINDE ALTDORF"]
+
+
+def test_the_lines_of_a_courts_caption_inside_the_body_are_no_headings():
+    # a judgment's caption after its headnote: court, kind of text, docket, parties
+    context, _ = only(Headings, text(P1, *CAPTION, P2, "I.", P3))
+    assert [h[2] for h in heads(context.document)] == ["I."]
+
+
+def test_one_caption_line_alone_among_headings_does_not_make_a_caption():
+    # 'Das Gericht' is a court's word, but a heading of its own between paragraphs
+    context, _ = only(Headings, text(P1, "Das Gericht", P2, "Die Parteien", P3))
+    assert [h[2] for h in heads(context.document)] == ["Das Gericht", "Die Parteien"]
+
+
+def test_two_names_with_von_are_no_caption_and_leave_the_next_letters_heading_alone():
+    # 'v.' of a name ('Ludwig v. Beethoven') is not the 'v.' between parties: one kind twice
+    context, _ = only(Headings, text(P1, "LUDWIG V. BEETHOVEN.", "Ich stimme Herrn v. Beethoven zu.",
+                                     "12.", "AN HERRN HOFFMANN.", P2))
+    assert [h[2] for h in heads(context.document)] == ["12. AN HERRN HOFFMANN."]
