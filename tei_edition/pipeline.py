@@ -37,6 +37,7 @@ from .parsing.list_items import ListItems
 from .parsing.lost_hyphens import LostHyphens
 from .parsing.marked_up_headings import MarkedUpHeadings
 from .parsing.page_breaks import PageBreaks
+from .parsing.paragraph_numbers import ParagraphNumbers
 from .parsing.reference_list import ReferenceList
 from .parsing.run_in_lists import RunInLists
 from .parsing.underlined_titles import UnderlinedTitles
@@ -70,6 +71,7 @@ PASSES: list[type[Pass[Any]]] = [
     Layout,               # lines → blocks, by the line convention: makes the block document
     # blocks: paragraphs, headings, notes…
     InlineArtifacts,      # residue inside blocks dropped
+    ParagraphNumbers,     # '¶ 12' on a line of its own: back at the opening of the paragraph it numbers
     LineEndHyphens,       # hyphens where lines were joined: removed or kept, on evidence
     MarkedUpHeadings,     # '# Title', '## Section'
     FrontMatterPass,      # title page, dedication, credits, epigraph

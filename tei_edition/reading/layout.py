@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from ..model import (Block, BlockKind, Document, FrontMatter, Line, LineConvention, NotePlace, NoteText,
                      PageBreak, SourceLines)
+from ..parsing.headings import caption_kinds
+from ..parsing.paragraph_numbers import is_paragraph_number
 from ..passes import Context, Declaration, LinePass, Section
 from ..report import StageReport
 from ..vocabulary import BULLET_ITEM, CALL_MARK, ENUMERATOR, LETTERED, caps_opening, is_terminal
+from .formats import SourceFormat
 
 LONE_CALL = re.compile(CALL_MARK)
 # A label that opens a note or an item and the space after it: wrapped lines of a hanging indent
@@ -37,7 +40,8 @@ class Layout(LinePass):
                               "hard-wrapped lines with or without blank lines between paragraphs); "
                               "hard-wrapped lines were unwrapped into paragraphs.")
 
-    lettered_titles = False   # see PdfLayout
+    from_pdf = False   # see PdfLayout
+    source_format = SourceFormat.PLAIN.value    # what the header says the text was converted from
 
     def apply(self, lines: SourceLines, context: Context) -> None:
         flow = [ln for ln in lines.lines if ln.foot_note is None]
@@ -46,7 +50,7 @@ class Layout(LinePass):
         if m.convention is LineConvention.PARAGRAPH_PER_LINE:
             blocks = _per_line(flow)
         else:
-            blocks = _wrapped(flow, m, context.report, Entries(lines.contents), self.lettered_titles)
+            blocks = _wrapped(flow, m, context.report, Entries(lines.contents), self.from_pdf)
             joined = [b for b in blocks if b.last_line > b.first_line]
             if joined:
                 context.report.repair("unwrapped hard-wrapped lines into paragraphs", joined[0].first_line,
@@ -56,7 +60,7 @@ class Layout(LinePass):
             blocks, convention=m.convention, contents=lines.contents, artifacts=list(lines.artifacts),
             front=FrontMatter(title=fields.get("title"), author=fields.get("author")),
             header_credits=[f"{k.capitalize()}: {v}" for k, v in fields.items()],
-            source_format=context.document.source_format if context.document else "plain")
+            source_format=context.document.source_format if context.document else self.source_format)
         if lines.running_title and context.document.front.title is None:
             context.document.front.title = lines.running_title
         _foot_notes(lines.lines, context.document)
@@ -64,9 +68,12 @@ class Layout(LinePass):
 
 class PdfLayout(Layout):
     """The layout of text extracted from a PDF: no blank line sets a heading apart, so a title
-    numbered 'A.' or 'IV.', in title case and not a sentence, ends its line's block."""
+    numbered 'A.' or 'IV.', in title case and not a sentence, ends its line's block, and a line of a
+    court's caption ('SUPREME COURT OF THE UNITED STATES', 'Syllabus', 'No. 11–889') begins one;
+    the width a line is measured against is its own column's (see `local_widths`)."""
 
-    lettered_titles = True
+    from_pdf = True
+    source_format = SourceFormat.PDF_TEXT.value
 
 
 @dataclass
@@ -192,6 +199,8 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
         return True
     if LONE_CALL.fullmatch(cur.text.strip()):
         return False   # a note call wrapped onto a line of its own ends the paragraph above it
+    if is_paragraph_number(cur.text) or is_paragraph_number(prev.text):
+        return True    # '¶ 12' from a page's margin stands apart (parsing/paragraph_numbers.py moves it)
     if entries.keys:
         if entries.continues(prev.text, cur.text):
             return False
@@ -225,6 +234,26 @@ BARE_MARK = re.compile(r"^\s*(?:[IVXLC]{1,7}|[A-H]|\d{1,2})\.?\s*$")
 LETTERED_TITLE = re.compile(r"^\s*(?:[IVXLC]{1,7}|[A-H])\.\s+[A-Z]")
 
 
+def _titled_apart(prev: Line, cur: Line) -> bool:
+    """In text from a PDF a numbered title stands on its own line: it ends the block of the line
+    before it when that line ends a sentence, and its own block at the next line's capital."""
+    return _lettered_title(prev.text) and cur.text.lstrip()[:1].isupper() \
+        or _lettered_title(cur.text) and is_terminal(prev.text)
+
+
+CAPTION_OPENINGS = frozenset({"court", "term", "kind"})
+
+
+def _caption_line(text: str) -> bool:
+    """A line that names the court, its term or the kind of text ('SUPREME COURT OF THE UNITED
+    STATES', 'OCTOBER TERM, 2012', 'Syllabus'): a court's caption begins there, in a block of its
+    own, whatever the width of the line before. (Only these kinds, and a court's name only in
+    capitals: a line of prose may name a court or cite 'A v. B'.)"""
+    kinds = caption_kinds(text) & CAPTION_OPENINGS
+    letters = [c for c in text if c.isalpha()]
+    return bool(kinds) and ("kind" in kinds or bool(letters) and all(c.isupper() for c in letters))
+
+
 def _lettered_title(text: str) -> bool:
     """'A. Texas Insurance Code and Deceptive Trade Practices Act': a title numbered in roman or by a
     capital letter, in title case, not a sentence."""
@@ -253,15 +282,51 @@ def _dash_in_a_sentence(prev: Line, cur: Line) -> bool:
         and not prev.text.rstrip().endswith(":") and cur.indent == prev.indent
 
 
+WIDTH_WINDOW = 15      # lines on either side of a line that show the width of its column
+JOINED_LINE = 1.5      # a line this much longer than its neighbours' median is two lines run together
+
+
+def local_widths(lengths: list[int], width: int) -> list[int]:
+    """The width of the column each line stands in, read off the lines around it. A PDF sets its
+    syllabus, opinion and notes in columns of different widths, and pdftotext runs some pairs of
+    lines together: measured against the widest lines of the whole text, every line of a narrow
+    column would look short, so would end its paragraph."""
+    out = []
+    for j in range(len(lengths)):
+        near = [n for n in lengths[max(0, j - WIDTH_WINDOW):j + WIDTH_WINDOW + 1] if n >= 20]
+        if len(near) < 5:
+            out.append(width)
+            continue
+        median = sorted(near)[len(near) // 2]
+        kept = sorted(n for n in near if n <= JOINED_LINE * median)
+        out.append(min(width, kept[int(len(kept) * 0.9)]))
+    return out
+
+
+def _last_of_joined(ln: Line, width: int) -> Line:
+    """pdftotext joins a line ending with a hyphen to the next one: where a line is much longer than
+    its column, what ends a paragraph is the second line's length, what follows the first's width."""
+    text = ln.text.strip()
+    if len(text) <= JOINED_LINE * width:
+        return ln
+    cut = text.find(" ", width)
+    return Line(ln.no, " " * ln.indent + text[cut + 1:], ln.raw) if cut > 0 else ln
+
+
 def _wrapped(lines: list[Line], m: Measure, report: StageReport, entries: Entries,
-             lettered_titles: bool = False) -> list[Block]:
+             from_pdf: bool = False) -> list[Block]:
     blank_separated = m.convention is LineConvention.WRAPPED_BLANK_SEPARATED
     blocks: list[Block] = []
     prev: Line | None = None
-    for ln, blanks, page in _text_lines(lines):
+    text_lines = _text_lines(lines)
+    widths = local_widths([len(ln.text.strip()) for ln, _, _ in text_lines], m.width) if from_pdf \
+        else [m.width] * len(text_lines)
+    for (ln, blanks, page), width in zip(text_lines, widths):
         text = ln.text.strip()
-        if prev is None or _starts_block(prev, ln, m.width, blanks > 0, blank_separated, entries) \
-                or lettered_titles and _lettered_title(prev.text) and ln.text.lstrip()[:1].isupper():
+        if prev is not None and from_pdf:
+            prev = _last_of_joined(prev, width)
+        if prev is None or _starts_block(prev, ln, width, blanks > 0, blank_separated, entries) \
+                or from_pdf and (_titled_apart(prev, ln) or _caption_line(text)):
             blocks.append(Block(text, ln.no, ln.no, indent=ln.indent, blank_before=blanks))
             at = 0
         else:

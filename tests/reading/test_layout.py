@@ -275,3 +275,82 @@ def test_blank_lines_between_paragraphs_are_told_by_runs_not_outweighed_by_a_lon
     prose = "\n\n".join(["Ein Absatz, der über zwei Zeilen läuft und hier am Rand der Zeile weitergeht, bis\n"
                          "er endet."] * 6)
     assert measure(lines_of(*(prose + "\n\n" + table).split("\n"))).convention is LineConvention.WRAPPED_BLANK_SEPARATED
+
+
+def _pdf_blocks(pages: list[str]) -> list[str]:
+    from tei_edition.pipeline import PIPELINES
+    from tei_edition.reading.formats import SourceFormat
+    from tei_edition.reading.layout import PdfLayout
+    context, _ = only(PdfLayout, "\f".join(pages), pipeline=PIPELINES[SourceFormat.PDF_TEXT])
+    return [b.text for b in context.document.blocks]
+
+
+def test_local_widths_read_each_lines_column_and_set_aside_lines_run_together():
+    from tei_edition.reading.layout import local_widths
+    wide, narrow = [88, 90, 86, 89, 90, 87, 88, 90, 89, 86] * 2, [50, 48, 51, 49, 97, 50, 47, 51, 50, 49] * 2
+    widths = local_widths(wide + narrow, 90)
+    # each column keeps its own width; the line of 97 is two lines pdftotext joined, set aside
+    assert widths[:20] == [90] * 20 and widths[-15:] == [51] * 15
+
+
+# A judgment's text set in a wide column on its first page and a narrow one after (as a syllabus and
+# an opinion are), in Spanish; the running head repeats on every page.
+NARROW = ["El caso\nLa demandante sostiene que el contrato se firmó en Sevilla en el año 1987 y que desde\n"
+          "entonces se ha cumplido sin interrupción por ambas partes, según consta en los autos del\n"
+          "proceso y en los documentos que la propia demandada aportó en la primera instancia.\n",
+          "El caso\nEl tribunal de apelación no lo admitió,\n"
+          "porque la firma del contrato no constaba en\n"
+          "la copia presentada por la demandante y la\n"
+          "demandada negó haberlo firmado en su día.\n"
+          "La demandante recurrió entonces ante esta\n"
+          "Sala, que admitió el recurso el año pasado.\n",
+          "El caso\nLa Sala examina primero si el contrato se\n"
+          "firmó, y después si se cumplió. La copia del\n"
+          "notario resuelve la primera cuestión: consta la firma de ambas partes en la última página.\n"
+          "Queda la segunda cuestión, que es más dura.\n",
+          "El caso\nSe estima el recurso, con costas a la demandada.\n"]
+
+
+def test_in_text_from_a_pdf_a_line_is_measured_against_its_own_columns_width():
+    blocks = _pdf_blocks(NARROW)
+    # short lines of the narrow column run on: their paragraph goes on to its sentence's end
+    assert any(b.startswith("El tribunal de apelación no lo admitió, porque la firma") and
+               b.endswith("negó haberlo firmado en su día.") for b in blocks)
+
+
+def test_a_paragraph_ends_after_the_second_of_two_lines_pdftotext_ran_together():
+    blocks = _pdf_blocks(NARROW)
+    assert any(b.endswith("en la última página.") for b in blocks)
+    assert any(b.startswith("Queda la segunda cuestión") for b in blocks)
+
+
+def test_in_text_from_a_pdf_a_paragraph_number_and_a_lettered_title_after_a_sentence_stand_apart():
+    pages = ["Der Fall\nDie Klägerin verlor ihre Klage in beiden Instanzen, weil sie die Frist des Gesetzes versäumt hatte, und das Gericht bestätigte es.\n"
+             "D. Die Kosten des Verfahrens\n¶ 36\n\nDie Kosten trägt die Klägerin, wie es das Gesetz für solche Fälle bestimmt.\n",
+             "Der Fall\nDas Urteil ist vorläufig vollstreckbar, wie es das Gesetz vorsieht.\n",
+             "Der Fall\nDie Revision wird nicht zugelassen, weil die Sache keine Bedeutung hat.\n"]
+    blocks = _pdf_blocks(pages)
+    k = blocks.index("D. Die Kosten des Verfahrens")
+    assert blocks[k - 1].endswith("bestätigte es.") and blocks[k:k + 2] == ["D. Die Kosten des Verfahrens", "¶ 36"]
+    assert blocks[k + 2].startswith("Die Kosten trägt die Klägerin")
+
+
+def test_in_text_from_a_pdf_a_courts_name_in_capitals_begins_its_caption_in_a_block_of_its_own():
+    pages = ["Das Urteil\nDer Senat hat die Sache am 3. Mai 2021 verhandelt und am selben Tag entschieden, wie\n"
+             "es hier folgt, nach dem Gesetz und den Gründen, die unten ausgeführt werden.\n"
+             "BUNDESGERICHTSHOF\nUrteil\nIn dem Rechtsstreit der Müllerin gegen die Gemeinde Altdorf\n",
+             "Das Urteil\nDie Klägerin betrieb eine Mühle am Bach, die im Winter stillstand, wie es\n"
+             "die Zeugen bestätigten, und sie verlangte dafür Ersatz von der Gemeinde.\n",
+             "Das Urteil\nDie Revision wird zurückgewiesen, wie es der Senat entschieden hat.\n"]
+    blocks = _pdf_blocks(pages)
+    k = next(i for i, b in enumerate(blocks) if b.startswith("BUNDESGERICHTSHOF"))
+    assert blocks[k - 1].endswith("unten ausgeführt werden.") and blocks[k + 1].startswith("Urteil")
+
+
+def test_a_document_read_from_a_pdf_says_so():
+    from tei_edition.pipeline import PIPELINES
+    from tei_edition.reading.formats import SourceFormat
+    from tei_edition.reading.layout import PdfLayout
+    context, _ = only(PdfLayout, "\f".join(["Kopf\nEin Satz steht hier.\n"] * 3),
+                      pipeline=PIPELINES[SourceFormat.PDF_TEXT])
+    assert context.document.source_format == "pdf-text"
