@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import data
 from ..model import Block, BlockKind, Document, FrontRole
 from ..passes import BlockPass, Context, Declaration, Section
-from ..report import StageReport
+from ..report import Entry, StageReport
 from ..vocabulary import BULLETS, TRAILING_CALL, caps_opening, is_terminal
 from .contents import matches_entry, norm
 MAX_HEADING = 130
@@ -311,6 +311,14 @@ class Headings(BlockPass):
                               "Headings were recognised by their evidence (listed in the source's contents, "
                               "numbered, in capitals, a known section name, standing between finished "
                               "paragraphs) and their levels by the numbering styles the text uses.")
+    with_editorial_note = Declaration(Section.INTERPRETATION,
+                                      declaration.text + " The part and section names that a closing "
+                                      "transcriber's or editor's note quotes were kept as its text.")
+
+    def declare(self, recorded: list[Entry]) -> Declaration:
+        """The closing note's quoted names are declared where there were some."""
+        return self.with_editorial_note if any(e.action.startswith(NOTE_NAME_KEPT) for e in recorded) \
+            else self.declaration
 
     def apply(self, doc: Document, context: Context) -> None:
         flow = [b for b in doc.blocks if b.kind in (BlockKind.P, BlockKind.HEAD)]
@@ -341,10 +349,13 @@ class Headings(BlockPass):
                 flow[i].kind = BlockKind.HEAD
         _merge_number_lines(doc, context.report)
         _index_entries(doc, context.report)
+        _editorial_note(doc, context.report)
         _assign_levels(doc, context.report)
 
 
 CAPTION_LINE = 100     # the longest line of a caption
+NOTE_TAIL = 40         # an e-book's closing note stands among the text's last blocks
+NOTE_NAME_KEPT = "kept a name quoted in a transcriber's or editor's note as its text"
 
 
 def caption_kinds(text: str) -> set[str]:
@@ -395,6 +406,26 @@ def _index_entries(doc: Document, report: StageReport) -> None:
         if b.kind is BlockKind.HEAD:
             b.kind, b.level = BlockKind.P, 0
             report.repair("kept an index entry read as a heading as an entry", b.first_line, b.text)
+
+
+def _editorial_note(doc: Document, report: StageReport) -> None:
+    """A transcriber's or editor's note at the end of an e-book (a paragraph in the text's second
+    half, among its last NOTE_TAIL blocks, that speaks of the e-book, its transcription or its
+    misprints: data/editorial_note_statements.tsv) runs to the end of the text: the part and
+    section names it quotes over its lists of corrections ('PREMIÈRE PARTIE', 'Chapter III') are
+    its text, not headings of the text."""
+    statements = [rx.pattern for _, rx in data.patterns("editorial_note_statements.tsv")]
+    statement = re.compile("|".join(f"(?:{p})" for p in statements), re.IGNORECASE)
+    blocks = [b for b in doc.blocks if b.kind in (BlockKind.P, BlockKind.HEAD, BlockKind.QUOTE)]
+    first = max(len(blocks) // 2, len(blocks) - NOTE_TAIL)
+    start = next((k for k, b in enumerate(blocks) if k >= first and b.kind is not BlockKind.HEAD
+                  and statement.search(b.text)), None)
+    if start is None:
+        return
+    for b in blocks[start + 1:]:
+        if b.kind is BlockKind.HEAD and not b.level_from_markup:
+            b.kind, b.level = BlockKind.P, 0
+            report.repair(NOTE_NAME_KEPT, b.first_line, b.text)
 
 
 def _plain(text: str) -> str:

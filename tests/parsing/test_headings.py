@@ -245,3 +245,48 @@ def test_two_names_with_von_are_no_caption_and_leave_the_next_letters_heading_al
     context, _ = only(Headings, text(P1, "LUDWIG V. BEETHOVEN.", "Ich stimme Herrn v. Beethoven zu.",
                                      "12.", "AN HERRN HOFFMANN.", P2))
     assert [h[2] for h in heads(context.document)] == ["12. AN HERRN HOFFMANN."]
+
+
+def _book(chapter: str, note: list[str]) -> str:
+    """A small book: three chapters under capitalised headings, and a closing note."""
+    body = []
+    for n in ("I", "II", "III"):
+        body += [f"{chapter} {n}.", "Der Regen fiel die ganze Nacht auf das Dach des alten Hauses am Fluss.",
+                 "Am Morgen war der Garten voller Wasser, und die Kinder spielten darin bis zum Mittag."]
+    return "\n\n".join(["Ein Buch", *body, *note]) + "\n"
+
+
+NOTE_DE = ["Anmerkungen zur Transkription",
+           "Dieses E-Book gibt den gedruckten Text vollständig wieder; offensichtliche Druckfehler wurden "
+           "wie folgt berichtigt.",
+           "ERSTER TEIL", "Seite 12: „Hasue“ durch „Hause“ ersetzt.",
+           "ZWEITER TEIL", "Seite 40: „Gartne“ durch „Garten“ ersetzt."]
+
+
+def test_part_names_quoted_in_a_closing_transcribers_note_are_its_text():
+    context, found = only(Headings, _book("KAPITEL", NOTE_DE))
+    heads = [b.text for b in context.document.blocks if b.kind is BlockKind.HEAD]
+    assert "ERSTER TEIL" not in heads and "ZWEITER TEIL" not in heads
+    assert "Anmerkungen zur Transkription" in heads       # the note's own heading stays one
+    kept = [(e.line, e.detail) for e in found if e.action.startswith("kept a name quoted")]
+    assert kept == [(25, "ERSTER TEIL"), (29, "ZWEITER TEIL")]
+
+
+def test_without_the_notes_statement_the_same_lines_are_headings():
+    # the control: an Italian closing section that says nothing of the e-book keeps its headings
+    note = ["Appendice", "Il giardino della casa fu venduto nel 1920 e diventò un parco pubblico della città.",
+            "PRIMA PARTE", "La casa rimase alla famiglia fino alla guerra, poi fu abbandonata per anni."]
+    context, _ = only(Headings, _book("CAPITOLO", note))
+    assert "PRIMA PARTE" in [b.text for b in context.document.blocks if b.kind is BlockKind.HEAD]
+
+
+def test_an_english_and_an_italian_closing_note_are_read_by_what_they_say():
+    english = ["A note on this edition",
+               "This e-book was transcribed from the first printing; typographical errors were corrected.",
+               "PART TWO", "Page 40: 'adn' replaced by 'and'."]
+    italian = ["Nota",
+               "Questo libro elettronico riproduce il testo originale; gli errori tipografici sono stati corretti.",
+               "SECONDA PARTE", "Pagina 40: «cassa» sostituito da «casa»."]
+    for chapter, note in (("CHAPTER", english), ("CAPITOLO", italian)):
+        context, _ = only(Headings, _book(chapter, note))
+        assert note[2] not in [b.text for b in context.document.blocks if b.kind is BlockKind.HEAD]
