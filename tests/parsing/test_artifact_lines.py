@@ -31,3 +31,21 @@ def test_lines_that_mix_residue_and_text_are_kept():
     assert found == []
     assert all(ln.live for ln in context.lines)
     assert context.lines.artifacts == []
+
+
+def test_a_printed_rule_that_sets_text_apart_is_dropped_and_one_tight_between_lines_is_kept():
+    # a Spanish court's caption with rules around its docket number, then a notation kept whole
+    text = ("TRIBUNAL SUPREMO\n_________________\n\nNúm. 11-889\n_________________\n\nMARÍA LÓPEZ, recurrente\n\n"
+            "Tres veces:\n________________\n|: ¡Ven pronto! :|\n")
+    context, found = only(ArtifactLines, text)
+    assert [(ln.no, ln.removed) for ln in context.lines if not ln.live] == [
+        (2, "artifact:rule-underscores"), (5, "artifact:rule-underscores")]
+    assert [(e.kind, e.action, e.line) for e in found] == [
+        (Kind.REPAIR, "dropped a printed rule (underscores)", 2), (Kind.REPAIR, "dropped a printed rule (underscores)", 5)]
+    assert context.lines.lines[9].live      # under 'Tres veces:', over the notation: part of it
+
+
+def test_underscores_inside_a_line_are_text():
+    # an Italian citation whose page the reporter has not yet assigned
+    context, found = only(ArtifactLines, "Si veda 569 U. S. ____ (2013).\n\n_____ e altri\n")
+    assert all(ln.live for ln in context.lines) and not found
