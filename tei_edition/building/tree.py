@@ -70,7 +70,21 @@ class Builder:
         return self.stack[-1][1]
 
     def run(self, blocks: list[Block]) -> None:
+        caption: Block | None = None     # a table's caption, waiting for its table
         for b in blocks:
+            if b.kind in (BlockKind.REMOVED, BlockKind.NOTE):
+                continue
+            if b.kind is BlockKind.TABLE and caption is not None:
+                self.quote = self.list = None
+                _table(self.container, b, caption)
+                caption = None
+                continue
+            if caption is not None:
+                self.paragraph(caption)      # no table after it after all: a paragraph, as it stands
+                caption = None
+            if b.heads_table:
+                caption = b
+                continue
             if b.kind is BlockKind.HEAD:
                 self.heading(b)
             elif b.kind is BlockKind.P:
@@ -83,6 +97,8 @@ class Builder:
             elif b.kind in VERBATIM:
                 self.quote = self.list = None
                 VERBATIM[b.kind](self.container, b)
+        if caption is not None:
+            self.paragraph(caption)
 
     def heading(self, b: Block) -> None:
         self.quote = self.list = None
@@ -225,7 +241,9 @@ def fill(parent: etree._Element, block: Block, start: int = 0, end: int | None =
     """Put block.text[start:end] into `parent`, with a note element at each call and a pb where each
     page of the source begins inside the slice, the spans the source marks up (emphasis, code,
     formulas, links) in their elements, and give `parent` the source lines of the text it received
-    (see tei.lines)."""
+    (see tei.lines). A paragraph the source numbers ('¶ 12') has its number as @n."""
+    if block.number is not None and start == 0 and parent.get("n") is None:
+        parent.set("n", block.number.n)
     text = block.text
     end = len(text) if end is None else end
     own = len(raw_text(parent))          # where this text begins in the parent's own text
@@ -309,9 +327,11 @@ def _code(container: etree._Element, b: Block) -> None:
     fill(sub(container, "eg", {"rend": b.code_language}), b)
 
 
-def _table(container: etree._Element, b: Block) -> None:
+def _table(container: etree._Element, b: Block, caption: Block | None = None) -> None:
     table = sub(container, "table")
     set_line(table, b.first_line)
+    if caption is not None:
+        fill(sub(table, "head"), caption)
     rows = b.table.rows if b.table else []
     header_rows = b.table.header_rows if b.table else 0
     for k, cells in enumerate(rows):
@@ -392,6 +412,8 @@ def _front(text: etree._Element, doc: Document) -> None:
         role = part.role
         if role in (FrontRole.AUTHOR, FrontRole.BYLINE):
             _byline(sub(page, "byline"), b.text, doc.front.author)
+        elif role is FrontRole.ISSUER:      # who issues the text (a court): responsible, no author
+            fill(sub(page, "byline"), b)
         elif role is FrontRole.IMPRINT and doc.front.imprint is not None:
             imp = doc.front.imprint
             imprint = sub(page, "docImprint")

@@ -7,8 +7,8 @@
 - `front`: the front matter's facts (`FrontMatter`);
 - `document`: the block `Document`, the block passes' target.
 """
-from .blocks import (Block, BlockKind, Figure, ListItem, ListStyle, Mark, MarkKind, NoteCall, PageBreak, Quotation,
-                     RunInItem, RunInList, Span, Table)
+from .blocks import (Block, BlockKind, Figure, ListItem, ListStyle, Mark, MarkKind, NoteCall, PageBreak,
+                     ParagraphNumber, Quotation, RunInItem, RunInList, Span, Table)
 from .document import Document, LineConvention
 from .front import Dateline, FrontMatter, FrontPart, FrontRole, Imprint, Licence, TITLE_PAGE_ROLES
 from .lines import Line, SourceLines
@@ -16,5 +16,6 @@ from .notes import Note, NoteFamily, NotePlace, NoteText
 
 __all__ = ["Block", "BlockKind", "Dateline", "Document", "Figure", "FrontMatter", "FrontPart", "FrontRole", "Imprint",
            "Licence", "Line", "LineConvention", "ListItem", "ListStyle", "Mark", "MarkKind", "Note", "NoteCall",
-           "NoteFamily", "NotePlace", "NoteText", "PageBreak", "Quotation", "RunInItem", "RunInList", "SourceLines",
+           "NoteFamily", "NotePlace", "NoteText", "PageBreak", "ParagraphNumber", "Quotation", "RunInItem",
+           "RunInList", "SourceLines",
            "Span", "TITLE_PAGE_ROLES", "Table"]

@@ -110,6 +110,7 @@ class Table:
 
     rows: list[list["Block"]]
     header_rows: int = 0
+    caption: "Block | None" = None   # its caption or heading, printed above it (TEI table/head)
 
 
 @dataclass
@@ -117,6 +118,16 @@ class Figure:
     """A figure: the image's address, where the source gives one; the caption is the block's text."""
 
     url: str | None = None
+
+
+@dataclass
+class ParagraphNumber:
+    """The number the source prints beside a paragraph ('¶ 12', 'Rn. 12'): `n` is the number (TEI
+    p/@n), `printed` the mark as printed, on source line `line` (the mark leaves the text)."""
+
+    n: str
+    printed: str
+    line: int
 
 
 @dataclass
@@ -165,6 +176,8 @@ class Block:
         self.language: str | None = None   # a passage in another language than the document's
         self.code_language: str | None = None   # the language a code block is written in
         self.pages: list[PageBreak] = []    # where pages of the source begin in the text
+        self.number: ParagraphNumber | None = None   # the paragraph's number as the source prints it
+        self.heads_table = False           # a heading (level 0) that is the caption of the table after it
 
     def __repr__(self) -> str:
         return f"Block({self.kind}, line {self.first_line}, {self._text[:40]!r})"
@@ -217,6 +230,8 @@ class Block:
 
     def absorb(self, other: "Block", sep: str = " ") -> None:
         """Append `other` (a continuation of this block) to it, with its offsets."""
+        if other.number is not None:
+            other.restore_number()     # a number inside a paragraph is text again, never lost
         shift = len(self._text) + len(sep)
         self._text = self._text + sep + other.text
         self.anchors += [(o + shift, ln) for o, ln in other.anchors]
@@ -226,6 +241,19 @@ class Block:
         self.pages += [PageBreak(b.offset + shift, b.n) for b in other.pages]
         self.last_line = other.last_line
 
+    def restore_number(self) -> None:
+        """Put the paragraph's printed number back at the opening of its text (it no longer opens a
+        paragraph of its own), on its own source line."""
+        number, self.number = self.number, None
+        if number is None:
+            return
+        label = number.printed + " "
+        self.edit(0, 0, label)
+        self.anchors = [(0, number.line)] + [(o + len(label) if o == 0 else o, ln) for o, ln in self.anchors]
+        for page in self.pages:
+            if page.offset == len(label):
+                page.offset = 0      # a page that began with the paragraph begins before its number
+
     def piece(self, start: int, end: int, blank_before: int = 0) -> "Block":
         """A new block of text[start:end] (white space trimmed), with its source lines."""
         while start < end and self._text[start].isspace():
@@ -234,8 +262,11 @@ class Block:
             end -= 1
         first = self.line_at(start)
         anchors = [(0, first)] + [(o - start, ln) for o, ln in self.anchors if start < o < end]
-        return Block(self._text[start:end], first, self.line_at(max(end - 1, start)),
-                     blank_before=blank_before, anchors=anchors)
+        piece = Block(self._text[start:end], first, self.line_at(max(end - 1, start)),
+                      blank_before=blank_before, anchors=anchors)
+        if not self._text[:start].strip():
+            piece.number = self.number      # the piece that opens the paragraph keeps its number
+        return piece
 
     def _remap(self, moved: Callable[..., int]) -> None:
         self.anchors = [(moved(o), ln) for o, ln in self.anchors]

@@ -9,6 +9,7 @@ class FrontRole(StrEnum):
     TITLE = "title"
     SUBTITLE = "subtitle"
     AUTHOR = "author"
+    ISSUER = "issuer"                 # the body that issues the text: a court over its opinion's caption
     BYLINE = "byline"
     DEDICATION = "dedication"
     CREDIT = "credit"
@@ -23,7 +24,7 @@ class FrontRole(StrEnum):
 
 
 TITLE_PAGE_ROLES = frozenset({FrontRole.TITLE, FrontRole.SUBTITLE, FrontRole.AUTHOR, FrontRole.BYLINE,
-                              FrontRole.IMPRINT, FrontRole.DATE})
+                              FrontRole.ISSUER, FrontRole.IMPRINT, FrontRole.DATE})
 
 
 @dataclass

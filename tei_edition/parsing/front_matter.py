@@ -209,9 +209,39 @@ def _case_title(front: list[Block], f: FrontMatter, report: StageReport) -> None
     if m is None:
         return
     title = " ".join(f"{m.group('a').strip(' ,;')} v. {m.group('b').strip(' ,;')}".split())
-    line = front[joined.count("\n", 0, m.start("a"))].first_line
-    report.recognise("the caption's parties give the title", line, title)
+    first = joined.count("\n", 0, m.start("a"))      # the block the caption begins in
+    report.recognise("the caption's parties give the title", front[first].first_line, title)
     f.title = title
+    _court_lines(front[:first], f, report)
+
+
+def _court_lines(above: list[Block], f: FrontMatter, report: StageReport) -> None:
+    """Above an opinion's caption stand the court and its stamps, not a title and an author: the
+    line read as the title is the court that issues the opinion (a byline, no docAuthor); a line
+    that only repeats the court's words (a filing stamp: 'United States Court of Appeals / Fifth
+    Circuit') is no subtitle; and a name there (the clerk who signs the stamp) is no author: the
+    opinion's author is the judge who delivers it, in the text."""
+    court = next((b for b in above if b.front is not None and b.front.role is FrontRole.TITLE), None)
+    if court is None:
+        return
+    court.front = FrontPart(FrontRole.ISSUER)
+    report.recognise("the court over the caption is the body that issues the opinion", court.first_line,
+                     court.text.strip())
+    words = {w.lower() for w in court.text.split()}
+    for b in above:
+        role = b.front.role if b.front is not None else None
+        text = b.text.strip()
+        if role in (FrontRole.SUBTITLE, FrontRole.AUTHOR) and {w.lower() for w in text.split()} <= words:
+            b.front = FrontPart(FrontRole.OTHER)
+            f.subtitle = None if f.subtitle == text else f.subtitle
+            f.author = None if f.author == text else f.author
+            report.repair("kept a line repeating the court's name (a stamp) as text, no subtitle or author",
+                          b.first_line, text)
+        elif role is FrontRole.AUTHOR:
+            b.front = FrontPart(FrontRole.OTHER)
+            f.author = None if f.author == text else f.author
+            report.doubt("kept a name above an opinion's caption (a clerk's stamp?) as text, no author",
+                         b.first_line, text)
 
 
 def _split_dateline(body: list[Block], doc: Document, report: StageReport) -> None:

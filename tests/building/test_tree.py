@@ -5,7 +5,8 @@ from lxml import etree
 from passlab import before, context_of, entries, only, run, written, xp
 
 from tei_edition.building.tree import TreeBuilder
-from tei_edition.model import Block, BlockKind, Document, Note, NoteCall, NotePlace, NoteText
+from tei_edition.model import (Block, BlockKind, Document, Note, NoteCall, NotePlace, NoteText, ParagraphNumber,
+                               Table)
 from tei_edition.passes import Context
 from tei_edition.report import Kind
 from tei_edition.tei.lines import anchors_of, line_at
@@ -129,3 +130,24 @@ def test_a_block_quotation_closed_by_the_note_that_gives_its_source_is_a_cit():
     assert xp(cits[0], "t:ref[@type='note']/@target") == ["#n1"]
     assert [(e.action, e.line) for e in entries(context.full_report.entries, Kind.RECOGNITION)
             if "cit" in e.action] == [("block quotation with its source in the note that closes it: cit", 3)]
+
+
+def test_a_numbered_paragraph_has_its_number_as_n():
+    b = Block("Die Vorschrift gilt für alle Mühlen am Bach.", 5)
+    b.number = ParagraphNumber("12", "Rn. 12", 3)
+    context = build(Document(blocks=[b]))
+    assert [p.get("n") for p in xp(context.tree, "//t:body/t:p")] == ["12"]
+
+
+def test_a_tables_caption_is_its_head_and_a_caption_without_its_table_stays_a_paragraph():
+    caption = Block("Strikes by year", 3, kind=BlockKind.HEAD)
+    caption.heads_table = True
+    table = Block("1924 | 12", 4, kind=BlockKind.TABLE)
+    table.table = Table([[Block("1924", 4), Block("12", 5)]])
+    stray = Block("Lonely caption", 7, kind=BlockKind.HEAD)
+    stray.heads_table = True
+    after = Block("A paragraph follows it, and no table.", 8)
+    context = build(Document(blocks=[caption, table, stray, after]))
+    assert [text_of(h) for h in xp(context.tree, "//t:table/t:head")] == ["Strikes by year"]
+    assert [text_of(p) for p in xp(context.tree, "//t:body/t:p")] == ["Lonely caption", "A paragraph follows it, and no table."]
+    assert not xp(context.tree, "//t:div")

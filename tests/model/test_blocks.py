@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from tei_edition.model import Block, Note, NoteCall, NotePlace, Quotation, RunInItem, RunInList, Span
+from tei_edition.model import (Block, Note, NoteCall, NotePlace, ParagraphNumber, Quotation, RunInItem, RunInList,
+                               Span)
 
 
 def three_lines() -> Block:
@@ -232,3 +233,10 @@ def test_an_insertion_where_a_call_begins_goes_before_the_call_not_into_it():
     assert block.text[call.start:call.end] == "[1]"
     block.edit(call.end, call.end, "!")          # an insertion where the call ends stays outside it
     assert block.text[call.start:call.end] == "[1]"
+
+
+def test_the_piece_that_opens_a_numbered_paragraph_keeps_its_number():
+    b = Block("Il ricorso è respinto. Le spese seguono la soccombenza.", 4)
+    b.number = ParagraphNumber("9", "¶ 9", 3)
+    assert b.piece(0, 22).number == b.number
+    assert b.piece(23, len(b.text)).number is None

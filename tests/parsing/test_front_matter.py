@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from passlab import entries, only
 
+from tei_edition.api import convert
 from tei_edition.model import BlockKind, Dateline, FrontRole, Imprint
 from tei_edition.parsing.front_matter import FrontMatterPass
-from tei_edition.report import Kind
+from tei_edition.report import Kind, Report
 
 # Body prose: long finished sentences, one paragraph per line, blank lines between.
 PROSE_DE = ("Die Sammlung enthält Briefe, Tagebücher und Notizen aus drei Jahrzehnten, die hier zum "
@@ -218,3 +219,41 @@ def test_a_court_opinions_caption_gives_its_title_not_the_courts_name():
         "Demandante—Apelante, contra", "Seguros del Sur, S.A.,", "Demandada—Apelada.", PROSE_ES))
     assert context.document.front.title == "Ana María Torres v. Seguros del Sur, S.A."
     assert [e.line for e in found if e.action == "the caption's parties give the title"] == [5]
+
+
+def test_the_court_over_an_opinions_caption_issues_it_and_its_stamp_gives_no_subtitle_and_no_author():
+    # a German court: its name, then the clerk's filing stamp (the court again, a date, the clerk's
+    # name and office), then the caption
+    context, found = only(FrontMatterPass, text(
+        "Oberlandesgericht München Zivilsenat", "Oberlandesgericht München", "Eingegangen",
+        "Anna Berger", "Urkundsbeamtin", "Az. 7 U 1234/21", "Maria Huber,", "Klägerin, gegen",
+        "Bergbahn Tegernsee GmbH,", "Beklagte.", PROSE_DE))
+    doc = context.document
+    assert doc.front.title == "Maria Huber v. Bergbahn Tegernsee GmbH"
+    assert doc.front.author is None and doc.front.subtitle is None
+    assert roles(doc)[:4] == [(1, FrontRole.ISSUER), (3, FrontRole.OTHER), (5, FrontRole.OTHER),
+                              (7, FrontRole.OTHER)]
+    assert [(e.kind, e.line) for e in found if "court" in e.action or "caption (a clerk" in e.action] == [
+        (Kind.RECOGNITION, 1), (Kind.REPAIR, 3)]      # the clerk's name, read after the court's, was no author
+
+
+def test_a_name_above_an_opinions_caption_is_doubted_and_no_author():
+    # Spanish: the court, then the clerk's name and office, then the caption
+    context, found = only(FrontMatterPass, text(
+        "Tribunal de Apelaciones del Quinto Circuito", "Lucía Fernández", "Secretaria", "No. 21-50498",
+        "Ana María Torres,", "Demandante—Apelante, contra", "Seguros del Sur, S.A.,", "Demandada—Apelada.", PROSE_ES))
+    assert context.document.front.author is None
+    assert [(e.kind, e.line, e.detail) for e in found if "clerk" in e.action] == [(Kind.DOUBT, 3, "Lucía Fernández")]
+
+
+def test_the_issuing_court_is_a_byline_of_the_title_page_and_no_author_of_the_header():
+    root = convert(text("Cour d'appel de Lyon", "Greffe", "Jeanne Dubois", "RG 21/01234", "Paul Martin,",
+                        "demandeur, contre", "Jean Moreau,", "défendeur.",
+                        "Les pêcheurs du port partaient avant l'aube et rentraient à midi avec des filets à "
+                        "moitié vides, parce que l'hiver avait éloigné les bancs de sardines."),
+                   None, Report(source="lyon.txt")).getroot()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert root.xpath("//t:titlePage/t:byline/text()", namespaces=ns) == ["Cour d'appel de Lyon"]
+    assert not root.xpath("//t:titlePage//t:docAuthor | //t:titleStmt/t:author", namespaces=ns)
+    assert root.xpath("//t:titleStmt/t:title[@type='main']/text()", namespaces=ns) == [
+        "Paul Martin v. Jean Moreau"]

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from passlab import context_of, document_of, only, run
 
+from tei_edition.api import convert
 from tei_edition.model import Block, BlockKind, Document, ListItem, ListStyle
 from tei_edition.parsing.page_breaks import PageBreaks
-from tei_edition.report import Kind
+from tei_edition.report import Kind, Report
 
 
 P1 = ("Die Sammlung enthält Briefe, Tagebücher und Notizen aus drei Jahrzehnten, die hier zum ersten "
@@ -128,3 +129,80 @@ def test_two_short_lines_one_under_the_other_are_not_halves_of_a_paragraph():
     doc = document_of(P1, "Kohle, Eisen und", "Stahl aus dem Norden", P1, context=context)
     assert run(PageBreaks, context) == []
     assert doc.blocks[1].text == "Kohle, Eisen und" and doc.blocks[2].kind is BlockKind.P
+
+
+# ---------------------------------------------------------------------------- table captions
+
+TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+# a hard-wrapped French book: a paragraph, then a table flattened one cell per line, its title and
+# its broken header line above it, the title run onto the paragraph by the unwrapping
+FRENCH_TABLE = ("L'industrie sous le plan\n\n"
+                "Pendant la première année du plan, l'industrie du pays grandit plus\n"
+                "vite que jamais, et les bureaux annonçaient chaque mois des succès\n"
+                "nouveaux dans toutes les provinces et dans toutes les branches.\n\n"
+                "La production augmenta beaucoup pendant ces années, comme le disent\n"
+                "les chiffres officiels, et le plan fut dépassé dans toutes les\n"
+                "branches, selon la statistique de l'office [3]\n"
+                "Production par année (millions de t)\n"
+                "1928 1933\n"
+                "Charbon\n35.0\n75.0\nPétrole\n11.7\n21.7\nMinerai de fer\n6.7\n20.2\nFonte\n3.2\n10.0\n\n"
+                "Quels objectifs ! Personne n'y croyait, pas même ceux qui les avaient fixés.\n")
+
+
+def test_the_short_lines_above_a_table_are_its_caption_split_from_the_paragraph_they_were_run_onto():
+    report = Report(source="plan.txt")
+    root = convert(FRENCH_TABLE, None, report).getroot()
+    heads = root.xpath("//t:table/t:head", namespaces=TEI_NS)
+    assert ["".join(h.itertext()) for h in heads] == ["Production par année (millions de t) 1928 1933"]
+    paragraph = root.xpath("//t:body/t:p", namespaces=TEI_NS)[1]
+    assert "".join(paragraph.itertext()).endswith("selon la statistique de l'office [3]")
+    found = [(e.action, e.line) for e in report.entries if e.stage == "page-breaks"]
+    assert found == [("split a table's caption from the paragraph before it", 10),
+                     ("caption of a table (the short lines above it)", 10)]
+    assert not root.xpath("//t:body/t:div", namespaces=TEI_NS)      # a table's caption opens no division
+
+
+def test_a_caption_on_lines_of_its_own_keeps_each_line():
+    # German: the title and a header line above the table, on lines of their own under a paragraph
+    # that ends on a short line
+    text = ("Die Industrie im Plan\n\n"
+            "Im ersten Jahr des Plans wuchs die Industrie des Landes schneller als je zuvor, und die\n"
+            "Behörden meldeten jeden Monat neue Erfolge aus allen Provinzen und aus allen Zweigen.\n\n"
+            "Die Förderung stieg in diesen Jahren deutlich an, wie die amtlichen Zahlen zeigen, und der\n"
+            "Plan wurde in allen Zweigen der Industrie weit übertroffen, so die Statistik des Amtes\n"
+            "für das ganze Land und für jede seiner Provinzen [3]\n"
+            "Förderung nach Jahren (Mio. t)\n"
+            "1928 1933\n"
+            "Kohle\n35.0\n75.0\nErdöl\n11.7\n21.7\nEisenerz\n6.7\n20.2\nRoheisen\n3.2\n10.0\n\n"
+            "Was für Ziele! Niemand glaubte an sie, nicht einmal die Planer selbst.\n")
+    context, found = only(PageBreaks, text)
+    caption = next(b for b in context.document.blocks if b.heads_table)
+    assert caption.kind is BlockKind.HEAD and caption.level == 0
+    assert caption.text == "Förderung nach Jahren (Mio. t) 1928 1933"
+    assert (caption.line_at(0), caption.line_at(caption.text.index("1928"))) == (9, 10)
+    assert [e.action for e in found] == ["caption of a table (the short lines above it)"]
+
+
+def test_a_lead_in_ending_with_a_colon_is_no_caption():
+    # Spanish: 'las cifras son estas:' introduces the table, it does not name it
+    text = ("La industria bajo el plan\n\n"
+            "La producción creció mucho durante esos años, como dicen las cifras\n"
+            "oficiales, y el plan se superó en todas las ramas de la industria;\n"
+            "las cifras son estas:\n"
+            "Carbón\n35.0\n75.0\nPetróleo\n11.7\n21.7\nHierro\n6.7\n20.2\nAcero\n3.2\n10.0\n\n"
+            "¡Qué objetivos! Nadie creía en ellos, ni siquiera quienes los habían fijado.\n")
+    context, found = only(PageBreaks, text)
+    assert not any(b.heads_table for b in context.document.blocks)
+    assert not any("caption" in e.action for e in found)
+
+
+def test_short_lines_with_no_table_after_them_are_no_caption():
+    # Italian verse-like short lines before a paragraph: joined or kept as before, never a caption
+    text = ("Il viaggio\n\n"
+            "Partimmo all'alba dal porto vecchio\n"
+            "Con il vento in poppa e il mare calmo\n\n"
+            "Il viaggio durò tre giorni, e nessuno di noi dimenticò mai quella traversata.\n")
+    context, found = only(PageBreaks, text)
+    assert not any(b.heads_table for b in context.document.blocks)
+    assert not any("caption" in e.action for e in found)

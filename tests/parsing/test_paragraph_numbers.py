@@ -1,5 +1,5 @@
 """parsing/paragraph_numbers.py: margin numbers of paragraphs ('¶ 12', 'Rn. 4'), which text from a
-PDF gives as lines of their own, go back to the opening of the paragraph they number."""
+PDF gives as lines of their own, become the number (p/@n) of the paragraph they number."""
 from __future__ import annotations
 
 from passlab import only
@@ -31,25 +31,46 @@ def texts(root, path):
 def test_a_number_between_a_heading_and_its_title_numbers_the_paragraph_under_the_heading():
     root = convert("\f".join(PAGES), None, Report(source="muehle.txt")).getroot()
     assert texts(root, "//t:body//t:head") == ["I. Hintergrund"]
-    assert texts(root, "//t:body//t:p")[1].startswith("¶2 Die Gemeinde baute im Jahr 2015")
+    assert texts(root, "//t:body//t:p[@n='2']")[0].startswith("Die Gemeinde baute im Jahr 2015")
 
 
-def test_a_paragraph_its_number_interrupted_is_joined_again_and_opens_with_the_number():
+def test_a_paragraph_its_number_interrupted_is_joined_again_and_numbered():
     root = convert("\f".join(PAGES), None, Report(source="muehle.txt")).getroot()
-    paras = texts(root, "//t:body//t:p")
-    assert "¶3 Die Gemeinde bestritt den Anspruch der Klägerin in allen Punkten und berief sich auf " \
-           "das Wassergesetz, das ihr den Bau des Wehrs erlaube." in paras
-    # a page that began with the number still begins before it
-    assert [pb.getnext() is None and pb.tail.startswith("¶3") for pb in root.xpath("//t:pb[@n='2']", namespaces=NS)] == [True]
+    assert texts(root, "//t:body//t:p[@n='3']") == [
+        "Die Gemeinde bestritt den Anspruch der Klägerin in allen Punkten und berief sich auf "
+        "das Wassergesetz, das ihr den Bau des Wehrs erlaube."]
+    # the page that began with the paragraph still begins with it
+    assert [pb.tail.startswith("Die Gemeinde bestritt") for pb in root.xpath("//t:p[@n='3']/t:pb[@n='2']", namespaces=NS)] == [True]
+    assert not any("¶" in t for t in texts(root, "//t:body//t:p"))     # the marks left the text
 
 
-def test_a_margin_number_of_a_german_commentary_opens_its_paragraph_as_printed():
+def test_a_margin_number_of_a_german_commentary_is_its_paragraphs_number_with_the_mark_as_printed():
     text = "Kommentar\n\nRn. 12\n\nDie Vorschrift gilt für alle Mühlen, die an einem Bach stehen und Wasser stauen.\n"
     context, entries = only(ParagraphNumbers, text)
     blocks = [b for b in context.document.blocks if b.kind is not BlockKind.REMOVED]
-    assert blocks[-1].text.startswith("Rn. 12 Die Vorschrift gilt")
-    assert blocks[-1].line_at(0) == 3 and blocks[-1].line_at(len("Rn. 12 ")) == 5   # each part at its line
-    assert [(e.line, e.detail) for e in entries] == [(3, "Rn. 12 → line 5")]
+    assert blocks[-1].text.startswith("Die Vorschrift gilt")
+    assert (blocks[-1].number.n, blocks[-1].number.printed, blocks[-1].number.line) == ("12", "Rn. 12", 3)
+    assert [(e.line, e.detail) for e in entries] == [(3, "Rn. 12 → n=12, line 5")]
+
+
+def test_a_numbered_paragraph_of_a_spanish_judgment_is_p_with_n_and_the_header_says_so():
+    text = ("Sentencia\n\n¶ 7\n\nEl tribunal desestima el recurso de la demandante por falta de pruebas.\n\n"
+            "¶ 8\n\nLas costas corren a cargo de la parte recurrente, según la ley aplicable.\n")
+    root = convert(text, None, Report(source="sentencia.txt")).getroot()
+    assert [(p.get("n"), p.text[:10]) for p in root.xpath("//t:body//t:p[@n]", namespaces=NS)] == [
+        ("7", "El tribuna"), ("8", "Las costas")]
+    assert "number (@n) of the paragraph" in " ".join(root.xpath("//t:normalization//text()", namespaces=NS))
+
+
+def test_a_numbered_paragraph_joined_to_another_gives_its_number_back_to_the_text():
+    # an Italian paragraph numbered, then joined into the one before (a page's continuation)
+    context, _ = only(ParagraphNumbers, "Sentenza\n\n§ 1\n\nIl ricorso è respinto\n\nRz. 9\n\ne le spese sono a carico.\n")
+    kept = [b for b in context.document.blocks if b.kind is not BlockKind.REMOVED]
+    numbered = next(b for b in kept if b.number is not None)
+    other = kept[0]
+    other.absorb(numbered)
+    assert other.number is None and "Rz. 9" in other.text     # never lost: printed again
+    assert other.line_at(other.text.index("Rz. 9")) == 7
 
 
 def test_only_a_number_alone_is_a_paragraph_number():

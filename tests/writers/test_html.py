@@ -122,3 +122,19 @@ def test_structure_notes_and_persons_as_the_print_needs_them():
     assert re.search(r'<span class="blk-ul list"', html)      # a block in a footnote: a display:block span
     assert re.search(r'<a class="toc-entry" href="#sec-\d+">Uno</a>', html)   # the contents (two divisions)
     assert "Indice" in html
+
+
+def test_a_numbered_paragraph_prints_its_number_in_the_margin_and_a_table_its_caption_above_it():
+    html = main(tei_to_html(tei_doc(
+        '<p n="12">Die Vorschrift gilt für alle Mühlen.</p><p>Ohne Nummer.</p>'
+        '<table><head>Förderung nach Jahren</head><row><cell>1928</cell><cell>35.0</cell></row></table>', "de")))
+    assert re.search(r'<p[^>]*><span class="paragraph-number">12</span>Die Vorschrift', html)
+    assert html.count("paragraph-number") == 1
+    assert re.search(r'<table[^>]*><caption class="table-caption"[^>]*>Förderung nach Jahren</caption><tr', html)
+
+
+def test_a_tables_caption_in_a_note_is_printed_as_its_first_line():
+    html = main(tei_to_html(tei_doc(
+        '<p>Voir le tableau.<note place="foot" n="1" xml:id="n1"><table><head>Production par année</head>'
+        '<row><cell>1928</cell><cell>35.0</cell></row></table></note></p>', "fr")))
+    assert "Production par année" in re.sub(r"<[^>]+>", "", html)

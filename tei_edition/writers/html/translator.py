@@ -449,6 +449,10 @@ class HtmlTranslator:
     def visit_p(self, e: etree._Element, dst: etree._Element, ctx: Ctx) -> None:
         p = self.block_el(ctx, "p")
         self.common(e, p)
+        if e.get("n"):      # the paragraph's number, printed in the margin as the source prints it
+            number = self.el("span", "paragraph-number")
+            number.text = e.get("n")
+            p.append(number)
         self.children(e, p, ctx.phrasing())
         dst.append(p)
 
@@ -642,6 +646,10 @@ class HtmlTranslator:
     def visit_table(self, e: etree._Element, dst: etree._Element, ctx: Ctx) -> None:
         if ctx.inline:          # a table in a note: its rows as lines, cells apart
             box = self.block_el(ctx, "div", "table")
+            for head in e.findall(tei("head")):     # its caption, as its first line
+                line = self.block_el(ctx, "p", "table-caption")
+                self.children(head, line, ctx.phrasing())
+                box.append(line)
             for row in e.iter(tei("row")):
                 line = self.block_el(ctx, "p", "row")
                 for k, cell in enumerate(row.iter(tei("cell"))):
@@ -653,6 +661,11 @@ class HtmlTranslator:
             return
         table = self.el("table", "table")
         self.common(e, table)
+        for head in e.findall(tei("head")):    # its caption, above it
+            caption = self.el("caption", "table-caption")
+            caption.set(BLOCK_KEY, str(next(self._keys)))     # keyed like a cell: it holds lines
+            self.children(head, caption, Ctx(True, ctx.in_note, ctx.depth))
+            table.append(caption)
         for row in e:
             if local_name(row) == "row":
                 self.visit_row(row, table, ctx)
