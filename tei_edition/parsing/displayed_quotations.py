@@ -269,8 +269,9 @@ class Run:
     # ------------------------------------------------------------------ lead-in colons
 
     def mark_after_lead_in_colons(self) -> None:
-        """A paragraph after a lead-in colon that a split has just brought to light."""
-        flow = self.flow()
+        """A paragraph after a lead-in colon that a split has just brought to light. A table or a
+        heading between them is what the colon led in: the paragraph after it is the author's."""
+        flow = [b for b in self.doc.blocks if b.kind in (BlockKind.P, BlockKind.QUOTE, BlockKind.HEAD, BlockKind.TABLE)]
         for a, b in zip(flow, flow[1:]):
             if a.kind is BlockKind.P and b.kind is BlockKind.P and not a.item and not b.item \
                     and ends_with_colon(a.text) and sum(ch.isalpha() for ch in b.text) >= 20:

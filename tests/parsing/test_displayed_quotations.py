@@ -212,3 +212,20 @@ def test_displayed_quotations_of_three_hand_checked_chapters_are_quote_blocks():
     # measured: 40 of the 43 (chapters 2: 9/9, 7: 18/19, 8: 13/15), each with its exact boundaries
     assert len(rows) == 43
     assert len(found) / len(rows) >= 0.9, [r[3] for r in rows if (r[0], r[3]) not in found]
+
+
+def test_a_paragraph_after_a_table_that_a_lead_in_colon_introduced_is_the_authors():
+    from passlab import before, run
+    text = ("1. La fondation\n\n"
+            "L'association fut fondée au printemps, quand douze hommes et femmes se réunirent à\n"
+            "l'auberge et décidèrent de prendre l'affaire en main au lieu d'attendre plus longtemps.\n"
+            "Le nombre des membres crût vite dans les premières années après sa fondation, comme\n"
+            "le montre le relevé du secrétaire, qu'il présenta à l'assemblée générale de l'hiver:\n"
+            "Année\nMembres\n1919\n12.400\n1920\n18.900\n1921\n25.300\n"
+            "Ensuite le nombre stagna, parce que beaucoup des jeunes membres partirent pour les villes\n"
+            "et y entrèrent dans d'autres associations, qui leur offraient plus que l'ancienne.\n")
+    context = before("displayed-quotations", text)
+    found = run(DisplayedQuotations, context)
+    blocks = [b for b in context.document.blocks if b.kind is not BlockKind.REMOVED]
+    assert [b.kind for b in blocks[-2:]] == [BlockKind.TABLE, BlockKind.P]
+    assert not [e for e in found if e.action.startswith("displayed quotation")]
