@@ -6,6 +6,7 @@ from lxml import etree
 from .tei.namespaces import local_name, tei
 
 BLOCK_PARENTS = frozenset({"div", "body", "back", "front", "cit"})   # where a quote stands as a block
+CAPTIONED = frozenset({"table", "list", "figure", "listBibl"})       # whose head is a caption
 
 
 def summarise(tree: etree._ElementTree) -> dict[str, int]:
@@ -17,7 +18,8 @@ def summarise(tree: etree._ElementTree) -> dict[str, int]:
     blocks = [q for q in quotes if local_name(q.getparent()) in BLOCK_PARENTS]
     return {
         "paragraphs": sum(1 for _ in text.iter(tei("p"))),
-        "headings": sum(1 for _ in text.iter(tei("head"))),
+        # a table's or a list's caption is a head too, but no heading of the text
+        "headings": sum(1 for h in text.iter(tei("head")) if local_name(h.getparent()) not in CAPTIONED),
         "block_quotes": len(blocks),
         "inline_quotes": len(quotes) - len(blocks) + sum(1 for _ in text.iter(tei("q"))),
         "persons": sum(1 for _ in text.iter(tei("persName"))),
