@@ -12,7 +12,6 @@ from lxml import etree
 
 from ..tei.lines import anchors_of, line_at, replaced, set_anchors
 from ..tei.namespaces import local_name, tei
-from ..tei.text import raw_text
 
 TEXT_BLOCKS = {tei(t) for t in ("p", "head", "item", "quote", "note", "bibl", "titlePart", "l", "cell", "ab")}
 
@@ -29,7 +28,18 @@ def text_blocks(tree: etree._ElementTree) -> Iterator[etree._Element]:
 
 
 def _own_length(e: etree._Element) -> int:
-    return 0 if local_name(e) == "note" else len(raw_text(e))
+    """len(raw_text(e)), counted without building the text (every wrap counts each child's)."""
+    return 0 if local_name(e) == "note" else _text_length(e)
+
+
+def _text_length(e: etree._Element) -> int:
+    n = len(e.text or "")
+    for child in e:
+        if isinstance(child.tag, str) and local_name(child) != "note":
+            n += _text_length(child)
+        if child.tail:
+            n += len(child.tail)
+    return n
 
 
 def replace_in_text(e: etree._Element, rx: re.Pattern[str], make: Maker) -> int:
@@ -100,7 +110,8 @@ def wrap(e: etree._Element, start: int, end: int, new: etree._Element, *, traili
     if first is None or last is None or (first[0], first[1]) > (last[0], last[1]):
         return False
     anchors = [(o - start, ln) for o, ln in anchors_of(e) if start < o < end]
-    set_anchors(new, [(0, line_at(e, start) or 0)] + anchors if line_at(e, start) is not None else anchors)
+    first_line = line_at(e, start)
+    set_anchors(new, [(0, first_line)] + anchors if first_line is not None else anchors)
     (i, cut_start), (j, cut_end) = first, last
     owner_i, text_i = slots[i][0], slots[i][2]
     owner_j, text_j = slots[j][0], slots[j][2]

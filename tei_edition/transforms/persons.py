@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from lxml import etree
 
@@ -94,9 +94,22 @@ class Block:
     bibliography: list[tuple[int, int]]  # spans of citations and bibliography entries
     excluded: list[tuple[int, int]]      # spans inside titles and other elements that hold no mention
     source: str = ""                     # the decoded source, for elements that carry no lines
+    _spans: dict[etree._Element, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def spans(self) -> dict[etree._Element, tuple[int, int]]:
+        """element_spans of the block's element as its markup stands now (kept until a name is
+        wrapped in it: every line and gap of the block is read against them)."""
+        if self._spans is None:
+            self._spans = element_spans(self.element)
+        return self._spans
+
+    def markup_changed(self) -> None:
+        """A name was wrapped in the block: its spans are read again when next asked."""
+        self._spans = None
 
     def line(self, offset: int) -> int | None:
-        owner, base = container(self.element, offset, offset + 1) or (self.element, 0)
+        owner, base = container(self.element, offset, offset + 1, self.spans) or (self.element, 0)
         found = line_at(owner, offset - base)
         return found if found is not None else _line_in_source(self.source, self.text)
 
@@ -110,7 +123,7 @@ class Block:
     def spaced(self) -> list[bool]:
         """For each token, is it followed by spaces only (or nothing) before the next one, in the
         same element (a quotation, a title, a citation ends a name; emphasis does not)?"""
-        edges = sorted({o for x, span in element_spans(self.element).items()
+        edges = sorted({o for x, span in self.spans.items()
                         if x is not self.element and local_name(x) != "hi" for o in span})
         return [not self.gap(k).strip() and not _edge_between(edges, self.tokens[k].end, self.tokens[k + 1].start)
                 for k in range(len(self.tokens) - 1)] + [False]
@@ -193,8 +206,9 @@ class Vocabulary:
         data = context.data
         heads = data.table("person_name_heads.tsv")
         particles = data.words("name_particles.txt")
-        phrases = [_phrase(p, particles) for p in data.ordered("non_persons.txt")]
+        phrases = _phrases(tuple(data.ordered("non_persons.txt")), particles)
         language = (context.metadata.language or "en").split("-")[0].lower()
+        lexicon = _Lexicon.of(context.source)
         return cls(
             titles=frozenset(key_of(t) for t in data.ordered("person_titles.txt")),
             heads_after=frozenset(fold(w).lower() for side, w in heads if side == "after"),
@@ -209,8 +223,8 @@ class Vocabulary:
             possessives=data.words("person_work_possessives.txt"),
             months=frozenset(fold(m).lower() for m in data.ordered("months.txt")),
             particles=particles,
-            common=_lower_case_words(context.source),
-            acronyms=_acronyms(context.source),
+            common=lexicon.lower_case_words(),
+            acronyms=lexicon.acronyms(),
             capitalises_nouns=language in data.words("capitalising_languages.txt"),
         )
 
@@ -239,6 +253,12 @@ class Vocabulary:
                    for ending in self.derivations)
 
 
+@lru_cache(maxsize=8)
+def _phrases(texts: tuple[str, ...], particles: frozenset[str]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The phrases of the list of non-persons, read once for every document that uses the list."""
+    return tuple(_phrase(p, particles) for p in texts)
+
+
 def _phrase(text: str, particles: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A phrase of the list: its words (as a block's tokens are read) and the text between them."""
     tokens = name_tokens(text, particles)
@@ -256,11 +276,33 @@ def _grouped(phrases: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> dict[tup
     return dict(found)
 
 
-def _lower_case_words(source: str) -> frozenset[str]:
-    """The words the text writes in lower case somewhere ('day', 'army'), folded; web addresses
-    ('…/trotsky-left-opposition') are no text."""
-    words = {w for w in WORD.findall(ADDRESS_CHUNK.sub(" ", source)) if w[0].islower()}
-    return frozenset(fold(w).lower() for w in words)
+@dataclass(frozen=True)
+class _Lexicon:
+    """The distinct words of the source, those of its running text apart from those inside web
+    and mail addresses (the source is read for words once, not once per list)."""
+
+    text_words: frozenset[str]
+    address_words: frozenset[str]
+
+    @classmethod
+    def of(cls, source: str) -> "_Lexicon":
+        lines, addresses = source.split("\n"), []
+        for k, line in enumerate(lines):
+            # an address chunk never spans a line end; most lines hold none of its marks
+            if "/" in line or "@" in line or "www." in line:
+                addresses += ADDRESS_CHUNK.findall(line)
+                lines[k] = ADDRESS_CHUNK.sub(" ", line)
+        inside = {w for chunk in addresses for w in WORD.findall(chunk)}
+        return cls(frozenset(WORD.findall("\n".join(lines))), frozenset(inside))
+
+    def lower_case_words(self) -> frozenset[str]:
+        """The words the text writes in lower case somewhere ('day', 'army'), folded; web addresses
+        ('…/trotsky-left-opposition') are no text."""
+        return frozenset(fold(w).lower() for w in self.text_words if w[0].islower())
+
+    def acronyms(self) -> frozenset[str]:
+        """The words the source writes in capitals (addresses included), folded."""
+        return frozenset(fold(w).lower() for w in self.text_words | self.address_words if len(w) > 1 and w.isupper())
 
 
 # a run of non-space characters that holds a web address or a mail address
@@ -270,8 +312,19 @@ ADDRESS_CHUNK = re.compile(r"(?<!\S)\S*?(?:://|www\.|@|\w/\w)\S*")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-def _acronyms(source: str) -> frozenset[str]:
-    return frozenset(fold(w).lower() for w in set(WORD.findall(source)) if len(w) > 1 and w.isupper())
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """WORD_BEFORE in text[:end], the word and spaces that end there. Searched in the last
+    stretch before `end` first: a search from every position of a long block costs more than the
+    rest of the reading; only a stretch of nothing but letters and spaces can hide a longer match."""
+    low = max(0, end - _WORD_BEFORE_REACH)
+    found = WORD_BEFORE.search(text, low, end)
+    if found is None and low > 0 and LETTERS_AND_SPACES.fullmatch(text, low, end):
+        found = WORD_BEFORE.search(text, 0, end)
+    return found
+
+
+_WORD_BEFORE_REACH = 80    # characters before a name searched first for the word before it
+LETTERS_AND_SPACES = re.compile(r"[^\W\d_ \t\n]*[ \t\n]*")
 
 
 def _joined(block: Block, first: int, last: int) -> bool:
@@ -356,8 +409,9 @@ def _blocks(tree: etree._ElementTree, lower: frozenset[str], source: str) -> Ite
         content = raw_text(e)
         if not content.strip():
             continue
+        spans = element_spans(e)
         yield Block(e, order, content, name_tokens(content, lower), _title_case(e, content),
-                    _bibliography_spans(e, len(content)), list(_excluded_spans(e)), source)
+                    _bibliography_spans(e, len(content), spans), list(_excluded_spans(e, spans)), source, spans)
         order += 1
 
 
@@ -369,12 +423,13 @@ def _scanned_ancestor(e: etree._Element) -> bool:
     return False
 
 
-def _bibliography_spans(e: etree._Element, length: int) -> list[tuple[int, int]]:
+def _bibliography_spans(e: etree._Element, length: int, spans: dict[etree._Element, tuple[int, int]]
+                        ) -> list[tuple[int, int]]:
     """Where e's text is a citation or a bibliography entry ('Broue, Pierre 1988, …'): there a
     surname may come before its forenames."""
     if e.tag in BIBLIOGRAPHIC or any(a.tag in BIBLIOGRAPHIC for a in e.iterancestors()):
         return [(0, length)]
-    return [span for x, span in element_spans(e).items() if x.tag in BIBLIOGRAPHIC]
+    return [span for x, span in spans.items() if x.tag in BIBLIOGRAPHIC]
 
 
 def _title_case(e: etree._Element, content: str) -> bool:
@@ -385,8 +440,8 @@ def _title_case(e: etree._Element, content: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _excluded_spans(e: etree._Element) -> Iterator[tuple[int, int]]:
-    for x, (start, end) in element_spans(e).items():
+def _excluded_spans(e: etree._Element, spans: dict[etree._Element, tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for x, (start, end) in spans.items():
         if x is not e and (x.tag in NOT_NAMES or _italic_title(x)):
             yield (start, end)
 
@@ -470,7 +525,7 @@ class Scan:
         for i, token in enumerate(tokens):
             for n in self.words.phrase_lengths.get(token.key, ()):
                 seps = self.words.non_person_phrases.get(tuple(t.key for t in tokens[i:i + n]), ())
-                if i + n <= len(tokens) and tuple(_between(self.block.text, a, b) for a, b in
+                if seps and i + n <= len(tokens) and tuple(_between(self.block.text, a, b) for a, b in
                                                   zip(tokens[i:i + n], tokens[i + 1:i + n])) in seps:
                     masked.update(range(i, i + n))
                     break
@@ -574,7 +629,7 @@ class Scan:
         """'When we open his Stalin, …': a possessive before a name alone, the name ending the
         phrase, makes it a work's title ('his Trotsky biography' is a biography of Trotsky)."""
         text = self.block.text
-        before = WORD_BEFORE.search(text, 0, self.block.tokens[first].start)
+        before = _word_before(text, self.block.tokens[first].start)
         after = text[self.block.tokens[last].end:].lstrip(" ")
         return before is not None and fold(before.group(1)).lower() in self.words.possessives \
             and (not after or after[0] in ",.;:!?)")
@@ -920,8 +975,9 @@ def _tag(mentions: list[Mention], context: Context) -> None:
     spans: dict[int, dict[etree._Element, tuple[int, int]]] = {}
     for m in sorted(mentions, key=lambda x: x.position, reverse=True):
         if m.block.order not in spans:     # wrapping the names of a block, last first, moves no offset
-            spans[m.block.order] = element_spans(m.block.element)
+            spans[m.block.order] = m.block.spans
         line = _wrap(m, context, spans[m.block.order])
+        m.block.markup_changed()
         if m.person is not None:
             done.append((m, line))
     for m, line in reversed(done):

@@ -373,3 +373,30 @@ def test_precision_and_recall_on_hard_cases_of_our_own_reach_095():
     assert right + missed > 60
     precision, recall = right / (right + wrong), right / (right + missed)
     assert precision >= 0.95 and recall >= 0.95, (precision, recall, right, wrong, missed)
+
+
+# -- helpers that read the text faster than a plain reading, and must read it the same ----------
+
+def test_the_word_before_a_name_is_read_as_a_search_of_the_whole_text_reads_it():
+    """The word before a name ('son Staline', 'seinen Stalin') is looked for in the last stretch
+    before it; where that stretch is all letters and spaces, the whole text is read."""
+    from tei_edition.transforms.persons import WORD_BEFORE, _word_before
+    texts = ["Quand on ouvre son Staline, on lit", "Als wir seinen\n\tStalin aufschlugen",
+             "Cuando abrimos su Stalin", "Aprendo la sua " + "parola" * 30 + "  Lenin",
+             "(" + "rivoluzione " * 12 + ")  Trotsky", "Stalin"]
+    for text in texts:
+        for end in range(len(text) + 1):
+            plain = WORD_BEFORE.search(text, 0, end)
+            fast = _word_before(text, end)
+            assert (plain and plain.group(1)) == (fast and fast.group(1)), (text, end)
+    assert _word_before("Quand on ouvre son Staline", 19).group(1) == "son"
+
+
+def test_the_lexicon_reads_words_of_addresses_apart_from_the_running_text():
+    from tei_edition.transforms.persons import _Lexicon
+    source = ("Der Tag begann früh.\nSiehe www.example.org/Archiv/ABC und post@verlag.de\n"
+              "auch die KPD und la journée; http://exemple.fr/journal")
+    lexicon = _Lexicon.of(source)
+    assert {"begann", "fruh", "und", "die", "la", "journee"} <= lexicon.lower_case_words()
+    assert not {"tag", "example", "post", "verlag", "exemple", "journal"} & lexicon.lower_case_words()
+    assert {"kpd", "abc"} <= lexicon.acronyms()      # capitals count wherever they stand
