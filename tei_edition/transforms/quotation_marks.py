@@ -40,7 +40,9 @@ APOSTROPHE_CHARACTERS = "'’‘`"
 TYPEWRITER_MARKS = "'\""
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # a single mark before a word: ‘ in texts that open with it, ’ in texts that do not
-TURNED_OR_UPRIGHT = re.compile(r"(?:^|(?<=[\s(\[—–\"“]))([‘’])(?=[^\W\d_])")
+# (the mark first, what stands before it looked at from the mark: a pattern that opens with the
+# mark is searched by its character, one that opens with '^|(?<=…)' is tried at every position)
+TURNED_OR_UPRIGHT = re.compile(r"([‘’])(?<=(?<![^\s(\[—–\"“])[‘’])(?=[^\W\d_])")
 PAIR_MIN = 1.5          # a pair must weigh more than this: an elision does not open a quotation
 
 
@@ -353,6 +355,8 @@ def _innermost(positions: list[int], fixed: list[Pair]) -> dict[int, int]:
 def _best_pairs(text: str, tokens: list[Mark], fixed: list[Pair], table: MarkTable, habit: Habit) -> list[Pair]:
     """The pairs of one family with the greatest total weight (they neither overlap nor nest)."""
     n = len(tokens)
+    if n < 2:
+        return []         # (most paragraphs have no mark of most families: nothing to weigh)
     over = [_passing_over(text, m, habit) for m in tokens]
     holder = _innermost([m.start for m in tokens], fixed)
     score = [0.0] * (n + 1)

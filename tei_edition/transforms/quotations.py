@@ -130,7 +130,8 @@ class InlineQuotations(TreePass):
                            (("marks", "some" if kept else "none"),))
 
     def apply(self, tree: etree._ElementTree, context: Context) -> None:
-        units = [Unit.of(e) for e in list(text_blocks(tree)) if _holds_running_text(e)]
+        opaque: dict[etree._Element, bool] = {}
+        units = [Unit.of(e) for e in list(text_blocks(tree)) if _holds_running_text(e, opaque)]
         verbs = _reporting_verbs(context)
         habit = Habit.of((u.text for u in units), context.evidence.lexicon.words, verbs)
         kept_in_citations = 0
@@ -146,15 +147,26 @@ class InlineQuotations(TreePass):
 # --------------------------------------------------------------------------- units
 
 
-def _holds_running_text(e: etree._Element) -> bool:
+def _holds_running_text(e: etree._Element, opaque: dict[etree._Element, bool]) -> bool:
     name = local_name(e)
-    if name not in UNITS or any(local_name(a) in OPAQUE for a in e.iterancestors()):
+    if name not in UNITS or _inside_opaque(e.getparent(), opaque):
         return False
     blocks = [c for c in e if local_name(c) in UNITS and local_name(c) != "note"]
     if not blocks:
         return True
     own = (e.text or "") + "".join(c.tail or "" for c in e)
     return bool(own.strip())
+
+
+def _inside_opaque(e: etree._Element | None, seen: dict[etree._Element, bool]) -> bool:
+    """Is e, or an ancestor of it, opaque? (`seen`: the answers so far, by element: the blocks of
+    a document share their ancestors, which are asked once.)"""
+    if e is None:
+        return False
+    found = seen.get(e)
+    if found is None:
+        found = seen[e] = local_name(e) in OPAQUE or _inside_opaque(e.getparent(), seen)
+    return found
 
 
 def _quotations_over_paragraphs(units: list[Unit], found: list, verbs: dict[str, str]) -> dict[int, Kind]:

@@ -116,3 +116,14 @@ def test_marks_of_one_family_never_cross_a_pair_of_another():
     found = analyse(text)
     assert [p.inner(text) for p in found.all_pairs()] == ["one ‘two"]
     assert [text[m.start:m.end] for m in found.unpaired] == ["‘", "’"]
+
+
+def test_single_marks_before_a_word_are_counted_where_a_word_may_open():
+    """At the text's start, after a space, a bracket, a dash or a double mark; not inside a word
+    (l’uomo), nor before a figure (’36)."""
+    from tei_edition.transforms.quotation_marks import TURNED_OR_UPRIGHT
+    text = "‘Nein’, sagte er (‘jamais’) —‘nunca’ l’uomo en ’36, “’tis”, ’twas"
+    found = [(m.start(), m.group(1)) for m in TURNED_OR_UPRIGHT.finditer(text)]
+    assert found == [(0, "‘"), (text.index("‘jamais"), "‘"), (text.index("‘nunca"), "‘"),
+                     (text.index("’tis"), "’"), (text.index("’twas"), "’")]
+    assert Habit.of([text]).opens_single_with_turned_comma
