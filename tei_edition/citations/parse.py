@@ -107,11 +107,28 @@ def _strip_end(s: str, start: int, end: int) -> int:
         if end > start and s[end - 1] == ".":
             text = s[start:end - 1]
             # keep the stop of an abbreviation ("n.d.", "ff.", "et al."), drop a sentence's
-            if not re.search(rf"(?:{P.no_date_rx()}|\bff\.|\bf\.|\bal\.|\b{UPPER}\.|\bInc\.|\bLtd\.|\bCo\.|\beds?\.|\bsqq?\.)$",
-                             text + ".", re.IGNORECASE) or re.search(r"[\d)\]”\"’]$", text):
+            if not _ends_in_abbreviation(text + ".") or re.search(r"[\d)\]”\"’]$", text):
                 end -= 1
         if end == before:
             return end
+
+
+ABBREVIATION_WINDOW = 32       # characters: more than any abbreviation's stop below spans
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_stop() -> re.Pattern[str]:
+    """The stop of an abbreviation at the end: "n.d.", "ff.", "et al.", "Inc.", "eds." (built once)."""
+    return re.compile(rf"(?:{P.no_date_rx()}|\bff\.|\bf\.|\bal\.|\b{UPPER}\.|\bInc\.|\bLtd\.|\bCo\.|\beds?\.|\bsqq?\.)$",
+                      re.IGNORECASE)
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    """Does text end with an abbreviation's stop? A match ends at the text's end, and every
+    alternative is a short abbreviation (data/citation_no_date.txt's longest is far shorter than
+    the window; a test keeps it so): only the last ABBREVIATION_WINDOW characters are searched
+    (\b still sees the character before them), not every position of the citation."""
+    return _abbreviation_stop().search(text, max(0, len(text) - ABBREVIATION_WINDOW)) is not None
 
 
 def _damaged_address(d: Draft, end: int) -> int:
@@ -126,6 +143,9 @@ def _damaged_address(d: Draft, end: int) -> int:
 
 
 def _url(d: Draft, end: int) -> int:
+    seen = d.s[min(d.start, d.low):end]
+    if "://" not in seen and "www." not in seen.lower():
+        return end        # every reading below needs an address (URL) in the citation
     before = _rx(rf"(?:,\s*|\.\s+|\s+)\(?(?:{P.ACCESSED})\s+(?P<date>[^()]+?)\)?[,.]?\s+(?P<url>{P.URL})[\s.]*$",
                         re.IGNORECASE).search(d.s, d.low, end)
     if before:

@@ -173,3 +173,18 @@ def test_a_short_form_author_and_title_is_no_full_citation_but_a_title_with_a_si
     assert parse_full("Nadia Petrova, The Long Winter", 0, 30) is None
     c = read("“The Long Winter,” Exile Quarterly Online.")
     assert c.work.kind is WorkKind.WEB and not c.work.authors
+
+
+def test_an_abbreviations_stop_at_a_citations_end_is_read_from_its_last_characters():
+    """'o.J.', 's. d.', 'et al.', 'ff.' end a citation with their own stop; a sentence's stop is
+    not one. Only the last characters are searched: the answer is the whole text's."""
+    from tei_edition import data
+    from tei_edition.citations.parse import ABBREVIATION_WINDOW, _abbreviation_stop, _ends_in_abbreviation
+    assert max(len(w) for w in data.words("citation_no_date.txt")) + 2 < ABBREVIATION_WINDOW
+    rx = _abbreviation_stop()
+    texts = ["Berlin: Dietz, o.J.", "Paris: Maspero, s. d.", "Madrid: Akal, s.f.", "Rossi et al.", "Acme Inc.",
+             "pp. 4 ff.", "Roma, senza data.", "Er verließ die Partei.", "Milano 1960.", "J. K.", ".",
+             "Ein sehr langer Titel über die Geschichte der Arbeiterbewegung in Sachsen, o.J."]
+    for text in texts:
+        assert _ends_in_abbreviation(text) == (rx.search(text) is not None), text
+    assert _ends_in_abbreviation("Berlin: Dietz, o.J.") and not _ends_in_abbreviation("Er verließ die Partei.")
