@@ -266,3 +266,21 @@ def test_many_notes_of_random_length_all_stand_on_their_calls_page_or_go_on_over
     short = [e.detail for e in report.entries if e.action == "page short because of a note"]
     assert len(short) <= text.page_count // 3, short
     assert all(int(re.search(r": (\d+) lines short", d).group(1)) < 5 for d in short), short
+
+
+def test_a_tables_caption_never_ends_a_page_without_its_table():
+    """A table falling at a page's foot: wherever the text before it ends, its caption (two lines
+    here) stands on the page of the table's first row; an HTML caption stayed behind at the foot
+    of the page when the table had to move to the next one."""
+    rows = "".join(f"<row><cell>19{k}</cell><cell>{k}.5</cell><cell>{k + 3}.0</cell><cell>{k + 9}.1</cell></row>"
+                   for k in range(20, 25))
+    caption = ("Förderung nach Jahren (Mio. t) und Ablieferungen an den Staat Ablieferung als Jahr Förderung "
+               "Ablieferung Anteil an der Förderung")
+    text = " ".join(FILLER.split() * 40).split()
+    for words in range(900, 1050, 6):
+        body = (f"<div><head>Kapitel</head><p>{' '.join(text[:words])}</p>"
+                f"<table><head>{caption}</head>{rows}</table><p>Danach.</p></div>")
+        facts = typeset_book(tei_doc(body, lang="de")).text.placements[0].typeset.facts
+        caption_page = next(p.index for p in facts.pages for ln in p.lines if "Förderung nach" in ln.text)
+        row_page = next(p.index for p in facts.pages for ln in p.lines if ln.text.strip().startswith("1920"))
+        assert caption_page == row_page, words

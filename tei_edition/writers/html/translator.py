@@ -659,17 +659,21 @@ class HtmlTranslator:
                 box.append(line)
             dst.append(box)
             return
-        table = self.el("table", "table")
-        self.common(e, table)
+        # the caption is a paragraph before the table in one block that is not broken where it
+        # fits on a page: an HTML <caption> stays behind when the table must move to the next page
+        block = self.el("div", "table-block")
         for head in e.findall(tei("head")):    # its caption, above it
-            caption = self.el("caption", "table-caption")
+            caption = self.el("p", "table-caption")
             caption.set(BLOCK_KEY, str(next(self._keys)))     # keyed like a cell: it holds lines
             self.children(head, caption, Ctx(True, ctx.in_note, ctx.depth))
-            table.append(caption)
+            block.append(caption)
+        table = self.el("table", "table")
+        self.common(e, table)
         for row in e:
             if local_name(row) == "row":
                 self.visit_row(row, table, ctx)
-        dst.append(table)
+        block.append(table)
+        dst.append(block)
 
     def visit_row(self, e: etree._Element, dst: etree._Element, ctx: Ctx) -> None:
         tr = self.el("tr", "label" if e.get("role") == "label" else None)
