@@ -58,11 +58,16 @@ def marker_languages() -> dict[str, str]:
     return {word: row[0] for row in data.table("language_markers.tsv") if len(row) >= 2 for word in row[1].split()}
 
 
+@lru_cache(maxsize=1)
+def _marked_languages() -> frozenset[str]:
+    return frozenset(marker_languages().values())
+
+
 def reads_as(text: str, code: str) -> bool:
     """Whether `text` is plainly in language `code` by its marker words (see the module)."""
     markers = marker_languages()
     words = _WORD.findall(text)
-    if len(words) < MARKER_WORDS or code not in markers.values():
+    if len(words) < MARKER_WORDS or code not in _marked_languages():
         return False
     counts = Counter(markers.get(w.lower()) for w in words)
     counts.pop(None, None)
