@@ -8,9 +8,13 @@ note long enough to tell, whose language is clearly another, carries its own xml
 Only the languages of data/languages.tsv are told apart (the languages the header can name).
 
 The identifier weighs every character, and most passages are plainly in the document's language:
-a passage of which a tenth of the words are marker words of that language, and hardly any are
-another's (data/language_markers.tsv), is taken to be in it without asking the identifier; a
-declared language whose sample reads so is not checked either, and then the model is not loaded.
+a passage of which a twentieth of the words are marker words of that language, at least four times
+as many as any other language's (data/language_markers.tsv), is taken to be in it without asking
+the identifier; a declared language whose sample reads so is not checked either, and then the model
+is not loaded. A passage in another of the marked languages shows its own markers as a sixth to a
+quarter of its words, and a passage in an unmarked language hardly ever shows one in twenty of
+ours, so the identifier is still asked where it could find another language. The names, titles and
+numbers that crowd notes and lists dilute the markers without adding another language's.
 """
 from __future__ import annotations
 
@@ -30,8 +34,9 @@ DOCUMENT_SURE = 0.90           # the least probability that decides the document
 CONTRADICTION_SURE = 0.999     # … that says a declared language is wrong
 PASSAGE_LENGTH = 200           # the least length of a passage told apart
 PASSAGE_SURE = 0.9999          # … and the probability that tells it
-MARKER_SHARE = 0.10            # the share of its words that are the language's markers…
-OTHER_SHARE = 0.02             # … and the most that may be any other language's
+MARKER_SHARE = 0.05            # the least share of its words that are the language's markers…
+MARKER_LEAST = 3               # … and the least number of them…
+OTHER_RATIO = 4                # … outnumbering every other language's markers this many times
 MARKER_WORDS = 20              # the least number of words weighed so
 _WORD = re.compile(r"[^\W\d_]+")
 TOLD = (BlockKind.P, BlockKind.QUOTE, BlockKind.HEAD, BlockKind.NOTE)
@@ -72,7 +77,7 @@ def reads_as(text: str, code: str) -> bool:
     counts = Counter(markers.get(w.lower()) for w in words)
     counts.pop(None, None)
     own = counts.pop(code, 0)
-    return own >= MARKER_SHARE * len(words) and all(n <= OTHER_SHARE * len(words) for n in counts.values())
+    return own >= max(MARKER_LEAST, MARKER_SHARE * len(words)) and all(n * OTHER_RATIO <= own for n in counts.values())
 
 
 def identify(text: str) -> Guess | None:

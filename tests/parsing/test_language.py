@@ -93,3 +93,36 @@ def test_the_identifier_is_not_asked_when_every_passage_reads_as_the_declared_la
     root, _ = converted(f"The mill\n\n{ENGLISH}\n\n{GERMAN}\n\n{ENGLISH}\n", {"language": "en"})
     assert asked and all("Mühle" in text for text in asked)       # only the German passage is asked about
     assert [p.get(LANG) for p in root.xpath("//t:body//t:p", namespaces=NS)] == [None, "de", None]
+
+
+# notes and lists crowded with names, titles and numbers: few marker words, none of another language
+FRENCH_NOTE = ("Voir Jean-Baptiste Durand, Histoire des fonderies de Lorraine, Nancy, Berger-Levrault, 1931, "
+               "p. 212-219, pour les années 1890-1914 ; Hans Keller, Die Hütten an der Saar, Saarbrücken, 1929 ; "
+               "Marcel Quinet, Les Forges de Pompey, Metz, Éditions Paul Even, 1954, p. 33 ; et Hélène "
+               "Marchal dans la Revue lorraine populaire, no 14, 1977.")
+ENGLISH_LIST = ("K. Olsen – Norwegian Labour Party (Arbeiderpartiet) P. Lindqvist – Swedish Social Democrats "
+                "T. Hansen – Danish Communist Party (DKP) J. Korhonen – Finnish Workers of the North A. Berg – "
+                "Icelandic Socialist Union B. Nilsen – Trade Union Federation (LO), 1934.")
+
+
+def test_a_passage_crowded_with_names_but_only_the_document_s_marker_words_reads_as_its_language():
+    from tei_edition.parsing.language import reads_as
+    assert reads_as(FRENCH_NOTE, "fr") and reads_as(ENGLISH_LIST + " The list was sent to the secretariat.", "en")
+    assert not reads_as(FRENCH_NOTE, "en") and not reads_as(FRENCH_NOTE, "it")
+    # a German name among them does not weigh against a clear majority of the document's markers…
+    named = ENGLISH + " The paper Die Rote Fahne and the journal of the union were banned from that day on."
+    assert reads_as(named, "en")
+    # …but a real passage in another language keeps the identifier's judgement
+    assert not reads_as(ITALIAN, "es") and not reads_as(GERMAN + " " + ENGLISH, "en")
+
+
+def test_notes_crowded_with_names_are_not_sent_to_the_identifier(monkeypatch):
+    from tei_edition.parsing import language
+    asked: list[str] = []
+    real = language.identify
+    monkeypatch.setattr(language, "identify", lambda text: asked.append(text) or real(text))
+    text = (f"La fonderie\n\n{'Le four était éteint depuis des années, mais les ouvriers revenaient '}"
+            f"chaque matin devant la porte pour voir si quelque chose avait changé dans la cour.[1]\n\n"
+            f"Notes\n\n[1] {FRENCH_NOTE}\n")
+    root, _ = converted(text, {"language": "fr"})
+    assert asked == [] and root.xpath("//t:note", namespaces=NS) and not root.xpath("//t:note/@xml:lang", namespaces=NS)
