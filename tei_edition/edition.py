@@ -315,12 +315,22 @@ def build_sources(paths: list[Path], out: Path, formats: Iterable[str], jobs: in
     if progress:
         for result in results.values():
             progress.done(result)
-    for job, output in _run(todo, jobs, progress.stage if progress else None, scheduler):
+    meanwhile = _import_edition_writers if "bib" in formats else None
+    for job, output in _run(todo, jobs, progress.stage if progress else None, scheduler, meanwhile):
         results[job.source] = _written(job, output, out, manifest)
         if progress:
             progress.done(results[job.source])
     manifest.save(out)
     return [results[p] for p in paths]
+
+
+def _import_edition_writers() -> None:
+    """Import what works-cited.bib is written with, while other processes convert the sources: this
+    process first needs it after the last source is done, where its import (the citation
+    patterns, ~0.1 s) would add to the build's time. (Not in a thread: a fork while a thread
+    holds a module's import lock leaves that lock held in the child.)"""
+    from .validation import parse_xml  # noqa: F401
+    from .writers import bibtex  # noqa: F401
 
 
 def _written(job: SourceJob, output: SourceOutput, out: Path, manifest: Manifest) -> SourceResult:
@@ -341,20 +351,23 @@ def _written(job: SourceJob, output: SourceOutput, out: Path, manifest: Manifest
     return SourceResult(job.source, Status.BUILT, message, output.counts, output.warnings, output.seconds)
 
 
-def _run(todo: list[SourceJob], jobs: int, progress: StageEvent | None, scheduler: str | None):
-    """(job, output) for every job, as they finish."""
+def _run(todo: list[SourceJob], jobs: int, progress: StageEvent | None, scheduler: str | None,
+         meanwhile: Callable[[], None] | None = None):
+    """(job, output) for every job, as they finish; `meanwhile` is done here while other processes
+    convert (nothing is done with it when the jobs run in this process)."""
     if not todo:
         return              # nothing to convert: not even a cluster to reach
     if scheduler:
-        yield from _on_dask(todo, scheduler, progress)
+        yield from _on_dask(todo, scheduler, progress, meanwhile)
     elif jobs > 1 and len(todo) > 1:
-        yield from _in_processes(todo, jobs, progress)
+        yield from _in_processes(todo, jobs, progress, meanwhile)
     else:
         for job in todo:
             yield job, run_job(job, progress)
 
 
-def _in_processes(todo: list[SourceJob], jobs: int, progress: StageEvent | None):
+def _in_processes(todo: list[SourceJob], jobs: int, progress: StageEvent | None,
+                  meanwhile: Callable[[], None] | None = None):
     """A pool of processes; each reports its stages through a queue that a thread here reads. The
     queue is handed to each worker as it starts (a pool's initializer), not through a manager
     process, which would cost a process start (~0.08 s) before the first conversion begins."""
@@ -368,6 +381,8 @@ def _in_processes(todo: list[SourceJob], jobs: int, progress: StageEvent | None)
         with ProcessPoolExecutor(max_workers=jobs, initializer=_report_stages_to,
                                  initargs=(events,)) as pool:
             futures = {pool.submit(_run_reporting, job): job for job in longest_first(todo)}
+            if meanwhile:
+                meanwhile()
             for future in as_completed(futures):
                 yield futures[future], future.result()
     finally:
@@ -409,7 +424,8 @@ def _relay(events, progress: StageEvent) -> None:
         progress(event[0], Stage(event[1]))
 
 
-def _on_dask(todo: list[SourceJob], scheduler: str, progress: StageEvent | None):
+def _on_dask(todo: list[SourceJob], scheduler: str, progress: StageEvent | None,
+             meanwhile: Callable[[], None] | None = None):
     """The jobs mapped over the workers of a Dask cluster; the results come back here to be written."""
     try:
         from dask.distributed import Client, as_completed
@@ -426,6 +442,8 @@ def _on_dask(todo: list[SourceJob], scheduler: str, progress: StageEvent | None)
         for job in todo:
             if progress:
                 progress(job.stem, Stage.CONVERT)
+        if meanwhile:
+            meanwhile()
         for future in as_completed(futures):
             yield owner[future.key], future.result()
 

@@ -288,3 +288,20 @@ def test_the_summary_table_has_a_row_per_source_and_a_total(edition_dir):
     assert rows["lettere"][1:4] == ["unchanged", "2", "1"]        # no seconds: two paragraphs, one note
     assert rows["empty"][1] == "failed"
     assert table[-1] == "0 built, 3 unchanged, 1 failed, 1.2 s"
+
+
+def test_the_edition_wide_writers_are_prepared_while_other_processes_convert(edition_dir, monkeypatch):
+    """The main process imports what works-cited.bib needs before it waits for the first source
+    converted elsewhere, and does nothing of the kind when it converts the sources itself."""
+    events: list[str] = []
+    monkeypatch.setattr(edition, "_import_edition_writers", lambda: events.append("prepared"))
+    real = edition._written
+    monkeypatch.setattr(edition, "_written", lambda job, *rest: events.append(job.stem) or real(job, *rest))
+    build(edition_dir, jobs=2, force=True)
+    assert events[0] == "prepared" and events.count("prepared") == 1 and sorted(events[1:]) == sorted(TEXTS)
+    events.clear()
+    build(edition_dir, formats=("tei",), jobs=2, force=True)
+    assert "prepared" not in events
+    events.clear()
+    build(edition_dir, jobs=1, force=True)
+    assert "prepared" not in events and sorted(events) == sorted(TEXTS)
