@@ -85,6 +85,7 @@ class SourceOutput:
     counts: dict[str, int] = field(default_factory=dict)
     warnings: int = 0
     seconds: float = 0.0
+    notes: dict[str, Any] = field(default_factory=dict)     # the report's note figures, for the summary
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,8 @@ def _run_job(job: SourceJob, progress: StageEvent) -> SourceOutput:
         progress(stem, Stage.BIB)
         files[f"{stem}.bib"] = bib_bytes(result.tree, Path(f"{stem}.bib"))
     files[f"{stem}.report.json"] = result.report.to_json().encode("utf-8")   # last: the writers record in it
-    return SourceOutput(job.source, True, "", files, counts, len(result.report.warnings))
+    return SourceOutput(job.source, True, "", files, counts, len(result.report.warnings),
+                        notes=dict(result.report.stats.get("notes", {})))
 
 
 def _validate_into(report, data: bytes) -> None:
@@ -345,9 +347,7 @@ def _written(job: SourceJob, output: SourceOutput, out: Path, manifest: Manifest
         return SourceResult(job.source, Status.FAILED, f"{job.source.name}: error: cannot write {out / name}: "
                             f"{exc.strerror or exc}", seconds=output.seconds)
     manifest.record(job, output)
-    stats = json.loads(output.files[f"{job.stem}.report.json"]).get("stats", {})
-    message = summary_line(job.stem, output.counts, output.warnings) + "\n  " + \
-        notes_line(job.stem, stats.get("notes", {}))
+    message = summary_line(job.stem, output.counts, output.warnings) + "\n  " + notes_line(job.stem, output.notes)
     return SourceResult(job.source, Status.BUILT, message, output.counts, output.warnings, output.seconds)
 
 
