@@ -1,10 +1,13 @@
 """notes/calls.py: candidates_in finds possible note calls, with their form and strength."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tei_edition.model import NoteFamily
-from tei_edition.notes.calls import MEDIUM, STRONG, WEAK, candidates_in, find_candidates
+from tei_edition.notes.calls import (_FORMS, _LAST_LETTERS, _LAST_WORD, MEDIUM, STRONG, WEAK, _before_spaces,
+                                     _search_before, _spans, candidates_in, find_candidates)
 
 
 def found(text: str) -> list[tuple[str, str, int | None, int, str]]:
@@ -93,3 +96,52 @@ def test_a_number_opening_a_citation_of_volume_and_page_is_no_call(text):
 
 def test_a_number_after_a_sentence_before_a_word_that_is_no_abbreviation_stays_a_candidate():
     assert [c.mark for c in candidates_in("so war es vereinbart. 3 Die Klägerin", 0)] == ["3"]
+
+
+# The patterns as they were written before each was made to open with the mark's first character
+# (a space or tab before the mark in the pattern itself, the lookbehind before the mark): the
+# slow path the forms and `_spans` must agree with.
+_SLOW_FORMS = [
+    ("superscript", r"(?P<sp>[ \t]?)(?P<n>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", 0),
+    ("star", r"(?P<sp>[ \t]?)\[(?P<n>\d{1,3}\*)\]", 0),
+    ("symbol", r"(?P<sp>[ \t]?)\[(?P<n>[*†‡§]{1,3}|[A-Z])\]", 0),
+    ("rst", r"(?P<sp>[ \t]?)\[#?(?P<n>\w{1,10})\]_", 0),
+    ("footnote", r"(?P<sp>[ \t]?)\[(?:Footnote|Note)\s+(?P<n>\d{1,4})\]", re.I),
+    ("bracket", r"(?P<sp>[ \t]?)\[(?P<n>\d{1,4})\](?![_(])", 0),
+    ("paren", r"(?P<sp>[ \t]?)\((?P<n>[0-9lI]{1,3})\)", 0),
+    ("glued-symbol", r"""(?<=[.,;:!?'’”")])(?P<sp>)(?P<n>[*†‡]{1,3})(?=\s|$)""", 0),
+    ("glued", r"""(?<=[^\W\d_]|[.,;:!?'’”‘“»«")])(?P<sp>)(?P<n>\d{1,3})(?=[\s.,;:!?'’”‘“»«")\]]|$)""", 0),
+    ("spaced", r"""(?<=[.,;:!?'’”‘“»«")])(?P<sp>\s)(?P<n>\d{1,3})(?=\s+[A-ZÀ-Ý‘'"“„«(]|\s*$)""", 0),
+]
+
+_SAMPLES = [
+    "The party's congress,12 held in 1927 [3] and again (4) in Moscow.¹² Then: ‘the end’.7 Later 8 Trotsky",
+    "See p. 64, No.33 and vol. 2 [Footnote 5] [note 6] [7*] [†] [B] [9]_ [10](x) ² ³⁴ 5",
+    "Die Bauern7 sangen.« 8 Dann kam der Winter;9 und der Frühling [12]  [13]\t[14] (l) (I2) IR100 p382",
+    "Le congrès, dit-il : « non ».³ Puis « oui »,4 et encore 5 Alors le peuple (1) se leva.  6",
+    "x" * 50 + "7 " + " " * 45 + "8 Ende.*  Fin:* 9",
+]
+
+
+def _slow_spans(text: str) -> list[tuple[str, int, int, int, str]]:
+    return [(name, m.start(), m.end(), m.start("n"), m.group("n"))
+            for name, pattern, flags in _SLOW_FORMS for m in re.finditer(pattern, text, flags)]
+
+
+@pytest.mark.parametrize("text", _SAMPLES)
+def test_each_form_finds_the_marks_the_slow_patterns_find(text):
+    assert [(f.name, *span) for f in _FORMS for span in _spans(f, text)] == _slow_spans(text)
+
+
+def _slow_last_run(pattern: str, text: str, end: int) -> str | None:
+    m = re.search(pattern, text[:end])
+    return m.group(1) if m else None
+
+
+@pytest.mark.parametrize("text", _SAMPLES + ["  ", "", "word" * 30, "Wörter " * 3 + " " * 50])
+def test_search_before_finds_the_run_a_search_of_the_whole_text_finds(text):
+    for end in range(len(text) + 1):
+        last_word = _search_before(_LAST_WORD, text, _before_spaces(text, end))
+        assert (last_word.group(1) if last_word else None) == _slow_last_run(r"(\S+)\s*$", text, end)
+        letters = _search_before(_LAST_LETTERS, text, end)
+        assert (letters.group(1) if letters else None) == _slow_last_run(r"([^\W\d_]+)$", text, end)

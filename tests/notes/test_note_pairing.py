@@ -5,7 +5,7 @@ from passlab import context_of, entries, only, run
 
 from tei_edition.model import Block, BlockKind, Document, NoteFamily, NotePlace, NoteText
 from tei_edition.notes.calls import find_candidates
-from tei_edition.notes.note_pairing import NotePairing, choose_calls
+from tei_edition.notes.note_pairing import SKIP_WITH_TEXT, SKIP_WITHOUT_TEXT, NotePairing, _SkipCosts, choose_calls
 from tei_edition.report import Kind
 
 NUMBER, STAR, SYMBOL = NoteFamily.NUMBER, NoteFamily.STAR, NoteFamily.SYMBOL
@@ -281,3 +281,14 @@ def test_a_note_read_off_a_pages_foot_takes_the_call_on_its_own_page_not_one_pag
     note = root.xpath("//t:body//t:note", namespaces=ns)
     # the '1' after a comma on the page before is no call of it (two notes of one number are not)
     assert len(note) == 1 and note[0].getprevious().tail.endswith("desde el principio.")
+
+
+def test_skip_costs_count_the_skipped_numbers_as_testing_each_would():
+    with_text = {0, 1, 2, 5, 9, 10, 11, 40, 41, 300}
+    skip_cost = _SkipCosts(with_text)
+    for a in range(-2, 45):
+        for b in range(-2, 320):
+            between = range(a + 1, b)
+            known = sum(1 for v in between if v in with_text)
+            assert skip_cost(a, b) == SKIP_WITH_TEXT * known + SKIP_WITHOUT_TEXT * (len(between) - known)
+    assert _SkipCosts(set())(3, 7) == 3 * SKIP_WITHOUT_TEXT
