@@ -13,6 +13,7 @@ author's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import data
 from ..model import Block, BlockKind, Document, Quotation, Span
@@ -31,6 +32,14 @@ def _unbalanced_close(text: str) -> bool:
 
 OPENING_ELISION = re.compile(r"^\s*[‘'“\"]?\s*(?:\.\s?\.\s?\.|…|\[\s*(?:\.\s?\.\s?\.|…)\s*\])\s*\S")
 SPACED_ELISION = re.compile(r"\s(?:\.\s?\.\s?\.|…)\s+[A-Z]")
+LONG_WORD = re.compile(r"[a-z]{5,}")
+MIN_LETTERS = 20     # a block with fewer letters is no quotation
+
+
+def has_letters(text: str, least: int) -> bool:
+    """Does `text` hold at least `least` letters? Counted in its first 4 × `least` characters, which
+    mostly settle it, and only then in the whole text."""
+    return sum(map(str.isalpha, text[:4 * least])) >= least or sum(map(str.isalpha, text)) >= least
 
 
 def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, body_indent: int,
@@ -40,15 +49,16 @@ def _evidence(a: Block | None, b: Block, c: Block | None, notes_between: bool, b
         ev["spelt unlike the author"] = min(foreign, 2)
     if a is not None and a.kind is BlockKind.P and ends_with_colon(a.text):
         ev["lead-in colon"] = 3
-    if ends_with_call(b.text):
+    call_at_end = ends_with_call(b.text)
+    if call_at_end:
         ev["ends with note call"] = 1
-    if CITATION_END.search(b.text) and _unbalanced_close(b.text):
+    if _unbalanced_close(b.text) and CITATION_END.search(b.text):     # (the cheaper test first)
         ev["closing mark and source"] = 2
         if a is not None and a.text.count("“") > a.text.count("”"):
             ev["continues a quotation opened before"] = 1
     if OPENING_ELISION.match(b.text):
         ev["opens with an elision"] = 2
-    if SPACED_ELISION.search(b.text[3:-3]) and ends_with_call(b.text):
+    if call_at_end and SPACED_ELISION.search(b.text[3:-3]):
         ev["elision between sentences"] = 2
     elif ELISION.search(b.text[3:-3]):
         ev["elision"] = 1
@@ -67,10 +77,11 @@ class Spelling:
 
     def __init__(self, blocks: list[Block]) -> None:
         rules = [(re.compile(gb), us) for _, gb, us in data.table("spelling_variants.tsv")]
-        words: dict[str, int] = {}
+        # each block's words, read once here for the counts and again asked by `foreign`
+        self._words_of: dict[str, list[str]] = {}
+        words: Counter[str] = Counter()     # (in the order the words are first met, as a dict)
         for b in blocks:
-            for w in re.findall(r"[a-z]{5,}", b.text.lower()):
-                words[w] = words.get(w, 0) + 1
+            words.update(self._words(b.text))
         self.convention: dict[str, str] = {}   # word → 'gb' or 'us', for words spelt both ways
         counts = {"gb": 0, "us": 0}
         for w in list(words):
@@ -80,11 +91,20 @@ class Spelling:
                     counts["gb"] += words[w]
                     counts["us"] += words[other]
         self.author = "gb" if counts["gb"] >= counts["us"] else "us"
+        # the words spelt in the other convention: a block's foreign words are those among them
+        self._foreign = {w for w, convention in self.convention.items() if convention != self.author}
+
+    def _words(self, text: str) -> list[str]:
+        """The lower-case words of five letters or more of `text` (a pure function of the text,
+        kept for each text met)."""
+        found = self._words_of.get(text)
+        if found is None:
+            found = self._words_of[text] = LONG_WORD.findall(text.lower())
+        return found
 
     def foreign(self, text: str) -> int:
         """How many distinct words of `text` are spelt in the other convention."""
-        return len({w for w in re.findall(r"[a-z]{5,}", text.lower())
-                    if self.convention.get(w) not in (None, self.author)})
+        return len(self._foreign.intersection(self._words(text))) if self._foreign else 0
 
 
 class BlockQuotations(BlockPass):
@@ -113,7 +133,7 @@ class BlockQuotations(BlockPass):
         body_indent = indents[len(indents) // 2] if indents else 0
         group = 0
         for i, (b, nb) in enumerate(flow):
-            if b.kind is not BlockKind.P or len(b.text) > MAX_QUOTE or sum(ch.isalpha() for ch in b.text) < 20 \
+            if b.kind is not BlockKind.P or len(b.text) > MAX_QUOTE or not has_letters(b.text, MIN_LETTERS) \
                     or b.item:
                 continue
             a = flow[i - 1][0] if i else None
@@ -127,14 +147,13 @@ class BlockQuotations(BlockPass):
 
 
 def _refers_back(text: str) -> bool:
-    low = text.lower()
-    return any(low.startswith(p) for p in data.words("back_references.txt"))
+    return text.lower().startswith(tuple(data.words("back_references.txt")))
 
 
 def _mark(b: Block, group: int, ev: dict[str, int], report: StageReport) -> None:
     b.kind = BlockKind.QUOTE
-    m = CITATION_END.search(b.text)
-    citation = Span(m.start(1), m.end(1)) if m and _unbalanced_close(b.text) else None
+    m = CITATION_END.search(b.text) if _unbalanced_close(b.text) else None
+    citation = Span(m.start(1), m.end(1)) if m else None
     b.quotation = Quotation(group, citation)
     report.recognise("block quotation (" + ", ".join(ev) + ")", b.first_line, b.text)
 

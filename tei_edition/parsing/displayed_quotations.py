@@ -30,8 +30,8 @@ from ..model import Block, BlockKind, Document, LineConvention, Quotation
 from ..passes import Context, Declaration, BlockPass, Section
 from ..reading.layout import measure
 from ..report import StageReport
-from ..vocabulary import CALL_MARK, ELISION, is_terminal
-from .block_quotations import Spelling
+from ..vocabulary import CALL_MARK, ELISION, SUPERSCRIPT_DIGITS, is_terminal
+from .block_quotations import MIN_LETTERS, Spelling, has_letters
 from .page_breaks import ends_with_call, ends_with_colon
 
 THRESHOLD = 3                 # points a paragraph ending with a call needs to be a quotation
@@ -40,6 +40,38 @@ SHORT_LEAD_IN = 0.6           # a lead-in line shorter than this share of the wi
 CALL_AT_END = re.compile(rf"(?<=[.!?…;:)\]])\s*{CALL_MARK}\s*$")
 CALL = re.compile(CALL_MARK)
 CLOSING_MARK_BEFORE_CALL = re.compile(rf"""['"’”»]\s*[.,;:]?\s*{CALL_MARK}\s*$""")
+CALL_LAST_CHARACTERS = frozenset("])" + SUPERSCRIPT_DIGITS)    # what a CALL_MARK ends with
+CAPITAL_AFTER_SPACES = re.compile(r"\s*[A-Z]")
+
+
+def _ends_like_a_call(text: str, end: int) -> bool:
+    """Does text[:end], but for the spaces that end it, end as a call mark does? The two patterns
+    anchored at a call that ends the text are tried at every position where a quote mark or a stop
+    stands; a text that does not end so (most paragraphs) needs neither."""
+    while end and text[end - 1].isspace():     # (str.isspace is the regex \s)
+        end -= 1
+    return end > 0 and text[end - 1] in CALL_LAST_CHARACTERS
+
+
+def call_at_end(text: str, end: int | None = None) -> bool:
+    """A note call after a sentence ends text[:end]."""
+    end = len(text) if end is None else end
+    return _ends_like_a_call(text, end) and CALL_AT_END.search(text, 0, end) is not None
+
+
+def closing_mark_before_call(text: str, end: int | None = None) -> bool:
+    """text[:end] ends with a closing quote mark and a call: the author quoting with marks."""
+    end = len(text) if end is None else end
+    return _ends_like_a_call(text, end) and CLOSING_MARK_BEFORE_CALL.search(text, 0, end) is not None
+
+
+def _call_within(text: str, first: re.Match[str] | None, end: int) -> bool:
+    """Does text[:end] hold a call mark? `first` is the first call mark of the whole text: a call
+    in a prefix is a call of the text, so none before `first` starts; `first` lies in the prefix
+    or, cut by its end, is searched again there."""
+    if first is None or end <= first.start():
+        return False
+    return first.end() <= end or CALL.search(text, 0, end) is not None
 
 
 @dataclass(frozen=True)
@@ -202,24 +234,26 @@ class Run:
         mid-sentence does ('…of the petty bourgeoisie. / the gigantic growth of…')."""
         ends = self.line_ends(b)
         lines = self.lengths.lines(b)
+        first_call = CALL.search(b.text)
         for k, end in enumerate(ends[:-1]):
-            head, rest = b.text[:end], b.text[end + 1:]
-            if CALL.search(head) or len(rest) <= 80:
+            if _call_within(b.text, first_call, end) or len(b.text) - end - 1 <= 80:
                 continue
+            head, rest = b.text[:end], b.text[end + 1:]
             why = self._lead_in_line(head, rest, self.lengths.length.get(lines[k], 0) if k < len(lines) else 0)
             if why and self.width_evidence(self._as_block(b, end + 1)) >= 0:
                 return end + 1, why
         return None
 
     def _lead_in_line(self, head: str, rest: str, length: int) -> str | None:
-        last = head.split()[-1].lower() if head.split() else ""
+        last_two = head.rsplit(None, 1)      # (the last word, without splitting all the head)
+        last = last_two[-1].lower() if last_two else ""
         if length and length < SHORT_LEAD_IN * self.lengths.width and not is_terminal(head):
             return "carries on a lead-in left unfinished on a short line"
         words = re.findall(r"[^\W\d_]+", head[-40:])
         if head.rstrip().endswith(",") and words and words[-1].lower() in self.verbs \
                 and re.match(r"\s*(?:…|\.\.\.|[A-Z])", rest):
             return "after a lead-in that ends its line with a reporting verb"
-        if re.search(r"[.!?]$", head.rstrip()) and rest[:1].islower() and last not in self.abbreviations:
+        if head.rstrip()[-1:] in (".", "!", "?") and rest[:1].islower() and last not in self.abbreviations:
             return "carries on in lower case after a sentence that ends its line"
         return None
 
@@ -230,7 +264,7 @@ class Run:
         if len(ends) < 3:
             return None
         for m in re.finditer(r"(\w+)(?:\s+it)?:\s+(?=[A-Z…]|\.\.\.)", b.text[:ends[0] + 1]):
-            if m.group(1).lower() in self.verbs and not CLOSING_MARK_BEFORE_CALL.search(b.text):
+            if m.group(1).lower() in self.verbs and not closing_mark_before_call(b.text):
                 rest = self._as_block(b, m.end())
                 if self.width_evidence(rest) >= 0:
                     return m.end(), "opens after a reporting colon on its lead-in's line"
@@ -254,9 +288,8 @@ class Run:
         """Where a note call after a sentence ends one of b's source lines, the next line opening
         a sentence of its own."""
         for end in self.line_ends(b)[:-1]:
-            head = b.text[:end]
-            if CALL_AT_END.search(head) and not CLOSING_MARK_BEFORE_CALL.search(head) \
-                    and re.match(r"\s*[A-Z]", b.text[end:]):
+            if call_at_end(b.text, end) and not closing_mark_before_call(b.text, end) \
+                    and CAPITAL_AFTER_SPACES.match(b.text, end):
                 return end
         return None
 
@@ -274,7 +307,7 @@ class Run:
         flow = [b for b in self.doc.blocks if b.kind in (BlockKind.P, BlockKind.QUOTE, BlockKind.HEAD, BlockKind.TABLE)]
         for a, b in zip(flow, flow[1:]):
             if a.kind is BlockKind.P and b.kind is BlockKind.P and not a.item and not b.item \
-                    and ends_with_colon(a.text) and sum(ch.isalpha() for ch in b.text) >= 20:
+                    and ends_with_colon(a.text) and has_letters(b.text, MIN_LETTERS):
                 self.mark(b, ["after a lead-in colon"])
 
     # ------------------------------------------------------------------ closing calls
@@ -282,8 +315,8 @@ class Run:
     def mark_closing_with_a_call(self) -> None:
         flow = self.flow()
         for i, b in enumerate(flow):
-            if b.kind is not BlockKind.P or b.item or not CALL_AT_END.search(b.text) \
-                    or CLOSING_MARK_BEFORE_CALL.search(b.text) or len(self.lengths.lines(b)) < 2:
+            if b.kind is not BlockKind.P or b.item or not call_at_end(b.text) \
+                    or closing_mark_before_call(b.text) or len(self.lengths.lines(b)) < 2:
                 continue
             ev = self._evidence(flow[i - 1] if i else None, b)
             if sum(ev.values()) >= THRESHOLD:
@@ -310,7 +343,7 @@ class Run:
 
     def _introduces(self, a: Block) -> bool:
         """A short paragraph of prose (not a table row) that does not end with a call."""
-        letters = sum(ch.isalpha() for ch in a.text)
+        letters = sum(map(str.isalpha, a.text))
         return 30 <= len(a.text) and letters > 0.7 * len(a.text) and len(self.lengths.lines(a)) <= 4 \
             and not ends_with_call(a.text) and is_terminal(a.text)
 
@@ -354,7 +387,7 @@ class Run:
                 return
             end = self._call_ending_a_line(c)
             head = c if end is None else c.piece(0, end)
-            if CLOSING_MARK_BEFORE_CALL.search(head.text) or ends_with_colon(head.text) \
+            if closing_mark_before_call(head.text) or ends_with_colon(head.text) \
                     or self.width_evidence(head) < -0.5:
                 return                          # the author's own paragraph, or a lead-in
             taken.append(c)
@@ -397,7 +430,7 @@ class Run:
             while j >= 0 and len(taken) < MAX_CONTINUATION - 1:
                 c = flow[j]
                 if c.kind is not BlockKind.P or c.item or ends_with_call(c.text) or ends_with_colon(c.text) \
-                        or CLOSING_MARK_BEFORE_CALL.search(c.text) or self.width_evidence(c) < -0.5:
+                        or closing_mark_before_call(c.text) or self.width_evidence(c) < -0.5:
                     break
                 taken.append(c)
                 j -= 1

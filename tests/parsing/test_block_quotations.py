@@ -4,7 +4,7 @@ from __future__ import annotations
 from passlab import context_of, document_of, entries, only, run
 
 from tei_edition.model import Block, BlockKind, Document, ListItem, ListStyle
-from tei_edition.parsing.block_quotations import BlockQuotations, Spelling
+from tei_edition.parsing.block_quotations import LONG_WORD, BlockQuotations, Spelling, has_letters
 from tei_edition.report import Kind
 
 P1 = ("Die Sammlung enthält Briefe, Tagebücher und Notizen aus drei Jahrzehnten, die hier zum ersten "
@@ -167,3 +167,27 @@ def test_a_second_unindented_paragraph_after_a_lead_in_stays_the_authors_in_blan
                                                 QUOTED_2 + " [4]", P2))
     assert quotes(context.document) == [(7, 1)]
     assert at(context.document, 9).kind is BlockKind.P
+
+
+def test_has_letters_counts_as_counting_every_letter_would():
+    long_digits = "1927–1940, " * 12
+    for text in ["", "ab", "Ein Satz.", "1, 2, 3 … 19 — 20 Buchstaben hier", long_digits,
+                 long_digits + "abcdefghij" + "0" * 100 + "klmnopqrst", long_digits + "abcdefghij",
+                 "Les lettres de cette période", "Жили-были дед да баба", "a" * 19, "é" * 20]:
+        for least in (1, 5, 20):
+            assert has_letters(text, least) == (sum(ch.isalpha() for ch in text) >= least), (text, least)
+
+
+def _slow_foreign(spelling: Spelling, text: str) -> int:
+    """What `Spelling.foreign` counts, by asking the convention of every word."""
+    return len({w for w in LONG_WORD.findall(text.lower())
+                if spelling.convention.get(w) not in (None, spelling.author)})
+
+
+def test_foreign_counts_what_asking_every_word_counts():
+    blocks = [Block(GB_1, 1), Block(GB_2, 3), Block(US_QUOTE, 5)]
+    spelling = Spelling(blocks)
+    for text in [GB_1, GB_2, US_QUOTE, US_QUOTE + " " + US_QUOTE, "the colour of the harbour",
+                 "Sie organized die Stadt und realized nichts", ""]:
+        assert spelling.foreign(text) == _slow_foreign(spelling, text)
+    assert spelling.foreign(US_QUOTE) > 0

@@ -4,9 +4,11 @@ quotations (indented in print, so narrower in the transcription) at 54, paragrap
 short line, every quotation closed by its note call."""
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
+import pytest
 from lxml import etree
 from passlab import entries, only
 
@@ -14,7 +16,8 @@ from tei_edition.api import convert_file
 from tei_edition.writers.tei import to_bytes
 
 from tei_edition.model import BlockKind, Document
-from tei_edition.parsing.displayed_quotations import DisplayedQuotations
+from tei_edition.parsing.displayed_quotations import (CALL, CALL_AT_END, CLOSING_MARK_BEFORE_CALL, DisplayedQuotations,
+                                                      _call_within, call_at_end, closing_mark_before_call)
 from tei_edition.report import Kind
 
 AUTHOR = [
@@ -229,3 +232,20 @@ def test_a_paragraph_after_a_table_that_a_lead_in_colon_introduced_is_the_author
     blocks = [b for b in context.document.blocks if b.kind is not BlockKind.REMOVED]
     assert [b.kind for b in blocks[-2:]] == [BlockKind.TABLE, BlockKind.P]
     assert not [e for e in found if e.action.startswith("displayed quotation")]
+
+
+_ENDINGS = ["Die Stadt schwieg.[3]", "Die Stadt schwieg.[3]  \n", "Die Stadt schwieg.", "sagte er: „nein“.[12]",
+            "« non ».⁴", "said ‘no’,(2) ", "Il se tut (1927)", "Il se tut.(l)", "so.[4*]", "[5]", "", "   ",
+            "Er schrieb¹² und schwieg", "ein Satz [12 und noch (3) einer [7]", "a.\u2009[9]\u00a0", "she said.” ²³"]
+
+
+@pytest.mark.parametrize("text", _ENDINGS)
+def test_call_at_end_and_closing_mark_say_what_their_patterns_say_of_every_prefix(text):
+    first = CALL.search(text)
+    for end in range(len(text) + 1):
+        head = text[:end]
+        assert call_at_end(text, end) == bool(CALL_AT_END.search(head)), (text, end)
+        assert closing_mark_before_call(text, end) == bool(CLOSING_MARK_BEFORE_CALL.search(head)), (text, end)
+        assert _call_within(text, first, end) == bool(CALL.search(head)), (text, end)
+    assert call_at_end(text) == bool(CALL_AT_END.search(text))
+    assert closing_mark_before_call(text) == bool(CLOSING_MARK_BEFORE_CALL.search(text))
