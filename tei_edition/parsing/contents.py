@@ -16,7 +16,18 @@ PAGE_REF = re.compile(r"(?:\t+|\s*\.{3,}\s*|\s{2,})(\d{1,4}|[ivxlc]{1,6})\s*$", 
 MAX_ENTRY = 100
 
 
+# The last character of a page reference (PAGE_REF's number: '12', 'xiv').
+PAGE_NUMBER_END = re.compile(r"\d|[ivxlc]", re.I)
+
+
 def entry_text(raw: str) -> str:
+    """The entry without its page reference. PAGE_REF, anchored at the end, is tried from every
+    position of the line; it is asked only where the line's last character other than a space can
+    end a page number (exact: after a match's number come only spaces, as `str.rstrip` and the
+    pattern's `\\s` count them alike), which spares it for nearly every line of the text."""
+    tail = raw.rstrip()
+    if not tail or PAGE_NUMBER_END.fullmatch(tail[-1]) is None:
+        return raw.strip(" \t.")
     return PAGE_REF.sub("", raw).strip(" \t.")
 
 

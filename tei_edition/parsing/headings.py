@@ -16,7 +16,7 @@ from .. import data
 from ..model import Block, BlockKind, Document, FrontRole
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import Entry, StageReport
-from ..vocabulary import BULLETS, TRAILING_CALL, caps_opening, is_terminal
+from ..vocabulary import BULLETS, SUPERSCRIPT_DIGITS, TRAILING_CALL, caps_opening, is_terminal
 from .contents import matches_entry, norm
 MAX_HEADING = 130
 STYLE_RANK = ["part", "chapter", "roman", "arabic", "decimal", "letter", "caps", "plain"]
@@ -35,6 +35,21 @@ TABLE_RUN = 3
 # A division's number or letter alone on its line ('II', 'B', '3'), its text following at once.
 BARE_MARK = re.compile(r"^(?:[IVXLC]{1,7}|[A-H]|\d{1,2})\.?$")
 TITLE_WITH_STOP = 8        # the most words a heading ending with a full stop may have
+
+
+# The last character of a note call (vocabulary.CALL_MARK: '[12]', '[1*]', '(3)', '¹²').
+CALL_ENDS = frozenset("])" + SUPERSCRIPT_DIGITS)
+
+
+def without_trailing_call(text: str) -> str:
+    """`text` without the note call that ends it (vocabulary.TRAILING_CALL). The pattern, anchored
+    at the end, is tried from every position of a paragraph; it is asked only where the text's last
+    character other than a space can end a call, the last character of any match (exact: what
+    follows a match's call is spaces, as `str.rstrip` and the pattern's `\\s` count them alike)."""
+    tail = text.rstrip()
+    if not tail or tail[-1] not in CALL_ENDS:
+        return text
+    return TRAILING_CALL.sub("", text)
 
 
 def numbering_style(text: str) -> str | None:
@@ -62,20 +77,35 @@ def in_contents(text: str, contents: list[str]) -> bool:
     """Is `text` an entry of the contents list (allowing a typo in a long entry)?"""
     if not contents or len(text) > 2 * MAX_HEADING:
         return False
-    return matches_entry(norm(TRAILING_CALL.sub("", text)), _contents_keys(tuple(contents)))
+    return matches_entry(norm(without_trailing_call(text)), _contents_keys(tuple(contents)))
+
+
+@lru_cache(maxsize=1)
+def _section_names() -> frozenset[str]:
+    """The known section names, front and back (the union made once, not at every line asked)."""
+    return data.words("section_names.txt") | data.words("back_headings.txt")
 
 
 def style_of(text: str) -> str:
-    bare = TRAILING_CALL.sub("", text).strip()
-    if bare.lower().strip(" :.") in data.words("section_names.txt") | data.words("back_headings.txt"):
+    bare = without_trailing_call(text).strip()
+    if bare.lower().strip(" :.") in _section_names():
         return "named"
     style = numbering_style(bare)
     if style:
         return style
-    letters = [c for c in bare if c.isalpha()]
-    if len(letters) > 2 and all(c.isupper() for c in letters):
-        return "caps"
-    return "plain"
+    return "caps" if _all_capitals(bare) else "plain"
+
+
+def _all_capitals(text: str) -> bool:
+    """More than two letters, every one a capital. (Read up to the first small letter: a paragraph
+    of prose is ruled out at its first word, not after all its letters are listed.)"""
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters > 2
 
 
 # A lead-in that a dash carries on to what follows ('DEAR RIES,--', 'as follows:—'): never a heading.
@@ -84,7 +114,7 @@ LEAD_IN = re.compile(r"[,:;.]?\s*(?:--|—|–)\s*$")
 
 def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, contents: list[str],
                        caps_convention: bool = False) -> bool:
-    text = TRAILING_CALL.sub("", block.text).strip()
+    text = without_trailing_call(block.text).strip()
     if not text or len(text) > MAX_HEADING or block.kind is not BlockKind.P or LEAD_IN.search(text):
         return False
     if _closes_a_letter(text, nxt) or _in_verse(block, prev, nxt) or _caption(text, nxt) or _in_capitals(block, prev, nxt) \
@@ -101,7 +131,7 @@ def looks_like_heading(block: Block, prev: Block | None, nxt: Block | None, cont
         return (text.endswith(".") or any(c.isalpha() for c in text)) and nxt is not None and \
             nxt.kind is BlockKind.P and nxt.text[:1].isupper() and len(nxt.text) <= MAX_HEADING and \
             (not is_terminal(nxt.text) or _caps_title(nxt.text)) and _wordy(nxt.text)
-    if prev is not None and NUMBER_ONLY.match(TRAILING_CALL.sub("", prev.text).strip()) and _caps_title(text) \
+    if prev is not None and NUMBER_ONLY.match(without_trailing_call(prev.text).strip()) and _caps_title(text) \
             and prev.kind in (BlockKind.P, BlockKind.HEAD):
         return True   # the title under a number line, in capitals, with its full stop
     if not _wordy(text):
@@ -145,7 +175,7 @@ def _closes_a_letter(text: str, nxt: Block | None) -> bool:
     signature below them completes (a heading is complete: what follows it is prose or a title)."""
     if nxt is None or nxt.kind is not BlockKind.P or is_terminal(text) and not text.endswith(","):
         return False
-    sign = TRAILING_CALL.sub("", nxt.text).strip()
+    sign = without_trailing_call(nxt.text).strip()
     words = sign.rstrip(".").split()
     return 0 < len(words) <= SIGNATURE_WORDS and sign.endswith(".") and not sign.endswith("..") \
         and all(w[:1].isupper() or w.lower() in data.words("name_particles.txt") for w in words) \
@@ -174,7 +204,7 @@ def _in_capitals(block: Block, prev: Block | None, nxt: Block | None) -> bool:
     PLANS…', a case's caption 'TARRANT REGIONAL WATER DISTRICT v.' / 'HERRMANN ET AL.'): it runs on
     from, or into, the line of capitals next to it, with no blank line between."""
     def caps(b: Block | None) -> bool:
-        return b is not None and b.kind is BlockKind.P and style_of(TRAILING_CALL.sub("", b.text).strip()) == "caps"
+        return b is not None and b.kind is BlockKind.P and style_of(without_trailing_call(b.text).strip()) == "caps"
     def runs_on(a: Block, b: Block) -> bool:
         return b.first_line == a.last_line + 1 and not is_terminal(a.text) and not NUMBER_ONLY.match(a.text.strip())
     return caps(block) and (caps(prev) and runs_on(prev, block) or caps(nxt) and runs_on(block, nxt))
@@ -185,9 +215,15 @@ def _disposition(text: str) -> bool:
     court's decision closing its opinion, made only of the words of dispositions, with at least one
     that decides (data/court_dispositions.tsv)."""
     words = re.findall(r"[^\W\d_]+", text.lower())
-    roles = data.pairs("court_dispositions.tsv")
+    roles = _disposition_roles()
     return bool(words) and is_terminal(text) and all(w in roles for w in words) \
         and any(roles[w] == "decides" for w in words)
+
+
+@lru_cache(maxsize=1)
+def _disposition_roles() -> dict[str, str]:
+    """data/court_dispositions.tsv as a mapping, made once (`data.pairs` builds it at each call)."""
+    return data.pairs("court_dispositions.tsv")
 
 
 def _leads_into_a_quotation(text: str, nxt: Block | None) -> bool:
@@ -239,13 +275,13 @@ def _in_verse(block: Block, prev: Block | None, nxt: Block | None) -> bool:
         return True
     if not 0 < block.indent < CENTRED:
         return False
-    bare = NUMBER_ONLY.match(TRAILING_CALL.sub("", block.text).strip()) is not None
+    bare = NUMBER_ONLY.match(without_trailing_call(block.text).strip()) is not None
     return bare and nxt is not None and nxt.indent >= block.indent and not _prose(nxt)
 
 
 def _caps_title(text: str) -> bool:
     """A title in capitals, perhaps ending with a full stop: 'TO STEINER & CO.', 'THE SECOND PART.'"""
-    bare = TRAILING_CALL.sub("", text).strip()
+    bare = without_trailing_call(text).strip()
     return style_of(bare.rstrip(".")) == "caps" and len(bare.split()) <= 14 and not bare.endswith("..") \
         and not re.search(r"[,;:]$", bare)
 
@@ -327,13 +363,14 @@ class Headings(BlockPass):
         titles = {_plain(doc.front.title or "")} | {_plain(b.text) for b in doc.front_blocks
                                                     if b.front is not None and b.front.role is FrontRole.TITLE}
         titles.discard("")
+        title_words = max((len(t.split()) for t in titles), default=0)
         captions = _captions(flow)
         for i, b in enumerate(flow):
             prev = flow[i - 1] if i else None
             nxt = flow[i + 1] if i + 1 < len(flow) else None
             if i in captions:
                 continue   # a court opinion's caption: the court, the parties, the docket are no headings
-            if b.kind is BlockKind.P and _plain(b.text) in titles:
+            if b.kind is BlockKind.P and _is_title(b.text, titles, title_words):
                 context.report.info("kept the text's title, repeated where the body begins, as text",
                                     b.first_line, b.text)
                 continue   # a half-title: the book's title again over its first chapter
@@ -432,10 +469,26 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
+TITLE_SAMPLE = 300      # the opening of a block whose words are counted before it is compared with the titles
+_WORD = re.compile(r"\w+")
+
+
+def _is_title(text: str, titles: set[str], title_words: int) -> bool:
+    """Is `_plain(text)` one of `titles` (of at most `title_words` words)? A paragraph whose opening
+    already holds more words is not: spares making the plain form of every paragraph. (Exact: the
+    words of `_plain` are the runs of word characters of the lower-cased text, and every run of the
+    lower-cased opening but its last, which may go on, is one of them.)"""
+    if not titles:
+        return False
+    if len(text) > TITLE_SAMPLE and len(_WORD.findall(text[:TITLE_SAMPLE].lower())) - 1 > title_words:
+        return False
+    return _plain(text) in titles
+
+
 def _numbered_title(flow: list[Block], run: list[int]) -> bool:
     """Does the run hold a chapter's number and, under it, its title ('I' over 'THE ORIGIN OF MUSIC')?"""
     def number(b: Block) -> bool:
-        return NUMBER_ONLY.match(TRAILING_CALL.sub("", b.text).strip()) is not None
+        return NUMBER_ONLY.match(without_trailing_call(b.text).strip()) is not None
     return any(number(flow[a]) and not number(flow[b]) for a, b in zip(run, run[1:]))
 
 
@@ -470,7 +523,7 @@ def _merge_number_lines(doc: Document, report: StageReport) -> None:
     """'CHAPTER IV.' on one line and its title on the next are one heading."""
     heads = [b for b in doc.blocks if b.kind in (BlockKind.P, BlockKind.HEAD, BlockKind.NOTE, BlockKind.QUOTE)]
     for a, b in zip(heads, heads[1:]):
-        if a.kind is BlockKind.HEAD is b.kind and NUMBER_ONLY.match(TRAILING_CALL.sub("", a.text).strip()) \
+        if a.kind is BlockKind.HEAD is b.kind and NUMBER_ONLY.match(without_trailing_call(a.text).strip()) \
                 and not BARE_MARK.match(b.text.strip()):
             a.absorb(b, ". " if not a.text.rstrip().endswith(".") else " ")
             b.kind = BlockKind.REMOVED
@@ -492,7 +545,7 @@ def _assign_levels(doc: Document, report: StageReport) -> None:
         if h.level_from_markup:
             continue   # the source gave the level itself ('## Section')
         style = styles[id(h)]
-        bare = TRAILING_CALL.sub("", h.text).strip()
+        bare = without_trailing_call(h.text).strip()
         if bare.lower().strip(" :.") in back:
             h.opens_back_matter = True
         key = norm(bare)
@@ -517,7 +570,7 @@ def _contents_levels(contents: list[str]) -> dict[str, int]:
     levels: dict[str, int] = {}
     seen_numbered = False
     for c in contents:
-        if numbering_style(c) or c.lower().strip(" :.") in data.words("section_names.txt") | data.words("back_headings.txt"):
+        if numbering_style(c) or c.lower().strip(" :.") in _section_names():
             seen_numbered = seen_numbered or bool(numbering_style(c))
             levels[norm(c)] = 1
         else:

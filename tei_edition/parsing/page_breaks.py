@@ -20,7 +20,8 @@ from ..evidence import Lexicon
 from ..model import Block, BlockKind, Document, LineConvention, PageBreak
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import Entry, StageReport
-from ..vocabulary import BULLET_ITEM, CALL_MARK, TRAILING_CALL, is_terminal
+from ..vocabulary import BULLET_ITEM, CALL_MARK, is_terminal
+from .headings import without_trailing_call
 from .line_end_hyphens import join_hyphenated
 
 ENDS_WITH_CALL = re.compile(rf"""[.!?…'’”"\])]\s*(?:{CALL_MARK}|\d{{1,3}})\s*$""")
@@ -32,7 +33,7 @@ LAST_LINE_SHORT = 0.8  # a paragraph's last line is shorter than this share of i
 
 def ends_with_colon(text: str) -> bool:
     """'…he wrote:' and '…he wrote:¹' both introduce what follows."""
-    return TRAILING_CALL.sub("", text).rstrip().endswith(":")
+    return without_trailing_call(text).rstrip().endswith(":")
 
 
 def ends_with_call(text: str) -> bool:

@@ -114,10 +114,19 @@ class Entries:
         self.keys = frozenset(norm(c) for c in contents if norm(c))
         self.prefixes = frozenset(" ".join(k.split()[:n]) for k in self.keys
                                   for n in range(1, len(k.split())) if len(" ".join(k.split()[:n])) >= 15)
+        # the last word of each entry: the second line of an entry wrapped in the text ends with one
+        self.last_words = frozenset(k.rpartition(" ")[2] for k in self.keys)
+        # line text → is it an entry: the layout asks of each line as the line and twice as the
+        # line before it (a pure function of the text, the entries fixed)
+        self._entry: dict[str, bool] = {}
 
     def _is_entry(self, line: str) -> bool:
-        # a misspelt entry is looked for only on lines that could be headings
-        return len(line) <= 150 and self.matches(self.norm(line), self.keys, fuzzy=not is_terminal(line))
+        known = self._entry.get(line)
+        if known is None:
+            # a misspelt entry is looked for only on lines that could be headings
+            known = len(line) <= 150 and self.matches(self.norm(line), self.keys, fuzzy=not is_terminal(line))
+            self._entry[line] = known
+        return known
 
     def starts(self, line: str) -> bool:
         return self._is_entry(line) or self.norm(line) in self.prefixes
@@ -126,7 +135,16 @@ class Entries:
         return self._is_entry(line)
 
     def continues(self, prev: str, cur: str) -> bool:
-        return not self.complete(prev) and self.norm(prev + " " + cur) in self.keys
+        return not self.complete(prev) and self._may_end_entry(cur) and self.norm(prev + " " + cur) in self.keys
+
+    def _may_end_entry(self, cur: str) -> bool:
+        """Could `cur` end an entry begun on the line before? The two lines joined end with `cur`'s
+        last word, so it must be an entry's last word. (Exact: `norm` lowers case and splits at the
+        same non-word characters in the line as in the joined lines; a line with no word left in
+        its own `norm`, only numbering, is not ruled out.) Spares normalising the two lines joined
+        for nearly every pair of lines."""
+        last = self.norm(cur).rpartition(" ")[2]
+        return not last or last in self.last_words
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:

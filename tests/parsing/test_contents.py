@@ -93,3 +93,13 @@ def test_a_contents_list_of_page_numbers_ends_at_a_wide_gap_and_at_wrapped_prose
             "INDEX\n\nI.\n")
     context, _ = only(ContentsList, text)
     assert removed(context) == [1, 3, 4, 5]
+
+
+def test_an_entrys_text_is_the_line_without_its_page_reference_as_the_pattern_reads_it():
+    from tei_edition.parsing.contents import PAGE_REF, entry_text
+    lines = ["I. The Origin of Music\t1", "II. THE MUSIC OF GREECE     16", "Préface ........ xiv", "Préface ...... XIV  ",
+             "Einleitung   ١٢", "Vorwort\t\tIİ", "Conclusion . . . 7.", "Darwin's theory that music had its origin.",
+             "Chapter 3", "He was born in 1879", "   ", "", "Epilogue\t", "Epilogue  c\n", "L'Appendice   ı"]
+    for raw in lines:
+        assert entry_text(raw) == PAGE_REF.sub("", raw).strip(" \t."), repr(raw)
+    assert entry_text("II. THE MUSIC OF GREECE     16") == "II. THE MUSIC OF GREECE"

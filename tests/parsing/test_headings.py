@@ -290,3 +290,44 @@ def test_an_english_and_an_italian_closing_note_are_read_by_what_they_say():
     for chapter, note in (("CHAPTER", english), ("CAPITOLO", italian)):
         context, _ = only(Headings, _book(chapter, note))
         assert note[2] not in [b.text for b in context.document.blocks if b.kind is BlockKind.HEAD]
+
+
+# --------------------------------------------------------------------------- the helpers' pre-checks
+
+CALL_TEXTS = ["", "   ", "Lenin wrote it.", "Lenin wrote it.¹²", "Lenin wrote it. [12]  ", "Lenin wrote it [1*]\n",
+              "Lenin l'a écrit (3)", "Lenin l'a écrit (l6) ", "ainsi parlait-il.\u00a0²", "Das war so.\u2003[4]\u3000",
+              "a list (a)", "Noted [12345]", "Noted [x]", "¹²³⁴⁵⁶⁷⁸⁹⁰", "[7]", "Ende)\n\n", "Fin]", "Σ²"]
+
+
+def test_without_trailing_call_is_the_trailing_call_pattern():
+    from tei_edition.parsing.headings import without_trailing_call
+    from tei_edition.vocabulary import TRAILING_CALL
+    for text in CALL_TEXTS + [t * 40 for t in CALL_TEXTS]:
+        assert without_trailing_call(text) == TRAILING_CALL.sub("", text), repr(text)
+    assert without_trailing_call("Lenin wrote it. [12]  ") == "Lenin wrote it."
+
+
+def test_a_paragraph_is_compared_with_the_titles_as_its_plain_form_is():
+    from tei_edition.parsing.headings import TITLE_SAMPLE, _is_title, _plain
+    titles = {_plain("The Chimes at Midnight"), _plain("La Révolution trahie, et après ?"), _plain("İstanbul Günleri")}
+    words = max(len(t.split()) for t in titles)
+    prose = ["The chimes at midnight " + "— … ! " * 80, "La révolution trahie, et après ?" + " " * TITLE_SAMPLE,
+             "İstanbul " * 3 + "günleri", "İstanbul günleri" + "." * 2 * TITLE_SAMPLE, "THE CHIMES AT MIDNIGHT",
+             ("Il était une fois un roi qui avait trois filles, et la plus jeune était si belle que le soleil "
+              "lui-même s'étonnait chaque fois qu'il lui éclairait le visage. ") * 5,
+             "the chimes at " + "x" * TITLE_SAMPLE + " midnight", "The Chimes at " + "-" * TITLE_SAMPLE + " Midnight"]
+    hits = 0
+    for text in prose:
+        slow = _plain(text) in titles
+        assert _is_title(text, titles, words) is slow, text[:40]
+        hits += slow
+    assert hits == 5
+    assert _is_title("The Chimes at Midnight", set(), 0) is False
+
+
+def test_all_capitals_reads_as_the_list_of_letters_did():
+    from tei_edition.parsing.headings import _all_capitals
+    for text in ["THE SECOND PART", "USSR is", "AB", "A B C", "12 FEBRUARY 1934", "ΤΑ ΠΡΑΚΤΙΚΑ", "DIE ZEIT ẞ",
+                 "L'ÉTAT ET LA RÉVOLUTION", "THE END.ª", "東京 TOKYO", "", "1234", "ⒶⒷⒸ ABC"]:
+        letters = [c for c in text if c.isalpha()]
+        assert _all_capitals(text) is (len(letters) > 2 and all(c.isupper() for c in letters)), text

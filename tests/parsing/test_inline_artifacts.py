@@ -146,3 +146,29 @@ def test_the_header_declares_dropped_link_residue_only_where_some_was_dropped():
     assert "remains of web addresses" in InlineArtifacts().declare(found).text
     _, found = only(InlineArtifacts, WRAPPED)
     assert InlineArtifacts().declare(found) == InlineArtifacts.declaration
+
+
+def _needs(parsed, char: int) -> bool:
+    """Does every match of the parsed pattern hold the character (outside look-arounds)?"""
+    from re import _constants as c
+    for op, av in parsed:
+        if op is c.LITERAL and av == char:
+            return True
+        if op is c.SUBPATTERN and _needs(av[-1], char):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1 and _needs(av[2], char):
+            return True
+        if op is c.BRANCH and all(_needs(alt, char) for alt in av[1]):
+            return True
+    return False
+
+
+def test_every_link_residue_pattern_needs_the_slash_the_pass_looks_for_first():
+    from re import _parser
+    from tei_edition import data
+    from tei_edition.parsing.inline_artifacts import RESIDUE_MARK
+    patterns = {name: rx for name, rx in data.patterns("link_residue.tsv") if name != "address"}
+    assert patterns
+    for name, rx in patterns.items():
+        assert _needs(_parser.parse(rx.pattern, rx.flags), ord(RESIDUE_MARK)), name
+    assert not _needs(_parser.parse(r"a(?:/)?b"), ord("/")) and _needs(_parser.parse(r"a(?:/|x/)b"), ord("/"))

@@ -354,3 +354,38 @@ def test_a_document_read_from_a_pdf_says_so():
     context, _ = only(PdfLayout, "\f".join(["Kopf\nEin Satz steht hier.\n"] * 3),
                       pipeline=PIPELINES[SourceFormat.PDF_TEXT])
     assert context.document.source_format == "pdf-text"
+
+
+# --------------------------------------------------------------------------- contents entries
+# `Entries` remembers whether each line is an entry and asks whether two lines join into one only
+# where the second ends with an entry's last word; the answers are those of the plain formulas.
+
+ENTRY_CONTENTS = ["I. The Origin of the Left Opposition in the Soviet Union", "II. The Struggle Against Bureaucracy",
+                  "Chapter 3. Die Entstehung der Linken Opposition", "Τα ΠΡΑΚΤΙΚΑ ΤΟΥ ΣΥΝΕΔΡΙΟΥ ΣΤΗΝ ΑΘΗΝΑ",
+                  "La révolution trahie et ses conséquences", "İstanbul Konferansı", "Epilogue"]
+ENTRY_LINES = ["I. The Origin of the Left", "Opposition in the Soviet Union", "The Origin of the Left Opposition in the",
+               "Soviet Union", "II. The Struggle", "Against Bureaucracy", "Chapter", "3. Die Entstehung der Linken Opposition",
+               "Chapter 3.", "Die Entstehung der Linken", "Opposition", "Τα ΠΡΑΚΤΙΚΑ ΤΟΥ", "ΣΥΝΕΔΡΙΟΥ ΣΤΗΝ ΑΘΗΝΑ",
+               "La révolution trahie", "et ses conséquences.", "İstanbul", "Konferansı", "IV. —", "12", "Epilogue",
+               "  Epilogue  ", "…", "The Origin of the Left Opposition in the Soviet Unoin",
+               "la révolution trahie et ses conséquences, comme on le sait."]
+
+
+def test_contents_entries_answer_as_the_plain_formulas_do():
+    from tei_edition.parsing.contents import matches_entry, norm
+    from tei_edition.reading.layout import Entries
+    from tei_edition.vocabulary import is_terminal
+    entries = Entries(ENTRY_CONTENTS)
+    keys = frozenset(norm(c) for c in ENTRY_CONTENTS if norm(c))
+
+    def is_entry(line: str) -> bool:
+        return len(line) <= 150 and matches_entry(norm(line), keys, fuzzy=not is_terminal(line))
+    joined = 0
+    for _ in range(2):      # asked again: the remembered answer
+        for prev in ENTRY_LINES:
+            assert entries.complete(prev) is is_entry(prev)
+            for cur in ENTRY_LINES:
+                slow = not is_entry(prev) and norm(prev + " " + cur) in keys
+                assert entries.continues(prev, cur) is slow
+                joined += slow
+    assert joined >= 2 * 6      # the wrapped entries above are found
