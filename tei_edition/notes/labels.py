@@ -33,9 +33,16 @@ _FORMS = [
 ]
 
 
+# the characters a label opens with, but digits (any the patterns' \d reads: str.isdecimal); a text
+# that opens otherwise, as most paragraphs do, need not be matched against every form
+_OPENINGS = frozenset("[(.*†‡§" + SUPERSCRIPTS)
+
+
 def parse_label(text: str) -> Label | None:
     lead = len(text) - len(text.lstrip())
     text = text.strip()
+    if not (text[:1] in _OPENINGS or text[:1].isdecimal()):
+        return None
     for form, rx in _FORMS:
         m = rx.match(text)
         if m:

@@ -6,6 +6,7 @@ is reported at its own line, and the lines of the text after a replacement move 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from lxml import etree
@@ -109,13 +110,15 @@ def wrap(e: etree._Element, start: int, end: int, new: etree._Element, *, traili
     last = _locate(slots, end, later=trailing)
     if first is None or last is None or (first[0], first[1]) > (last[0], last[1]):
         return False
-    anchors = [(o - start, ln) for o, ln in anchors_of(e) if start < o < end]
-    first_line = line_at(e, start)
+    own_anchors = anchors_of(e)
+    anchors = [(o - start, ln) for o, ln in own_anchors if start < o < end]
+    # (e's lines, once read, give the span's first line as `line_at` does, without reading them again)
+    first_line = _line_in(own_anchors, start) if own_anchors else line_at(e, start)
     set_anchors(new, [(0, first_line)] + anchors if first_line is not None else anchors)
     (i, cut_start), (j, cut_end) = first, last
     owner_i, text_i = slots[i][0], slots[i][2]
-    owner_j, text_j = slots[j][0], slots[j][2]
-    moved = list(e)[(0 if owner_i is None else e.index(owner_i) + 1):(0 if owner_j is None else e.index(owner_j) + 1)]
+    text_j = slots[j][2]
+    moved = list(e)[i:j]        # slot k > 0 is the tail of child k - 1: the children after slot i, to slot j
     if i == j:
         new.text = text_i[cut_start:cut_end] or None
         after = text_i[cut_end:]
@@ -134,6 +137,13 @@ def wrap(e: etree._Element, start: int, end: int, new: etree._Element, *, traili
         owner_i.addnext(new)
     new.tail = after or None
     return True
+
+
+def _line_in(anchors: list[tuple[int, int]], offset: int) -> int:
+    """The line of the character at `offset`, given the (non-empty) lines an element carries: what
+    `tei.lines.line_at` answers for that element."""
+    i = bisect_right(anchors, (offset, float("inf"))) - 1
+    return anchors[max(i, 0)][1]
 
 
 def _slots(e: etree._Element) -> list[tuple[etree._Element | None, int, str]]:

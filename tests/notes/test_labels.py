@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tei_edition.model import NoteFamily
-from tei_edition.notes.labels import family_of, number, parse_label
+from tei_edition.notes.labels import _FORMS, family_of, number, parse_label
 
 NUMBER, STAR, SYMBOL = NoteFamily.NUMBER, NoteFamily.STAR, NoteFamily.SYMBOL
 
@@ -63,3 +63,14 @@ def test_ocr_letters_in_a_number_are_read_as_digits():
 def test_family_of_a_mark():
     assert [family_of(m) for m in ("1*", "12", "³", "*", "†", "A")] == [STAR, NUMBER, NUMBER, SYMBOL, SYMBOL,
                                                                         SYMBOL]
+
+
+@pytest.mark.parametrize("text", [
+    "The congress met in 1927.", "  Die Sitzung begann.", "", "   ", "¹ Ibid.", "12. Trotsky, op. cit.",
+    "٣ نص الحاشية", "[Footnote 2: Voir la lettre.]", ".. [#] rst note", "(4) Ebd.", "* Randnotiz", "† Tod",
+    "«Non» dit-il.", "— 3 Fragment", "§ 5 of the statute",
+])
+def test_a_text_that_opens_with_no_label_character_is_matched_by_no_form(text):
+    by_forms = next((form for form, rx in _FORMS if rx.match(text.strip())), None)
+    label = parse_label(text)
+    assert (label.form if label else None) == by_forms

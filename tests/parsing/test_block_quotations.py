@@ -1,10 +1,12 @@
 """parsing/block_quotations.py: block quotations without quote marks, recognised by the evidence they carry."""
 from __future__ import annotations
 
+import re
+
 from passlab import context_of, document_of, entries, only, run
 
 from tei_edition.model import Block, BlockKind, Document, ListItem, ListStyle
-from tei_edition.parsing.block_quotations import LONG_WORD, BlockQuotations, Spelling, has_letters
+from tei_edition.parsing.block_quotations import LONG_WORD, BlockQuotations, Spelling, has_letters, long_words
 from tei_edition.report import Kind
 
 P1 = ("Die Sammlung enthält Briefe, Tagebücher und Notizen aus drei Jahrzehnten, die hier zum ersten "
@@ -191,3 +193,10 @@ def test_foreign_counts_what_asking_every_word_counts():
                  "Sie organized die Stadt und realized nichts", ""]:
         assert spelling.foreign(text) == _slow_foreign(spelling, text)
     assert spelling.foreign(US_QUOTE) > 0
+
+
+def test_long_words_are_the_words_of_five_letters_read_afresh():
+    for text in [GB_1, US_QUOTE, P1, P3, "Über ORGANISED Labour, the harbours", ""]:
+        assert long_words(text) == tuple(re.findall(r"[a-z]{5,}", text.lower()))
+        assert long_words(text) == long_words(text)      # asked again, from the cache
+    assert long_words("The Organised labourers") == ("organised", "labourers")

@@ -10,7 +10,7 @@ from tei_edition.tei.elements import el, sub
 from tei_edition.tei.lines import anchors_of, line_at, set_anchors
 from tei_edition.tei.namespaces import tei
 from tei_edition.tei.text import raw_text
-from tei_edition.transforms.inline import replace_in_text, text_blocks, wrap
+from tei_edition.transforms.inline import _line_in, replace_in_text, text_blocks, wrap
 
 WORD = re.compile(r"#(\w+)#")
 
@@ -144,3 +144,29 @@ def test_wrapped_text_keeps_its_source_lines():
     q = p.find(tei("q"))
     assert line_at(q, 0) == 3
     assert line_at(q, 20 - 11) == 4
+
+
+def test_line_in_the_anchors_read_once_is_the_line_line_at_reads():
+    p = three_line_paragraph()
+    for offset in range(-1, len(p.text) + 3):
+        assert _line_in(anchors_of(p), offset) == line_at(p, offset), offset
+    # a paragraph whose first anchor does not stand at 0 (its text opened with a call's note)
+    q = el("p", None, "the opening words and the closing ones")
+    set_anchors(q, [(4, 7), (20, 8)])
+    for offset in range(0, len(q.text) + 1):
+        assert _line_in(anchors_of(q), offset) == line_at(q, offset), offset
+
+
+def test_a_span_over_several_children_takes_them_all_and_keeps_its_lines():
+    # own text: 'Er sah ' 'Anna' ' und ' 'Berta' ' am Fluss.' — the span 'Anna und Berta' moves both
+    p = el("p", None, "Er sah ")
+    set_anchors(p, [(0, 4), (11, 5)])
+    a = sub(p, "hi", None, "Anna")
+    a.tail = " und "
+    b = sub(p, "hi", None, "Berta")
+    b.tail = " am Fluss."
+    name = el("persName")
+    assert wrap(p, 7, 21, name)
+    assert [c.text for c in name] == ["Anna", "Berta"] and name.text is None
+    assert raw_text(name) == "Anna und Berta" and raw_text(p) == "Er sah Anna und Berta am Fluss."
+    assert line_at(name, 0) == 4 and line_at(name, 10) == 5
