@@ -41,15 +41,34 @@ TITLE_WITH_STOP = 8        # the most words a heading ending with a full stop ma
 CALL_ENDS = frozenset("])" + SUPERSCRIPT_DIGITS)
 
 
+CALL_WINDOW = 8     # more than the longest bracketed call ('[1234*]', seven characters)
+
+
 def without_trailing_call(text: str) -> str:
     """`text` without the note call that ends it (vocabulary.TRAILING_CALL). The pattern, anchored
     at the end, is tried from every position of a paragraph; it is asked only where the text's last
     character other than a space can end a call, the last character of any match (exact: what
-    follows a match's call is spaces, as `str.rstrip` and the pattern's `\\s` count them alike)."""
+    follows a match's call is spaces, as `str.rstrip` and the pattern's `\\s` count them alike),
+    and then from CALL_WINDOW characters before that end (see `_trailing_call_start`)."""
     tail = text.rstrip()
     if not tail or tail[-1] not in CALL_ENDS:
         return text
-    return TRAILING_CALL.sub("", text)
+    start = _trailing_call_start(text, len(tail) - CALL_WINDOW)
+    return text if start is None else text[:start]
+
+
+def _trailing_call_start(text: str, window: int) -> int | None:
+    """Where TRAILING_CALL's match begins in `text`, searched from `window` on. A match that began
+    before `window` would go on through it in its spaces or superscript digits (a bracketed call
+    lies wholly inside the window), so the search from `window` would match at `window` itself:
+    only then is the whole text searched. (The pattern looks neither behind nor at a start, and its
+    match runs to the end, which `sub` cuts off.)"""
+    if window > 0:
+        m = TRAILING_CALL.search(text, window)
+        if m is None or m.start() > window:
+            return None if m is None else m.start()
+    m = TRAILING_CALL.search(text)
+    return None if m is None else m.start()
 
 
 def numbering_style(text: str) -> str | None:
@@ -363,14 +382,13 @@ class Headings(BlockPass):
         titles = {_plain(doc.front.title or "")} | {_plain(b.text) for b in doc.front_blocks
                                                     if b.front is not None and b.front.role is FrontRole.TITLE}
         titles.discard("")
-        title_words = max((len(t.split()) for t in titles), default=0)
         captions = _captions(flow)
         for i, b in enumerate(flow):
             prev = flow[i - 1] if i else None
             nxt = flow[i + 1] if i + 1 < len(flow) else None
             if i in captions:
                 continue   # a court opinion's caption: the court, the parties, the docket are no headings
-            if b.kind is BlockKind.P and _is_title(b.text, titles, title_words):
+            if b.kind is BlockKind.P and _is_title(b.text, titles):
                 context.report.info("kept the text's title, repeated where the body begins, as text",
                                     b.first_line, b.text)
                 continue   # a half-title: the book's title again over its first chapter
@@ -469,18 +487,12 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
-TITLE_SAMPLE = 300      # the opening of a block whose words are counted before it is compared with the titles
-_WORD = re.compile(r"\w+")
-
-
-def _is_title(text: str, titles: set[str], title_words: int) -> bool:
-    """Is `_plain(text)` one of `titles` (of at most `title_words` words)? A paragraph whose opening
-    already holds more words is not: spares making the plain form of every paragraph. (Exact: the
-    words of `_plain` are the runs of word characters of the lower-cased text, and every run of the
-    lower-cased opening but its last, which may go on, is one of them.)"""
-    if not titles:
-        return False
-    if len(text) > TITLE_SAMPLE and len(_WORD.findall(text[:TITLE_SAMPLE].lower())) - 1 > title_words:
+def _is_title(text: str, titles: set[str]) -> bool:
+    """Is `_plain(text)` one of `titles`? Only where every word of one of them is in the text in
+    lower case: spares making the plain form of every paragraph. (Exact: the words of `_plain` are
+    runs of the same lower-cased text.)"""
+    lowered = text.lower()
+    if not any(all(word in lowered for word in title.split()) for title in titles):
         return False
     return _plain(text) in titles
 

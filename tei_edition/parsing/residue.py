@@ -29,6 +29,28 @@ def _signs() -> list[tuple[str, str, re.Pattern[str]]]:
     return [(kind, what, re.compile(rx, re.M)) for kind, what, rx in data.table("convention_residue.tsv")]
 
 
+@lru_cache(maxsize=1)
+def _at_line_starts() -> frozenset[str]:
+    """The patterns of `_signs` whose every match begins at a line's start (their first item is
+    '^', not one branch of an alternation)."""
+    try:
+        from re import _constants, _parser
+        return frozenset(rx.pattern for _, _, rx in _signs()
+                         if (parsed := _parser.parse(rx.pattern, rx.flags)) and len(parsed)
+                         and parsed[0] == (_constants.AT, _constants.AT_BEGINNING))
+    except (ImportError, AttributeError):     # another Python's parser: every pattern is searched
+        return frozenset()
+
+
+def find_sign(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`rx.search(text)`. A pattern anchored at line starts (`_at_line_starts`) is tried only at the
+    start of a block without a line break, the one place its '^' (in MULTILINE mode: the start or
+    after a '\\n') can match, instead of at every position of the block."""
+    if "\n" not in text and rx.pattern in _at_line_starts():
+        return rx.match(text)
+    return rx.search(text)
+
+
 class Residue(BlockPass):
     """Warnings for every sign of an unrecognised convention left in the body."""
 
@@ -45,7 +67,7 @@ class Residue(BlockPass):
             if b.kind not in BODY or b.kind is BlockKind.CODE:
                 continue
             for kind, what, rx in _signs():
-                m = rx.search(b.text)
+                m = find_sign(rx, b.text)
                 if m:
                     found.setdefault((kind, what), []).append(b.line_at(m.start()))
         for (kind, what), lines in found.items():

@@ -46,3 +46,17 @@ the markets, and the preWar editions still sold well in the villages.
     context, found = only(LostHyphens, text)
     assert "the pre-War editions" in block_at(context.document, 3).text
     assert [(e.line, e.detail) for e in found] == [(4, "preWar → pre-War")]
+
+
+def test_every_lost_hyphen_the_pattern_finds_holds_the_case_change_looked_for_first():
+    from tei_edition.parsing.lost_hyphens import CASE_CHANGE, LOST
+    texts = ["the antiStalinist bloc and the proTrotskyist wing", "die antiHitler Koalition", "iPhone and eBay",
+             "le néoStalinisme", "McDonald and MacArthur", "nothing here", "ABC def", "a Stalinist", "écrit"]
+    hits = 0
+    for text in texts:
+        for m in LOST.finditer(text):
+            hits += 1
+            assert CASE_CHANGE.search(m.group(0)), text
+        if CASE_CHANGE.search(text) is None:
+            assert LOST.search(text) is None, text
+    assert hits >= 3

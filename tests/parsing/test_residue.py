@@ -34,3 +34,19 @@ def test_a_short_line_repeated_on_many_pages_is_warned_as_a_running_head():
 def test_a_clean_text_gives_no_warning():
     _, found = only(Residue, "Die Mühle\n\n" + BODY)
     assert warnings(found) == []
+
+
+def test_a_sign_is_found_where_searching_the_whole_block_finds_it():
+    from tei_edition.parsing.residue import _at_line_starts, _signs, find_sign
+    assert len(_at_line_starts()) >= 3      # the footnote definitions, reST and code fences are anchored
+    texts = ["[^1]: La note.", "Texte [^1]: et suite", "[Footnote 3: The note.]", "Voir [Footnote 3: ici]",
+             ".. [#] A note", "Et .. [#] non", "```python", "Der Text ``` hier", ".. note:: Beachte",
+             "Le <span>texte</span>", "Texte\n[^2]: la note", "Text\n.. [1] note\n```", "&nbsp; und \\emph{x}",
+             "Plain prose with no sign at all.", ""]
+    found = 0
+    for _, _, rx in _signs():
+        for text in texts:
+            slow, fast = rx.search(text), find_sign(rx, text)
+            assert (slow and slow.span()) == (fast and fast.span()), (rx.pattern, text)
+            found += slow is not None
+    assert found >= 10

@@ -77,3 +77,21 @@ def test_a_quotation_paragraph_may_hold_a_run_in_list_but_a_list_item_is_not_spl
     assert len(doc.blocks[1].run_in.items) == 3
     assert doc.blocks[2].run_in is None
     assert [e.line for e in entries(found, Kind.RECOGNITION)] == [3]
+
+
+ENUMERATIONS = ["Er nannte (1) den Lohn, (2) die Zeit und (3) den Ort der Arbeit.",
+                "Three demands: 1.The wage, 2.The hours, 3.The place of work.",
+                "(1) Le salaire (2) la durée (3) le lieu", "In 1923 (the year) 2.5 per cent of 3 (three) votes.",
+                "Il y eut (12) voix, puis 1.A et 2.B et 3.C.", "No numbers at all here.", "", "(1)(2)(3)",
+                "\u00a0(1) uno\u00a0(2) due\u00a0(3) tre", "١. أ (١) ب (٢) ج (٣) د"]
+
+
+def test_the_enumeration_pre_check_never_rules_out_a_text_the_pattern_reads():
+    from tei_edition.parsing.run_in_lists import ENUM_MARK, INLINE_ENUM, inline_enumeration
+    found = 0
+    for text in ENUMERATIONS:
+        if INLINE_ENUM.search(text):
+            assert ENUM_MARK.search(text), text
+        found += inline_enumeration(text) is not None
+    assert found >= 4
+    assert inline_enumeration("No numbers at all here.") is None
