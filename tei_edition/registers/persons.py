@@ -122,6 +122,13 @@ def name_tokens(text: str, lower: Collection[str] | None = None) -> list[Token]:
     """The words and initials of `text`, in order; with `lower`, of the words that begin with a
     small letter only those whose key it holds ('van', 'of'): a name is made of the others."""
     folded = fold(text).lower()
+    if lower is not None and len(folded) == len(text):
+        return _tokens_skipping(text, folded, lower)
+    return _tokens(text, folded, lower)
+
+
+def _tokens(text: str, folded: str, lower: Collection[str] | None) -> list[Token]:
+    """name_tokens, every token read in Python (`folded`: the text folded and lower-cased)."""
     found = []
     initial, word = TokenKind.INITIAL, TokenKind.WORD
     for m in TOKEN.finditer(text):      # a long text has hundreds of thousands: the loop is kept lean
@@ -134,8 +141,48 @@ def name_tokens(text: str, lower: Collection[str] | None = None) -> list[Token]:
     return found
 
 
+def _tokens_skipping(text: str, folded: str, lower: Collection[str]) -> list[Token]:
+    """name_tokens with `lower`, where the text's folded form has its length (so that its offsets
+    are the text's). Most tokens of a text are small words that are dropped; the regex
+    (`_skipping`) passes over runs of plain ones (a-z only, in the text as in its key, and not
+    in `lower`) with the spaces and marks between them in one match, and yields every other
+    token as TOKEN would, at the same offsets, to be read as _tokens reads them. Exact: such a
+    run starts where TOKEN would look next and ends where it would look next after its last
+    word; a plain word is followed by no letter, apostrophe, hyphen or full stop, so TOKEN would
+    match it whole as a word, and its key (itself) is not in `lower`, so _tokens would drop it."""
+    found = []
+    initial, word = TokenKind.INITIAL, TokenKind.WORD
+    for m in _skipping(lower if isinstance(lower, frozenset) else frozenset(lower)).finditer(text):
+        if m.lastgroup == "skip":
+            continue
+        start, end = m.span()
+        token = m.group(0)
+        if token[0].islower() and folded[start:end] not in lower \
+                and ("-" not in token or not HYPHEN_CAPITAL.search(token)):
+            continue
+        found.append(Token(start, end, token, initial if token[-1] == "." else word, folded[start:end].rstrip(".")))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _skipping(lower: frozenset[str]) -> re.Pattern[str]:
+    """TOKEN, after an alternative that matches runs of non-letters and plain small words not in
+    `lower` (a key of `lower` that is not plain a-z can never be such a word's key)."""
+    kept = sorted((w for w in lower if PLAIN_WORD.fullmatch(w)), key=len, reverse=True)
+    not_kept = rf"(?!(?:{'|'.join(kept)})(?![^\W\d_]))" if kept else ""
+    plain = rf"{not_kept}[a-z]++(?![^\W\d_]|['’.\-])"
+    # possessive: a run of them is never given back, and the engine keeps no place to go back to
+    return re.compile(rf"(?P<skip>(?:[\W\d_]++|{plain})++)|{TOKEN.pattern}")
+
+
+PLAIN_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=16384)
 def key_of(text: str) -> tuple[str, ...]:
-    """The comparison key of a name: its folded, lower-cased tokens."""
+    """The comparison key of a name: its folded, lower-cased tokens. (Cached: reading the register
+    asks the key of every form and surname three or four times over; a pure function of the
+    text, and the tuple it returns cannot be changed.)"""
     return tuple(t.key for t in name_tokens(text))
 
 
@@ -418,18 +465,21 @@ def _flat(e: etree._Element) -> str:
 def _parts(e: etree._Element) -> tuple[NamePart, ...]:
     """The children of a persName and the text between them, spaces normalised (an element
     inside a forename is kept as its text)."""
-    parts: list[NamePart] = [NamePart(None, e.text or "")]
+    # (tag, text, type) triples first: each part is made a NamePart once, its spaces normalised
+    parts: list[tuple[str | None, str, str | None]] = [(None, SPACES.sub(" ", e.text or ""), None)]
     for child in e:
         name = local_name(child)
         if name:
-            parts.append(NamePart(name, _flat(child), child.get("type")))
-        parts.append(NamePart(None, child.tail or ""))
-    texts = [NamePart(p.tag, re.sub(r"\s+", " ", p.text), p.type) for p in parts]
-    if texts[0].tag is None:
-        texts[0] = NamePart(None, texts[0].text.lstrip())
-    if texts[-1].tag is None:
-        texts[-1] = NamePart(None, texts[-1].text.rstrip())
-    return tuple(p for p in texts if p.tag is not None or p.text)
+            parts.append((name, SPACES.sub(" ", _flat(child)), child.get("type")))
+        parts.append((None, SPACES.sub(" ", child.tail or ""), None))
+    if parts[0][0] is None:
+        parts[0] = (None, parts[0][1].lstrip(), None)
+    if parts[-1][0] is None:
+        parts[-1] = (None, parts[-1][1].rstrip(), None)
+    return tuple(NamePart(tag, text, kind) for tag, text, kind in parts if tag is not None or text)
+
+
+SPACES = re.compile(r"\s+")
 
 
 # ---------------------------------------------------------------------------------------------

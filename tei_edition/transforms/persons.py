@@ -193,13 +193,14 @@ class Vocabulary:
     capitalises_nouns: bool
     phrase_lengths: dict[str, list[int]] = field(init=False)   # first word → lengths of phrases, longest first
     title_lengths: dict[str, list[int]] = field(init=False)    # last word → lengths of titles
-    derivation: re.Pattern[str] = field(init=False)
+    derivation_set: frozenset[str] = field(init=False)
+    derivation_lengths: tuple[int, ...] = field(init=False)     # the lengths of the endings
 
     def __post_init__(self) -> None:
         self.phrase_lengths = _lengths(frozenset(self.non_person_phrases), 0)
         self.title_lengths = _lengths(self.titles, -1)
-        self.derivation = re.compile("(?:" + "|".join(re.escape(d) for d in self.derivations) + ")$") \
-            if self.derivations else re.compile(r"(?!)")
+        self.derivation_set = frozenset(self.derivations)
+        self.derivation_lengths = tuple(sorted({len(d) for d in self.derivations}, reverse=True))
 
     @classmethod
     def of(cls, context: Context) -> "Vocabulary":
@@ -245,12 +246,13 @@ class Vocabulary:
     def derived(self, token: Token, register: PersonsRegister) -> bool:
         """'Stalinist', 'Trotskyism', 'Bukharinite': a register name with a derivational ending."""
         key = token.key
-        if not self.derivation.search(key):
-            return False
+        if not key.endswith(self.derivations):
+            return False      # (a token's key holds no line end: endswith is what a search for '(?:…)$' found)
         stems = register.name_stems
-        # 'Stalin-ist', 'Trotsky-ism', 'Bonapart-ism' (Bonaparte), 'Trotzk-ismus' (Trotzki)
-        return any(key.endswith(ending) and len(key) > len(ending) + 2 and key[: -len(ending)] in stems
-                   for ending in self.derivations)
+        # 'Stalin-ist', 'Trotsky-ism', 'Bonapart-ism' (Bonaparte), 'Trotzk-ismus' (Trotzki); the
+        # endings the key has are looked up by their lengths (a dozen), not tried one by one (fifty)
+        return any(len(key) > n + 2 and key[-n:] in self.derivation_set and key[:-n] in stems
+                   for n in self.derivation_lengths)
 
 
 @lru_cache(maxsize=8)
@@ -850,12 +852,18 @@ def _name_shaped(scan: Scan, i: int) -> bool:
         return False      # an acronym: KPD, POUM, 'SS.'
 
     return letters not in words.months and not words.derived(token, scan.register) and \
-        not any(ch.isdigit() for ch in token.text)
+        (token.text.isalpha() or not any(ch.isdigit() for ch in token.text))
+    # (no character is both a letter and a digit: a token of letters alone, most of them, holds none)
 
 
 def _trimmed(scan: Scan, run: list[int]) -> list[int]:
     """The run without sentence words, titles and particles at its ends; [] if nothing of a name
     is left."""
+    return _trimmed_one(scan, run[0]) if len(run) == 1 else _trimmed_run(scan, run)
+
+
+def _trimmed_run(scan: Scan, run: list[int]) -> list[int]:
+    """_trimmed, for a run of any length."""
     tokens, words, block = scan.block.tokens, scan.words, scan.block
     run = list(run)
     while run and (tokens[run[0]].key in words.particles or words.title_ending_at(block, run[0])
@@ -880,6 +888,18 @@ def _trimmed(scan: Scan, run: list[int]) -> list[int]:
                 or block.sentence_initial(run[0]):
             return []     # one capitalised word opening a sentence says nothing of a name
     return run
+
+
+def _trimmed_one(scan: Scan, k: int) -> list[int]:
+    """_trimmed_run of a run of one token (most runs are): the tests it makes of that token, each
+    made once (an initial or a particle is trimmed; a word of the sentence or of the lists, a
+    title, a word opening a sentence is no name)."""
+    token, words, block = scan.block.tokens[k], scan.words, scan.block
+    if token.kind is TokenKind.INITIAL or len(token.letters) < 2 or token.key in words.particles \
+            or k in scan.masked or words.is_common(token) or words.title_ending_at(block, k) \
+            or block.sentence_initial(k):
+        return []
+    return [k]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""transforms/persons.py: the quicker tests the pass makes of names the register does not know give
+what the plain ones give: a run of one capitalised word is trimmed by `_trimmed_one` as
+`_trimmed_run` trims it, a derived word ('Stalinist') is found by its ending's length as the
+search for an ending at the word's end found it, and a token of letters alone holds no digit;
+on texts of the pass's own in English and German."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from passlab import before
+
+from tei_edition.registers import Registers
+from tei_edition.registers.persons import REGISTER_FILE
+from tei_edition.transforms.persons import Persons, Scan, Vocabulary, _blocks, _trimmed_one, _trimmed_run
+
+REGISTER = ('<listPerson xmlns="http://www.tei-c.org/ns/1.0">'
+            '<person xml:id="trotsky"><persName type="main"><forename>Leon</forename> <surname>Trotsky</surname>'
+            '</persName><persName type="variant"><surname>Trotzki</surname></persName></person>'
+            '<person xml:id="stalin"><persName type="main"><forename>Joseph</forename> <surname>Stalin</surname>'
+            '</persName><persName type="short"><surname>Stalin</surname></persName></person>'
+            '<person xml:id="bonaparte"><persName type="main"><forename>Napoléon</forename> '
+            '<surname>Bonaparte</surname></persName></person>'
+            '<person xml:id="linden"><persName type="main"><forename>Marcel</forename> <nameLink>van der</nameLink> '
+            '<surname>Linden</surname></persName></person></listPerson>')
+
+TEXTS = {
+    "en": ("Names\n\n"
+           "Leon Trotsky and Stalin met. The Stalinist and Trotskyist groups, the Bonapartism of the\n"
+           "Kremlin, Marcel van der Linden and Dr. Richard Day of Toronto wrote of it. May Day in\n"
+           "Moscow; G.P.U. agents, the KPD and Comrade Smith. Paris, London and Berlin. A. B. Carr.\n"),
+    "de": ("Namen\n\n"
+           "Der Trotzkismus und die Trotzkisten; Leon Trotzki schrieb über den Stalinismus. Die Partei\n"
+           "tagte in Berlin, Genosse Müller und Frau Schmidt kamen. Der Bonapartismus, die Rote Fahne.\n"),
+}
+
+
+@pytest.fixture
+def registers(tmp_path: Path) -> Registers:
+    (tmp_path / REGISTER_FILE).write_text(REGISTER, encoding="utf-8")
+    return Registers(tmp_path)
+
+
+def scans_of(text: str, language: str, registers: Registers) -> list[Scan]:
+    context = before(Persons.name, text, {"language": language})
+    context.registers = registers
+    words = Vocabulary.of(context)
+    blocks = list(_blocks(context.tree, words.particles, context.source))
+    assert blocks
+    return [Scan(b, registers.persons, words) for b in blocks]
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_a_run_of_one_word_is_trimmed_as_a_run_of_any_length_is(language, registers):
+    checked = kept = 0
+    for scan in scans_of(TEXTS[language], language, registers):
+        for k in range(len(scan.block.tokens)):
+            assert _trimmed_one(scan, k) == _trimmed_run(scan, [k]), scan.block.tokens[k]
+            checked += 1
+            kept += bool(_trimmed_one(scan, k))
+    assert checked > 10 and 0 < kept < checked      # both answers occur
+
+
+def slow_derived(words: Vocabulary, key: str, stems: frozenset[str]) -> bool:
+    """The test as it was: a search for an ending at the key's end, then every ending tried."""
+    if not re.search("(?:" + "|".join(re.escape(d) for d in words.derivations) + ")$", key):
+        return False
+    return any(key.endswith(e) and len(key) > len(e) + 2 and key[:-len(e)] in stems for e in words.derivations)
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_derived_words_are_found_by_their_endings_lengths_as_by_the_search(language, registers):
+    scans = scans_of(TEXTS[language], language, registers)
+    words, register = scans[0].words, registers.persons
+    tokens = [t for s in scans for t in s.block.tokens]
+    found = [t.text for t in tokens if words.derived(t, register)]
+    assert found == [t.text for t in tokens if slow_derived(words, t.key, register.name_stems)]
+    assert found       # 'Stalinist', 'Trotskyist', 'Bonapartism'; 'Trotzkismus', 'Stalinismus'
+    assert all(not words.derived(t, register) for t in tokens if t.text in ("Stalin", "Trotsky", "Berlin"))
+
+
+def test_no_character_is_both_a_letter_and_a_digit():
+    # what lets a token of letters alone (str.isalpha) skip the search for a digit in it
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha() and c.isdigit()]
