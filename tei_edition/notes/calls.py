@@ -51,7 +51,8 @@ _AFTER_PUNCTUATION = """[.,;:!?'’”")]"""
 _AFTER_WORD_OR_MARK = """[^\\W\\d_]|[.,;:!?'’”‘“»«")]"""
 
 _FORMS: list[_Form] = [
-    _Form("superscript", re.compile(rf"(?P<n>[{SUPERSCRIPT_DIGITS}]+)"), STRONG, OPTIONAL),
+    # ('[…][…]*', not '[…]+': only a pattern that opens with a character class is skipped ahead by it)
+    _Form("superscript", re.compile(rf"(?P<n>[{SUPERSCRIPT_DIGITS}][{SUPERSCRIPT_DIGITS}]*)"), STRONG, OPTIONAL),
     _Form("star", re.compile(r"\[(?P<n>\d{1,3}\*)\]"), STRONG, OPTIONAL),
     _Form("symbol", re.compile(r"\[(?P<n>[*†‡§]{1,3}|[A-Z])\]"), STRONG, OPTIONAL),
     _Form("rst", re.compile(r"\[#?(?P<n>\w{1,10})\]_"), STRONG, OPTIONAL),
