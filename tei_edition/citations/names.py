@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import OTHERS, Name
 from .vocabulary import LOWER, UPPER, non_names, particles
@@ -24,11 +25,17 @@ _PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in particles()), key=le
 FAMILY = rf"(?:(?:{_PARTICLE}|d['’])\s*)*(?:{WORD}|{CAPITALS})"
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|&|und|et|y|e)\s+|\s(?:and|&|und|et|y|e)\s+|,\s+)", re.IGNORECASE)
 _SEPARATOR_CASED = re.compile(r"\s*(?:,\s*(?:and|&|und|et|y|e)\s+|\s(?:and|&|und|et|y|e)\s+|,\s+)")
+# One to four given names or initials ("J. Arch", "C. L. R.", "Jean-Paul"): the first GIVEN, then
+# up to three more after spaces or none. Written as one repeat, not "GIVEN(?:\s*GIVEN){0,3}": the
+# same matches (the look-ahead keeps the first repeat from taking spaces, as GIVEN takes none),
+# but GIVEN, the longest piece of the name patterns, stands in them once, not twice, which halves
+# what re parses when they are compiled in a fresh process.
+GIVENS = rf"(?!\s)(?:\s*{GIVEN}){{1,4}}"
 _JOINED = re.compile(r"\s*(?:,\s*)?\s(?:and|&|und|et|y|e)\s+")
 _ET_AL = re.compile(r"(?:,\s*|\s+)(?:et\s+al(?:ii)?\.?|and\s+others|u\.\s?a\.|e\.\s?a\.)", re.IGNORECASE)
-_NATURAL = re.compile(rf"(?P<given>{GIVEN}(?:\s*{GIVEN}){{0,3}})(?:\s+|(?<=\.))(?P<family>{FAMILY})(?P<suffix>,?\s+(?:Jr\.|Sr\.|II|III))?")
-_INVERTED = re.compile(rf"(?P<family>{FAMILY}),\s+(?P<given>{GIVEN}(?:\s*{GIVEN}){{0,3}}|{INITIALS})(?P<suffix>,\s+(?:Jr\.|Sr\.))?")
-_CAPS_INVERTED = re.compile(rf"(?P<family>{CAPITALS}),?\s+(?P<given>{GIVEN}(?:\s*{GIVEN}){{0,3}})")
+_NATURAL = re.compile(rf"(?P<given>{GIVENS})(?:\s+|(?<=\.))(?P<family>{FAMILY})(?P<suffix>,?\s+(?:Jr\.|Sr\.|II|III))?")
+_INVERTED = re.compile(rf"(?P<family>{FAMILY}),\s+(?P<given>{GIVENS}|{INITIALS})(?P<suffix>,\s+(?:Jr\.|Sr\.))?")
+_CAPS_INVERTED = re.compile(rf"(?P<family>{CAPITALS}),?\s+(?P<given>{GIVENS})")
 _FAMILY_ONLY = re.compile(rf"(?P<family>{FAMILY})")
 
 
@@ -65,6 +72,15 @@ def _family(text: str) -> str:
     return " ".join(text.split())
 
 
+# The readers of one name are asked again and again at the same place (a word start is tried
+# as an "op. cit." form, then as an author-date form, then inside a full citation from every
+# start and end the finder tries): each answer is kept for its arguments. They are functions of
+# them alone and return frozen records (a Placed holds a frozen Name), so a kept answer cannot
+# be changed by the caller that receives it.
+_READER_CACHE = 8192
+
+
+@lru_cache(maxsize=_READER_CACHE)
 def natural_name(s: str, pos: int, end: int) -> Placed | None:
     """"Leon Trotsky", "J. Arch Getty", "Paul Le Blanc" at `pos`."""
     m = _NATURAL.match(s, pos, end)
@@ -98,6 +114,7 @@ def inverted_name(s: str, pos: int, end: int) -> Placed | None:
     return Placed(Name(_family(family), " ".join(given.split())), m.start(), m.end())
 
 
+@lru_cache(maxsize=_READER_CACHE)
 def family_name(s: str, pos: int, end: int) -> Placed | None:
     """A family name alone, as short forms give it: "Cliff", "van der Linden"."""
     m = _FAMILY_ONLY.match(s, pos, end)

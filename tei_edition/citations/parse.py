@@ -18,7 +18,7 @@ up (", hereafter WLT,"). Which kind of work it is follows from what was found (s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from enum import StrEnum
 
@@ -533,17 +533,23 @@ def _quoted(s: str, start: int, end: int) -> tuple[int, int, int] | None:
         return None
     closers = P.CLOSE_FOR[s[start]]
     depth_open = s[start]
-    k = start + 1
-    while k < end:
+    for mark in _closing_marks(closers).finditer(s, start + 1, end):
+        k = mark.start()
         ch = s[k]
-        if ch in closers and (ch not in "'’" or k + 1 >= end or not s[k + 1].isalpha()):
+        if ch not in "'’" or k + 1 >= end or not s[k + 1].isalpha():
             # a closing mark inside ("The “Professional Dangers” of Power") pairs with an opening one
             inner_opens = s.count(depth_open, start + 1, k) if depth_open not in closers else 0
             inner_closes = sum(s.count(c, start + 1, k) for c in closers) if depth_open not in closers else 0
             if inner_opens <= inner_closes:
                 return start + 1, k, k + 1
-        k += 1
     return None
+
+
+@lru_cache(maxsize=None)
+def _closing_marks(closers: str) -> re.Pattern[str]:
+    """The marks that may close a quoted title, found by re: the scan visits them only, not
+    every character of the title (no other character could end it)."""
+    return re.compile(f"[{re.escape(closers)}]")
 
 
 def _title_zone(d: Draft, start: int, end: int, italics: Italics) -> bool:
@@ -802,19 +808,35 @@ def _work(d: Draft) -> Work:
 def parse_full(s: str, start: int, end: int, italics: Italics | None = None, *, entry: bool = False
                ) -> Citation | None:
     """The full citation in s[start:end] (its whole span), or None where it is not one."""
-    italics = italics or []
     end = _strip_end(s, start, end)
     if end - start < 6:
         return None
+    read = _read_full(s, start, end, tuple(italics or ()), entry)
+    return _fresh(read) if read is not None else None
+
+
+@lru_cache(maxsize=2048)
+def _read_full(s: str, start: int, end: int, italics: tuple[tuple[int, int], ...], entry: bool) -> Citation | None:
+    """The reading of s[start:end] (its end already stripped). Kept for the same arguments: the
+    finder asks again for spans it has read (a clause read again joined to the next one, a
+    note's parentheses after its clauses, spans whose ends strip to the same end), and the
+    reading is a function of its arguments alone (the vocabulary is read once per process).
+    Callers get a copy (`_fresh`), so that what they change is not the kept reading."""
     paper = _legal_or_official(s, start, end, entry)
     if paper is not None:
         return paper
     modes = (Names.USUAL, Names.NONE) if entry else (Names.USUAL, Names.INVERTED, Names.FAMILY, Names.NONE)
     for mode in modes:
-        found = _parse(s, start, end, italics, entry, mode)
+        found = _parse(s, start, end, list(italics), entry, mode)
         if found is not None:
             return found
     return None
+
+
+def _fresh(c: Citation) -> Citation:
+    """A copy of a kept reading that a caller may change: its own lists; the work is shared, as
+    a work is never changed in place (a change makes a copy: Work.copy)."""
+    return replace(c, parts=list(c.parts), corrections=list(c.corrections), doubts=list(c.doubts))
 
 
 def _parse(s: str, start: int, end: int, italics: Italics, entry: bool, mode: Names) -> Citation | None:

@@ -261,9 +261,13 @@ def _series(note: etree._Element) -> tuple[str, int]:
     return ident, int(number.group(0)) if number else 0
 
 
+_SET_APART = ("note", "bibl", "listBibl")     # running text inside these is read with them, not here
+
+
 def _running(text: etree._Element) -> Iterator[etree._Element]:
+    inside: dict[etree._Element, bool] = {}
     for e in text.iter(*_RUNNING):
-        if any(local_name(a) in ("note", "bibl", "listBibl") for a in e.iterancestors()):
+        if _set_apart(e.getparent(), inside):
             continue
         if local_name(e) == "quote" and e.find(tei("p")) is not None:
             continue
@@ -271,6 +275,18 @@ def _running(text: etree._Element) -> Iterator[etree._Element]:
     for e in text.iter(tei("bibl")):
         if local_name(e.getparent()) in ("cit", "epigraph") and not any(local_name(a) == "note" for a in e.iterancestors()):
             yield e
+
+
+def _set_apart(e: etree._Element | None, inside: dict[etree._Element, bool]) -> bool:
+    """Is e, or an ancestor of it, a note, a citation or a reference list? (`inside`: the
+    answers so far, by element: the blocks share their ancestors, each asked once instead of
+    walking every block's ancestors again; the same answer as that walk.)"""
+    if e is None:
+        return False
+    found = inside.get(e)
+    if found is None:
+        found = inside[e] = local_name(e) in _SET_APART or _set_apart(e.getparent(), inside)
+    return found
 
 
 def _italics(e: etree._Element) -> list[tuple[int, int]]:

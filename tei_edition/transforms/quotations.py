@@ -29,7 +29,7 @@ from lxml import etree
 from ..passes import Context, Declaration, Section, TreePass
 from ..report import Entry, StageReport
 from ..tei.elements import el
-from ..tei.lines import anchors_of, line_at, replaced
+from ..tei.lines import LINES, line_at, replaced
 from ..tei.namespaces import local_name
 from ..tei.text import raw_text
 from .inline import text_blocks, wrap
@@ -186,11 +186,22 @@ def _quotations_over_paragraphs(units: list[Unit], found: list, verbs: dict[str,
     return kinds
 
 
+# The opaque elements as tags lxml's iter() finds in C, in any namespace ("{*}bibl"): the same
+# elements as asking local_name() of every descendant, without visiting the others in Python.
+_OPAQUE_TAGS = tuple(f"{{*}}{name}" for name in sorted(OPAQUE))
+OPENING_MARKS = "“„«»‘‚‹›"
+
+
 def _marks_in_masked(unit: Unit) -> int:
-    """Opening marks left inside citations and titles (the header says some marks are kept)."""
-    openers = "“„«»‘‚‹›"
-    return sum(ch in openers for c in unit.element.iter() if local_name(c) in OPAQUE and c is not unit.element
-               for ch in raw_text(c))
+    """Opening marks left inside citations and titles (the header says some marks are kept).
+    Each opaque descendant's text is counted mark by mark with str.count (the marks are single,
+    distinct characters: the same sum as testing every character)."""
+    total = 0
+    for c in unit.element.iter(*_OPAQUE_TAGS):
+        if c is not unit.element:
+            text = raw_text(c)
+            total += sum(text.count(mark) for mark in OPENING_MARKS)
+    return total
 
 
 def _reporting_verbs(context: Context) -> dict[str, str]:
@@ -470,8 +481,18 @@ def _holders(holder: etree._Element, owner: etree._Element) -> list[etree._Eleme
         if local_name(chain[-1]) == "note":
             break
         chain.append(a)
-    return [a for a in chain if a is owner or a is holder or len(anchors_of(a)) > 1 or
-            (anchors_of(a) and anchors_of(a)[0][0] > 0)]
+    return [a for a in chain if a is owner or a is holder or _lines_past_start(a)]
+
+
+def _lines_past_start(e: etree._Element) -> bool:
+    """Does e carry a source line past the start of its own text: more than one anchor, or a
+    first anchor after offset 0? (The same answer as reading anchors_of(e) whole, which parses
+    every anchor of the element: only the first one, and whether there is a second, are read.)"""
+    value = e.get(LINES)
+    if not value:
+        return False
+    pairs = value.split(maxsplit=1)
+    return len(pairs) > 1 or (bool(pairs) and int(pairs[0].split(":")[0]) > 0)
 
 
 def _local_offset(a: etree._Element, owner: etree._Element, start: int) -> int:

@@ -62,3 +62,53 @@ def test_one_name_as_a_string_and_as_bibtex():
     assert name_of("Malamuth, Charles") == Name("Malamuth", "Charles")
     assert Name("International Communist Current", body=True).bibtex() == "{International Communist Current}"
     assert OTHERS.bibtex() == "others"
+
+
+# ----------------------------------------------------------------------------- speed helpers
+
+import re as _re
+
+from tei_edition.citations import names as _names
+
+# Texts of our own, in several languages, with names at and between every kind of position
+# (initials glued or spaced, particles, capitals, hyphens, spaces before a name).
+_NAME_TEXTS = [
+    "See J. Arch Getty and Oleg V. Naumov, The Road to Terror (New Haven, 1999), p. 54.",
+    "Vgl. Hans-Ulrich Wehler und Jürgen Kocka, Deutsche Gesellschaftsgeschichte, Bd. 2, S. 17.",
+    "Voir BOURDIEU Pierre, LÉVI-STRAUSS Claude et Jean-Paul Sartre, Les Temps modernes, 1952.",
+    "Cf. C.L.R. James, E. H. Carr,  Marcel van der Linden e José Ortega y Gasset, pp. 3-4.",
+    "Smith, J. A., & Doe, B.; Cliff, Tony, et al.; O’Brien, Mary-Kate Jr.;   Ó Gráda, Cormac.",
+    "Cfr. Antonio  Gramsci, Quaderni del carcere, a cura di Valentino Gerratana, Torino 1975.",
+]
+
+
+def _old_patterns() -> list[_re.Pattern[str]]:
+    """The name patterns as they were written before GIVENS: the given names as the first GIVEN
+    and up to three more."""
+    given, family = _names.GIVEN, _names.FAMILY
+    givens = rf"{given}(?:\s*{given}){{0,3}}"
+    return [_re.compile(rf"(?P<given>{givens})(?:\s+|(?<=\.))(?P<family>{family})(?P<suffix>,?\s+(?:Jr\.|Sr\.|II|III))?"),
+            _re.compile(rf"(?P<family>{family}),\s+(?P<given>{givens}|{_names.INITIALS})(?P<suffix>,\s+(?:Jr\.|Sr\.))?"),
+            _re.compile(rf"(?P<family>{_names.CAPITALS}),?\s+(?P<given>{givens})")]
+
+
+def test_one_repeat_of_given_names_matches_as_the_first_given_and_three_more():
+    new = [_names._NATURAL, _names._INVERTED, _names._CAPS_INVERTED]
+    compared = 0
+    for text in _NAME_TEXTS:
+        for pos in range(len(text)):
+            for old, rx in zip(_old_patterns(), new):
+                a, b = old.match(text, pos), rx.match(text, pos)
+                assert (a is None) == (b is None), (text, pos)
+                if a is not None:
+                    compared += 1
+                    assert [a.span(g) for g in old.groupindex] == [b.span(g) for g in rx.groupindex], (text, pos)
+    assert compared > 30
+
+
+def test_kept_name_readings_are_the_readings_computed_afresh():
+    for text in _NAME_TEXTS:
+        for pos in range(len(text)):
+            for reader in (_names.natural_name, _names.family_name):
+                assert reader(text, pos, len(text)) == reader.__wrapped__(text, pos, len(text))
+                assert reader(text, pos, len(text) - 3) == reader.__wrapped__(text, pos, len(text) - 3)

@@ -188,3 +188,51 @@ def test_an_abbreviations_stop_at_a_citations_end_is_read_from_its_last_characte
     for text in texts:
         assert _ends_in_abbreviation(text) == (rx.search(text) is not None), text
     assert _ends_in_abbreviation("Berlin: Dietz, o.J.") and not _ends_in_abbreviation("Er verließ die Partei.")
+
+
+# ----------------------------------------------------------------------------- the kept readings
+
+from tei_edition.citations import parse as _parse
+
+
+@pytest.mark.parametrize("text", [
+    "Leon Trotsky, The Revolution Betrayed (New York: Doubleday, 1937), p. 56.",
+    "Max Weber, Wirtschaft und Gesellschaft, Tübingen: Mohr, 1922, S. 17",
+    "Pierre Broué, « Trotsky et le trotskysme », Cahiers Léon Trotsky, n° 1, janvier 1979, p. 12",
+])
+def test_a_kept_reading_is_the_reading_computed_afresh_and_callers_get_their_own_copy(text):
+    first = parse_full(text, 0, len(text))
+    end = _parse._strip_end(text, 0, len(text))
+    fresh = _parse._read_full.__wrapped__(text, 0, end, (), False)
+    assert first is not None and first == fresh
+    first.tentative = True
+    first.parts.clear()
+    first.doubts.append("changed by a caller")
+    again = parse_full(text, 0, len(text))
+    assert again == fresh and again is not first and again.parts
+
+
+def _quoted_char_by_char(s: str, start: int, end: int):
+    """The quoted-title scan as it was written: every character of the title visited."""
+    from tei_edition.citations import patterns as P
+    if start >= end or s[start] not in P.OPEN_QUOTES:
+        return None
+    closers, depth_open = P.CLOSE_FOR[s[start]], s[start]
+    for k in range(start + 1, end):
+        ch = s[k]
+        if ch in closers and (ch not in "'’" or k + 1 >= end or not s[k + 1].isalpha()):
+            inner_opens = s.count(depth_open, start + 1, k) if depth_open not in closers else 0
+            inner_closes = sum(s.count(c, start + 1, k) for c in closers) if depth_open not in closers else 0
+            if inner_opens <= inner_closes:
+                return start + 1, k, k + 1
+    return None
+
+
+def test_quoted_titles_found_by_their_closing_marks_as_by_every_character():
+    texts = ["“The “Professional Dangers” of Power,” in Writings", "'Stalin's Crimes' and more", "‘Lenin’s Testament’, p. 3",
+             "« La Révolution trahie », Paris", "„Der Reichstagsbrand“, in: VfZ", "‚Ein Wort‘ und", "»Das Kapital«, Bd. 1",
+             "‹ une note ›", "\"Plain straight\" marks", "“never closed, no mark at all"]
+    for text in texts:
+        for end in (len(text), len(text) - 4):
+            assert _parse.quoted_span(text, 0, end) == _quoted_char_by_char(text, 0, end), text
+    assert _parse.quoted_span(texts[0], 0, len(texts[0])) == (1, 37, 38)   # past the inner pair

@@ -115,3 +115,21 @@ def test_a_key_of_the_editions_register_is_kept_and_never_given_to_another_work(
     tree = written(convert_file(edition(tmp_path, NOTES_DE, works)).tree)
     keys = sorted(s.get("{http://www.w3.org/XML/1998/namespace}id") for s in xp(tree, "//t:biblStruct"))
     assert keys == ["novak1978streikjahre", "sedlak1990langea"]       # another Sedlak 1990 holds the bare key
+
+
+def test_running_blocks_set_apart_by_an_ancestor_asked_once_are_those_an_ancestor_walk_finds():
+    from lxml import etree
+
+    from tei_edition.tei.namespaces import local_name, tei
+    from tei_edition.transforms import citations as transform
+    text = etree.fromstring(
+        '<text xmlns="http://www.tei-c.org/ns/1.0"><body><div><p>Siehe (Weber 1922).</p>'
+        '<p>Voir <note><p>Broué, Trotsky, p. 3</p></note></p><listBibl><bibl><p>x</p></bibl></listBibl>'
+        '<quote><p>inside a quotation</p></quote><quote>a short one (Cliff 1991)</quote>'
+        '<div><head>Chapter</head><item>an item</item></div></div></body></text>')
+    walked = [e for e in text.iter(*transform._RUNNING)
+              if not any(local_name(a) in ("note", "bibl", "listBibl") for a in e.iterancestors())
+              and not (local_name(e) == "quote" and e.find(tei("p")) is not None)]
+    walked += [e for e in text.iter(tei("bibl")) if local_name(e.getparent()) in ("cit", "epigraph")]
+    assert list(transform._running(text)) == walked
+    assert [local_name(e) for e in walked] == ["p", "p", "p", "quote", "head", "item"]

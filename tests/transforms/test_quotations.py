@@ -246,3 +246,29 @@ def test_kinds_on_the_labelled_sample():
     result = score(load(), sample_trees())
     # quote, q and soCalled as labelled, of the quotations found: measured 0.87
     assert result.kind_accuracy >= 0.8, sorted(result.kinds.items())
+
+
+# --------------------------------------------------------------------------- speed helpers
+
+from tei_edition.tei.lines import anchors_of
+from tei_edition.tei.namespaces import local_name
+from tei_edition.tei.text import raw_text
+from tei_edition.transforms import quotations as _quotations
+
+
+def test_lines_past_start_read_from_the_first_anchor_answer_as_all_anchors_read():
+    for anchors in ([], [(0, 4)], [(3, 4)], [(0, 4), (30, 5)], [(2, 7), (9, 8), (40, 9)]):
+        e = el("p")
+        set_anchors(e, anchors)
+        whole = anchors_of(e)
+        assert _quotations._lines_past_start(e) == bool(len(whole) > 1 or (whole and whole[0][0] > 0)), anchors
+
+
+def test_marks_in_citations_and_titles_counted_by_str_count_as_character_by_character():
+    p = etree.fromstring(
+        '<p xmlns="http://www.tei-c.org/ns/1.0">Er schrieb <bibl>Weber, „Die <title>«Ethik»</title>“, S. 3</bibl>'
+        ' und <note><p>voir <title>‘Le “Capital”’</title></p></note> <q>“nicht”</q> <ref>‹x›</ref></p>')
+    unit = _quotations.Unit.of(p)
+    slow = sum(ch in "“„«»‘‚‹›" for c in p.iter() if local_name(c) in _quotations.OPAQUE and c is not p
+               for ch in raw_text(c))
+    assert _quotations._marks_in_masked(unit) == slow == 10   # 4 + 2 (the title inside the bibl) + 2 + 2
