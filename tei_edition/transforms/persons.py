@@ -288,14 +288,17 @@ class _Lexicon:
 
     @classmethod
     def of(cls, source: str) -> "_Lexicon":
-        lines, addresses = source.split("\n"), []
-        for k, line in enumerate(lines):
-            # an address chunk never spans a line end; most lines hold none of its marks
-            if "/" in line or "@" in line or "www." in line:
-                addresses += ADDRESS_CHUNK.findall(line)
-                lines[k] = ADDRESS_CHUNK.sub(" ", line)
-        inside = {w for chunk in addresses for w in WORD.findall(chunk)}
-        return cls(frozenset(WORD.findall("\n".join(lines))), frozenset(inside))
+        text_words: set[str] = set()
+        inside: set[str] = set()
+        # line by line: neither a word nor an address chunk spans a line end, and a list of every
+        # word of a long text at once would take ten times the text's memory
+        for line in source.split("\n"):
+            if "/" in line or "@" in line or "www." in line:      # most lines hold none of its marks
+                for chunk in ADDRESS_CHUNK.findall(line):
+                    inside.update(WORD.findall(chunk))
+                line = ADDRESS_CHUNK.sub(" ", line)
+            text_words.update(WORD.findall(line))
+        return cls(frozenset(text_words), frozenset(inside))
 
     def lower_case_words(self) -> frozenset[str]:
         """The words the text writes in lower case somewhere ('day', 'army'), folded; web addresses

@@ -84,3 +84,16 @@ def test_derived_words_are_found_by_their_endings_lengths_as_by_the_search(langu
 def test_no_character_is_both_a_letter_and_a_digit():
     # what lets a token of letters alone (str.isalpha) skip the search for a digit in it
     assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha() and c.isdigit()]
+
+
+def test_the_source_s_words_read_line_by_line_are_those_of_the_whole_text():
+    """_Lexicon reads a line at a time (a list of every word of a long text would take ten times
+    its memory): the same words as the whole text read at once, addresses set apart."""
+    from tei_edition.transforms.persons import ADDRESS_CHUNK, WORD, _Lexicon
+    source = ("Die Briefe von Rosa an Leo, l’archivio di Torino\nsiehe https://archiv.example.org/rosa-briefe "
+              "und mail@verlag.example.de\nEL PAÍS, d’Annunzio y la UGT\n\nwww.example.es/hemeroteca/1931 fin")
+    lexicon = _Lexicon.of(source)
+    assert lexicon.text_words == frozenset(WORD.findall(ADDRESS_CHUNK.sub(" ", source)))
+    assert lexicon.address_words == frozenset(w for c in ADDRESS_CHUNK.findall(source) for w in WORD.findall(c))
+    assert {"Briefe", "l’archivio", "PAÍS", "d’Annunzio"} <= lexicon.text_words
+    assert {"archiv", "verlag", "hemeroteca"} <= lexicon.address_words and "hemeroteca" not in lexicon.text_words
