@@ -90,7 +90,29 @@ def _clean(text: str) -> str:
 
 def _ends(rx: str, s: str, start: int, end: int, flags: int = 0) -> re.Match[str] | None:
     """`rx` matching a stretch that ends at `end` (leftmost such stretch after `start`)."""
-    return _rx(rf"(?:{rx})\s*$", flags).search(s, start, end)
+    pattern = _rx(rf"(?:{rx})\s*$", flags)
+    key = (id(pattern), s, end)        # by identity: a pattern's own hash reads its whole code
+    searched = _ENDS_SEARCHED.get(key)
+    if searched is not None and searched[0] is pattern:
+        _, since, found = searched
+        # Whether a match begins at a position does not depend on where the search began (the
+        # look-behinds see the whole string, `$` is `end`): a search from `since` ≤ `start`
+        # that found nothing, or found its leftmost match at or after `start`, answers for
+        # `start` too. The citation's readings try the same end from several floors (the names
+        # read or not, each start the finder tries).
+        if since <= start and (found is None or found.start() >= start):
+            return found
+    if len(_ENDS_SEARCHED) >= _ENDS_KEPT:
+        _ENDS_SEARCHED.clear()
+    found = pattern.search(s, start, end)
+    _ENDS_SEARCHED[key] = (pattern, start, found)
+    return found
+
+
+# The end-anchored searches made: (the pattern's id, text, end) → (the pattern itself, kept to
+# check the id is still its, where the search began, its match).
+_ENDS_SEARCHED: dict[tuple[int, str, int], tuple[re.Pattern[str], int, re.Match[str] | None]] = {}
+_ENDS_KEPT = 8192
 
 
 def _strip_end(s: str, start: int, end: int) -> int:

@@ -236,3 +236,24 @@ def test_quoted_titles_found_by_their_closing_marks_as_by_every_character():
         for end in (len(text), len(text) - 4):
             assert _parse.quoted_span(text, 0, end) == _quoted_char_by_char(text, 0, end), text
     assert _parse.quoted_span(texts[0], 0, len(texts[0])) == (1, 37, 38)   # past the inner pair
+
+
+def test_end_anchored_searches_answered_from_an_earlier_search_are_the_searches_made_afresh():
+    import re
+    texts = ["Leon Trotsky, Stalin (London: Hollis and Carter, 1947), pp. 403-4, and ch. XVI",
+             "Hans Mommsen, „Der Reichstagsbrand“, Vierteljahrshefte 12 (1964), S. 351",
+             "Pierre Broué, Trotsky, Paris, Fayard, 1988, p. 12 (emphasis added)"]
+    shapes = [(r"(?:(?<=[,:)\]])|[,:]|\s)\s*(?P<p>\d+(?:-\d+)?)", re.IGNORECASE), (r"\((?P<inner>[^()]*)\)", 0),
+              (r",\s*(?P<y>\d{4})", 0), (r"\s(?P<w>[a-z]+)", 0)]
+    _parse._ENDS_SEARCHED.clear()
+    for text in texts:
+        for end in (len(text), len(text) - 5, len(text) - 16):
+            # starts in an order that makes later searches be answered by earlier ones
+            for start in (0, 10, 3, 25, 40, 12, end - 3):
+                for rx, flags in shapes:
+                    got = _parse._ends(rx, text, start, end, flags)
+                    afresh = re.compile(rf"(?:{rx})\s*$", flags).search(text, start, end)
+                    assert (got is None) == (afresh is None), (text, start, end, rx)
+                    if got is not None:
+                        assert got.span() == afresh.span() and got.groupdict() == afresh.groupdict()
+    assert _parse._ENDS_SEARCHED
