@@ -7,6 +7,8 @@ a list of sections is only a contents list where the sections follow.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from .. import data
@@ -165,12 +167,18 @@ def _wraps(entry: str) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _by_first_word(keys: frozenset[str]) -> dict[str, list[str]]:
+def _by_first_word(keys: frozenset[str]) -> dict[str, tuple[list[int], list[str]]]:
+    """The entries by their first word, each word's in order of length (with their lengths): the
+    entries a line may be a misspelling of are found by bisection, not by a look at each."""
     index: dict[str, list[str]] = {}
     for k in keys:
         if k:
             index.setdefault(k.split()[0], []).append(k)
-    return index
+    return {word: ([len(k) for k in ranked], ranked)
+            for word, ranked in ((word, sorted(ks, key=lambda k: (len(k), k))) for word, ks in index.items())}
+
+
+LENGTH_SLACK = 3     # a misspelt entry is at most this many characters longer or shorter
 
 
 def matches_entry(key: str, keys: frozenset[str], fuzzy: bool = True) -> bool:
@@ -180,12 +188,26 @@ def matches_entry(key: str, keys: frozenset[str], fuzzy: bool = True) -> bool:
         return True
     if not fuzzy or len(key) < 20:
         return False
-    candidates = _by_first_word(keys).get(key.split()[0], [])
-    return any(abs(len(k) - len(key)) <= 3 and _close(k, key) for k in candidates)
+    # (a normalised text's words are parted by single spaces: its first word is before the first)
+    lengths, ranked = _by_first_word(keys).get(key.partition(" ")[0], ((), ()))
+    near = ranked[bisect_left(lengths, len(key) - LENGTH_SLACK):bisect_right(lengths, len(key) + LENGTH_SLACK)]
+    return any(_close(k, key) for k in near)
 
 
 def _close(a: str, b: str) -> bool:
-    """At least 95% alike (difflib's ratio); its cheap upper bounds rule most pairs out first."""
+    """At least 95% alike (difflib's ratio); its cheap upper bounds rule most pairs out first,
+    computed as difflib computes them (`real_quick_ratio`: the shorter length; `quick_ratio`: the
+    characters in common, counted with `Counter`, which spares building the matcher for them)."""
     from difflib import SequenceMatcher
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= 0.95 and matcher.quick_ratio() >= 0.95 and matcher.ratio() >= 0.95
+    total = len(a) + len(b)
+    if not total:
+        return True
+    if 2.0 * min(len(a), len(b)) / total < 0.95 or 2.0 * _common_characters(a, b) / total < 0.95:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.95
+
+
+def _common_characters(a: str, b: str) -> int:
+    """How many characters the two strings have in common, each counted as often as it occurs in
+    both (the count of difflib's `quick_ratio`)."""
+    return sum((Counter(a) & Counter(b)).values())

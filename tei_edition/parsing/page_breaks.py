@@ -21,9 +21,10 @@ from ..model import Block, BlockKind, Document, LineConvention, PageBreak
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import Entry, StageReport
 from ..vocabulary import BULLET_ITEM, CALL_MARK, is_terminal
-from .headings import without_trailing_call
+from .headings import CALL_ENDS, without_trailing_call
 from .line_end_hyphens import join_hyphenated
 
+CALL_TAIL = 16        # the last characters of a text searched first for a call that ends it
 ENDS_WITH_CALL = re.compile(rf"""[.!?…'’”"\])]\s*(?:{CALL_MARK}|\d{{1,3}})\s*$""")
 NUMBER_MARK = re.compile(r"^\s*(?:\(\d{1,2}\)\s|\d{1,2}[.)]\s)")
 CAPTION_LINE = 50     # a line of a table's caption is short…
@@ -37,7 +38,16 @@ def ends_with_colon(text: str) -> bool:
 
 
 def ends_with_call(text: str) -> bool:
-    return bool(ENDS_WITH_CALL.search(text))
+    # ENDS_WITH_CALL, anchored at the end, is tried from every position of a paragraph: it is asked
+    # only where the last character other than a space can end a match, a call's (CALL_ENDS) or a
+    # digit (exact: after it come only spaces, as `str.rstrip` and the pattern's `\s` count them)
+    tail = text.rstrip()
+    if not tail or not (tail[-1] in CALL_ENDS or tail[-1].isdecimal()):
+        return False
+    # … and first in its last characters: a match there is one in the whole text (the pattern
+    # looks neither behind nor at a start); only where none is found is the whole text searched
+    return ENDS_WITH_CALL.search(text, max(0, len(tail) - CALL_TAIL)) is not None \
+        or ENDS_WITH_CALL.search(text) is not None
 
 
 def continues_lead_in(a: Block, b: Block, notes_between: bool) -> bool:

@@ -103,3 +103,36 @@ def test_an_entrys_text_is_the_line_without_its_page_reference_as_the_pattern_re
     for raw in lines:
         assert entry_text(raw) == PAGE_REF.sub("", raw).strip(" \t."), repr(raw)
     assert entry_text("II. THE MUSIC OF GREECE     16") == "II. THE MUSIC OF GREECE"
+
+
+def _slow_match(key: str, keys: frozenset[str]) -> bool:
+    """matches_entry as it read before its index by length: every entry with the same first word."""
+    from difflib import SequenceMatcher
+    if key in keys:
+        return True
+    if len(key) < 20:
+        return False
+    def close(a: str, b: str) -> bool:
+        m = SequenceMatcher(None, a, b)
+        return m.real_quick_ratio() >= 0.95 and m.quick_ratio() >= 0.95 and m.ratio() >= 0.95
+    return any(abs(len(k) - len(key)) <= 3 and close(k, key) for k in keys if k and k.split()[0] == key.split()[0])
+
+
+def test_a_misspelt_entry_is_matched_as_comparing_it_with_every_entry_would():
+    from tei_edition.parsing.contents import matches_entry, norm
+    entries = ["The Origins of the Left Opposition", "The Struggle Against Bureaucracy", "The Platform of 1927",
+               "Die Entstehung der Linken Opposition", "Die Plattform der Opposition von 1927",
+               "La révolution trahie et ses conséquences", "La révolution permanente en Chine", "Epilogue"]
+    keys = frozenset(norm(e) for e in entries)
+    lines = ["The Origins of the Left Oposition", "The Origin of the Left Opposition", "The Origins of the Left Opposition",
+             "The Struggle Agianst Bureaucracy", "The Struggle Against Bureaucracy and the State", "The Platform of 1928",
+             "Die Entstehung der linken Oppositon", "Die Plattform der Opposition von 1972", "La révolution trahie et ses conséquence",
+             "La revolution permanente en Chine", "La révolution permanente", "Epilog", "The Origins of the Left Opposition in 1923",
+             "the", "", "Die Entstehung der Linken"]
+    found = 0
+    for line in lines:
+        key = norm(line)
+        assert matches_entry(key, keys) is _slow_match(key, keys), line
+        assert matches_entry(key, keys, fuzzy=False) is (key in keys)
+        found += matches_entry(key, keys)
+    assert found >= 6

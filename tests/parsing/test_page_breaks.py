@@ -206,3 +206,15 @@ def test_short_lines_with_no_table_after_them_are_no_caption():
     context, found = only(PageBreaks, text)
     assert not any(b.heads_table for b in context.document.blocks)
     assert not any("caption" in e.action for e in found)
+
+
+def test_ends_with_call_answers_as_its_pattern_does():
+    from tei_edition.parsing.page_breaks import ENDS_WITH_CALL, ends_with_call
+    texts = ["He wrote so.¹²", "He wrote so. [12]  ", "Il l'a dit.» (3)", "Er sagte es.“ 14\n", "So it was.",
+             "so it was", "Dit-il ?\u00a0²", "قال ذلك. ١٢", "Fin.)", "Ende.]", "", "  ", "year 1923", "p. 12.",
+             "He wrote so.'" + " " * 30 + "[4]", "¹²³", "(l6)", "It was.” [1*]"]
+    hits = 0
+    for text in texts + [t * 30 for t in texts]:
+        assert ends_with_call(text) is bool(ENDS_WITH_CALL.search(text)), repr(text)
+        hits += ends_with_call(text)
+    assert hits >= 10
