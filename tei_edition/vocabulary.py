@@ -45,9 +45,26 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # --------------------------------------------------------------------------- shapes
 
 
+# Every character a TERMINAL match can hold after its first, besides spaces and decimal digits of
+# any script (the pattern's \s and \d): a text whose last characters include one outside these
+# cannot have a match that starts before them.
+_TERMINAL_TAIL = frozenset(".!?:;…'\"’”»)]([*lI" + SUPERSCRIPT_DIGITS)
+_TERMINAL_WINDOW = 24
+
+
 def is_terminal(text: str) -> bool:
-    """Does `text` end a sentence (looking past a closing mark and a note call)?"""
-    return bool(TERMINAL.search(text))
+    """Does `text` end a sentence (looking past a closing mark and a note call)?
+
+    The pattern is anchored at the end: it is searched in the last characters only (a search of
+    a long paragraph tries every position), and in the whole text only where those characters
+    could all belong to a longer match."""
+    window = len(text) - _TERMINAL_WINDOW
+    if window <= 0:
+        return bool(TERMINAL.search(text))
+    if TERMINAL.search(text, window):
+        return True
+    tail = text[window:]
+    return all(c in _TERMINAL_TAIL or c.isspace() or c.isdecimal() for c in tail) and bool(TERMINAL.search(text))
 
 
 def caps_opening(text: str) -> bool:

@@ -1,0 +1,32 @@
+"""vocabulary.py: the shared text vocabulary. `is_terminal` searches the end-anchored TERMINAL
+pattern in a text's last characters first; these tests hold it to the plain search of the whole
+text on sentence ends of several languages and scripts, and on long runs of closing marks."""
+from __future__ import annotations
+
+import random
+
+from tei_edition.vocabulary import SUPERSCRIPT_DIGITS, TERMINAL, is_terminal
+
+ENDINGS = [
+    "Er kam nicht wieder.", "« Il ne revint jamais. »", "¿Volvió? No.", "Non tornò più…",
+    "Das war alles.“ [12]", "as he wrote in 1931.⁴⁵", "siehe oben (l6)", "a line that runs on and",
+    "ما عاد أبداً.١٢", "the end.\u00a0\u2003" + " " * 40, "the end." + "’”» )]" * 8 + " [1234*]",
+    "the end" + "’”» )]" * 8 + " [12]", "keine Angabe:" + "\n" * 30, "Fin." + " " * 23 + "x",
+]
+
+
+def test_the_end_of_a_sentence_is_told_as_by_the_plain_search():
+    for text in ENDINGS:
+        long = "Ein langer Satz, der weiterläuft und noch nichts beendet, " * 5 + text
+        for t in (text, long):
+            assert is_terminal(t) == bool(TERMINAL.search(t)), t
+    assert is_terminal("Er kam nicht wieder.") and not is_terminal("a line that runs on and")
+    assert is_terminal("the end." + "’”» )]" * 8 + " [1234*]")       # a match longer than the window
+
+
+def test_random_texts_of_the_pattern_s_own_characters_are_told_as_by_the_plain_search():
+    rng = random.Random(1848)
+    alphabet = list("ab Zé.!?:;…'\"’”»)]([*0123456789lI \n\t\u00a0١٢") + list(SUPERSCRIPT_DIGITS)
+    for _ in range(20000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 70)))
+        assert is_terminal(t) == bool(TERMINAL.search(t)), repr(t)
