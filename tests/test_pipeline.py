@@ -122,3 +122,38 @@ def test_each_pass_records_under_its_own_name():
     stages = set(context.full_report.stages())
     assert stages <= set(PIPELINE.declarations())
     assert {"layout", "front-matter", "emphasis"} <= stages
+
+
+class ReadsWhatTheTreePhaseKeeps(TreePass):
+    """A tree pass that notes what the context still holds when the tree phase has begun."""
+
+    name = "reads-what-is-kept"
+    declaration = Declaration(Section.NORMALIZATION, "Nothing.")
+    seen: dict[str, object] = {}
+
+    def apply(self, tree, context: Context) -> None:
+        doc = context.document
+        ReadsWhatTheTreePhaseKeeps.seen = {"lines": context.lines, "blocks": list(doc.blocks),
+                                           "notes": list(doc.notes), "title": doc.front.title}
+
+
+def test_the_tree_phase_gets_the_document_without_its_body_and_no_lines():
+    pipeline = Pipeline(PASSES[:-1] + [ReadsWhatTheTreePhaseKeeps, PASSES[-1]])
+    english = ("The river rose in the spring, as it does every year, and the people of the town walked down "
+               "to the bank to watch the water run over the meadows and cover the paths where they had walked "
+               "all summer long.")
+    german = ("Der Fluss stieg im Frühling, wie er es jedes Jahr tut, und die Leute aus der Stadt gingen zum "
+              "Ufer hinunter, um das Wasser zu sehen, das über die Wiesen lief und die Wege bedeckte, auf denen "
+              "sie den ganzen Sommer gegangen waren.")
+    text = f"A Short History of Rivers\n\n{english}¹\n\n{german}\n\n{english}\n\n¹ A note on the river.\n"
+    context = pipeline.run(context_of(text, {"language": "en"}, pipeline=pipeline))
+    seen = ReadsWhatTheTreePhaseKeeps.seen
+    assert seen["lines"] is None and seen["notes"] == [] and seen["title"] == "A Short History of Rivers"
+    assert [(b.language, b.text) for b in seen["blocks"]] == [("de", german)]   # what langUsage reads
+    assert xp(context.tree, "//t:langUsage/t:language/text()") == ["English", "German (passages)"]
+    assert len(xp(context.tree, "//t:body//t:note")) == 1
+
+
+def test_run_until_a_tree_pass_keeps_the_earlier_targets_before_it():
+    context = PIPELINE.run(context_of("Titel\n\nEin Absatz, der endet.\n"), until="tree")
+    assert context.lines is not None and context.document.blocks

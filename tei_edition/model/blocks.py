@@ -138,7 +138,7 @@ class PageBreak:
     n: int
 
 
-@dataclass
+@dataclass(slots=True)
 class NoteCall:
     """Where a note stands in the block's text: the call characters text[start:end] are removed."""
 
@@ -149,6 +149,12 @@ class NoteCall:
 
 class Block:
     """One block of the source with the lines it came from."""
+
+    # a block is made for every paragraph and every piece of one: slots, not a dict of 25 fields
+    __slots__ = ("_text", "first_line", "last_line", "kind", "level", "indent", "blank_before", "anchors",
+                 "soft_hyphens", "level_from_markup", "opens_back_matter", "front", "item", "run_in",
+                 "quotation", "calls", "marks", "table", "figure", "language", "code_language", "pages",
+                 "number", "heads_table")
 
     def __init__(self, text: str, first_line: int, last_line: int | None = None, *,
                  kind: BlockKind = BlockKind.P, level: int = 0, indent: int = 0, blank_before: int = 0,

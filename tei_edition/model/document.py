@@ -1,7 +1,7 @@
 """The block document: what the block passes work on and the tree builder encodes."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .blocks import Block
@@ -30,3 +30,11 @@ class Document:
     artifacts: list[str] = field(default_factory=list)    # what was dropped, declared in the header
     header_credits: list[str] = field(default_factory=list)  # distributor fields, colophons → header
     source_format: str = "plain"     # the format the source was read as (reading/formats.py)
+
+    def without_body(self) -> "Document":
+        """What the tree phase keeps of the document once the tree is built: the facts the header
+        is written from (front matter, credits, artifacts, contents, format) and the blocks set in
+        another language (the header's langUsage lists them), not the body's blocks and note texts,
+        which the tree now holds. On a large source the blocks are several times the text in
+        memory, held for nothing while the tree passes make their peak."""
+        return replace(self, blocks=[b for b in self.blocks if b.language], front_blocks=[], notes=[])

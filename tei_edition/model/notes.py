@@ -18,7 +18,7 @@ class NoteFamily(StrEnum):
     SYMBOL = "symbol"    # *, †, ‡, or letters
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NoteText:
     """The text of a footnote or endnote as the source gives it, before it is paired with a call."""
 
@@ -36,7 +36,7 @@ class NoteText:
         return self.paragraphs[0].first_line if self.paragraphs else 0
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Note:
     """A note as it will be encoded: where it stands and what it holds."""
 
