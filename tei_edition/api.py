@@ -65,15 +65,22 @@ def convert_bytes(data: bytes, metadata: Metadata | Mapping[str, Any] | None = N
     if len(data) > MAX_BYTES:
         raise InputError(f"the source is too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
     text = decode(data, report.for_stage(READER.name))
+    del data    # the bytes are not read again: a caller that passed them over (convert_file) lets them go
     declared = _language_declared(metadata) if language_declared is None else language_declared
     tree = convert_text(text, _metadata(metadata), report, registers, language_declared=declared)
     return ConversionResult(tree, report)
 
 
 def convert_file(path: Path, metadata: Metadata | None = None) -> ConversionResult:
+    # the bytes go straight into the call, held by no name here, so that they are freed once decoded
+    # (read first, then the metadata, as before: an unreadable source is the error to report)
+    return convert_bytes(_read_bytes(Path(path)),
+                         metadata if metadata is not None else Metadata.for_source(Path(path)),
+                         Path(path).name, Registers.beside(Path(path)))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    meta = metadata if metadata is not None else Metadata.for_source(Path(path))
-    return convert_bytes(data, meta, Path(path).name, Registers.beside(Path(path)))
