@@ -11,6 +11,7 @@ are removed before the TEI is written.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from lxml import etree
 
@@ -26,7 +27,15 @@ def anchors_of(e: etree._Element) -> Anchors:
     value = e.get(LINES)
     if not value:
         return []
-    return [(int(o), int(ln)) for o, ln in (pair.split(":") for pair in value.split())]
+    return list(_parsed(value))
+
+
+# The tree passes ask a paragraph's anchors again at every match and mark they handle, and the
+# value changes only when its text does: the parse of each value is kept (a pure function of the
+# string; bounded, so that a large source does not keep every paragraph's).
+@lru_cache(maxsize=1024)
+def _parsed(value: str) -> tuple[tuple[int, int], ...]:
+    return tuple((int(o), int(ln)) for o, ln in (pair.split(":") for pair in value.split()))
 
 
 def set_anchors(e: etree._Element, anchors: Anchors) -> None:
@@ -52,7 +61,8 @@ def set_line(e: etree._Element, line: int) -> None:
 def line_at(e: etree._Element, offset: int = 0) -> int | None:
     """The source line of the character at `offset` of e's own text; for an element that carries
     no lines itself, the line on which the nearest ancestor that does begins."""
-    own = anchors_of(e)
+    value = e.get(LINES)
+    own = _parsed(value) if value else ()
     if own:
         i = bisect_right(own, (offset, float("inf"))) - 1
         return own[max(i, 0)][1]

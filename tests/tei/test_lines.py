@@ -71,3 +71,19 @@ def test_an_insertion_at_an_anchor_keeps_it_where_it_is_as_block_edits_do():
     assert anchors_of(e) == [(0, 4), (13, 5)]
     replaced(e, 13, 13, 2)
     assert anchors_of(e) == [(0, 4), (13, 5)]
+
+
+def test_anchors_read_through_the_kept_parse_are_those_of_the_value_and_fresh_each_time():
+    cases = (("The river rose in the spring, and the town walked down.", [(0, 3), (17, 4), (40, 6)], [3, 4, 6]),
+             ("Der Fluss stieg im Frühling, und die Stadt ging hinunter.", [(0, 12), (29, 13)], [12, 12, 13]))
+    for text, anchors, lines in cases:
+        e = el("p", None, text)
+        set_anchors(e, anchors)
+        slow = [(int(o), int(ln)) for o, ln in (pair.split(":") for pair in e.get(LINES).split())]
+        first = anchors_of(e)
+        assert first == slow == anchors
+        first.append((99, 99))                       # a caller's list is its own
+        assert anchors_of(e) == anchors
+        assert [line_at(e, o) for o in (0, 18, 45)] == lines
+        replaced(e, 0, 4, 10)                        # the value changes: the new one is read
+        assert anchors_of(e) == [(0, anchors[0][1])] + [(o + 6, ln) for o, ln in anchors[1:]]
