@@ -93,6 +93,12 @@ install_python_package() {
   fi
   say "$("$py" --version) at $(command -v "$py"): pip install -e .[test]"
   "$py" -m pip install --no-input --disable-pip-version-check "${extra[@]}" -e ".[test]"
+  # An editable install compiles nothing, and where PYTHONDONTWRITEBYTECODE is set (many CI and
+  # container images) no process writes the bytecode cache either: every tei-edition process,
+  # and every build worker, would compile the package again (0.12 s of a 0.25 s import). A
+  # regular pip install compiles at install time; this does the same for the checkout.
+  say "compiling the package's bytecode"
+  "$py" -m compileall -q tei_edition
   # pyenv only sees new console scripts (tei-edition) after a rehash.
   if command -v pyenv >/dev/null 2>&1; then
     pyenv rehash || true
