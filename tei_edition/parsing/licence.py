@@ -8,6 +8,7 @@ A licence the metadata gives (S.toml) always comes first.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
@@ -15,17 +16,38 @@ from ..model import Document, Licence
 from ..passes import BlockPass, Context, Declaration, Section
 
 
+@dataclass(frozen=True)
+class Statement:
+    """One way a text states its licence (a row of data/licence_statements.tsv)."""
+
+    name: str                            # may use the pattern's groups: {kind} {version}
+    url: str | None
+    free: bool
+    needs: tuple[re.Pattern[str], ...]   # one of these words stands in every match
+    pattern: re.Pattern[str]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        # a word is found in a fortieth of the time the pattern takes to fail on a long text
+        # (most texts state no licence, and every statement is tried on all of it); the same
+        # engine and case rule, so a text without the word has no match
+        if not any(word.search(text) for word in self.needs):
+            return None
+        return self.pattern.search(text)
+
+
 @lru_cache(maxsize=1)
-def _statements() -> list[tuple[str, str | None, bool, re.Pattern[str]]]:
-    return [(name, None if url == "-" else url, free == "free", re.compile(rx, re.I))
-            for name, url, free, rx in data.table("licence_statements.tsv")]
+def _statements() -> list[Statement]:
+    return [Statement(name, None if url == "-" else url, free == "free",
+                      tuple(re.compile(re.escape(w), re.I) for w in needs.split("|") if w), re.compile(rx, re.I))
+            for name, url, free, needs, rx in data.table("licence_statements.tsv")]
 
 
 def licence_in(text: str) -> tuple[str, str | None, bool, re.Match[str]] | None:
     """The licence a line states, named, with its address, whether it is free, and the words that state it."""
     kinds = data.pairs("licence_kinds.tsv")
-    for name, url, free, rx in _statements():
-        m = rx.search(text)
+    for statement in _statements():
+        name, url, free = statement.name, statement.url, statement.free
+        m = statement.search(text)
         if m:
             groups = {k: (v or "") for k, v in m.groupdict().items()}
             kind = groups.get("kind", "").lower()

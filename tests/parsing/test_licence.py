@@ -35,3 +35,31 @@ def test_a_licence_in_the_metadata_comes_first():
     root = convert(text, {"licence": "CC BY 4.0", "licence_url": "https://creativecommons.org/licenses/by/4.0/"},
                    Report()).getroot()
     assert root.findtext(".//t:availability/t:licence", namespaces=NS) == "CC BY 4.0"
+
+
+# one statement of each kind the table knows, in the wordings (and languages) texts use
+STATED = [
+    "Licensed under https://creativecommons.org/licenses/by-sa/4.0/ since 2019.",
+    "Released under CC0 1.0 Universal.",
+    "Text and images: CC BY-NC 3.0.",
+    "Dieser Text steht unter Creative Commons Attribution 4.0.",
+    "This translation has been placed\nin the public domain by its author.",
+    "This eBook is for the use of anyone anywhere at no cost and with\nalmost no restrictions whatsoever.",
+    "Der Text ist gemeinfrei.",
+    "Cette traduction est tombée dans le domaine public en 1990.",
+    "La obra está en el dominio público desde 1980.",
+    "Il testo è di pubblico dominio.",
+]
+
+
+def test_every_statement_of_the_table_is_found_and_holds_one_of_its_words():
+    """The table's words are a pre-check: a statement's pattern is tried only on a text holding one
+    of them, so every match must hold one (checked on a sample of each row)."""
+    from tei_edition.parsing.licence import _statements
+    statements = _statements()
+    for statement, text in zip(statements, STATED, strict=True):
+        m = statement.pattern.search(text)
+        assert m, (statement.name, text)
+        assert any(word.search(m.group(0)) for word in statement.needs), (statement.name, m.group(0))
+        assert statement.search(text) and statement.search(text).span() == m.span()
+    assert all(s.search("A text that states nothing of its status, in the public eye.") is None for s in statements)
