@@ -1,11 +1,11 @@
 """Element helpers for the TEI namespace."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from lxml import etree
 
-from .namespaces import TEI_NS, tei, xml_attr
+from .namespaces import TEI_NS, local_name, tei, xml_attr
 
 
 def el(tag: str, attrs: Mapping[str, str | None] | None = None, text: str | None = None) -> etree._Element:
@@ -37,3 +37,15 @@ def append_text(parent: etree._Element, text: str) -> None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def within(e: etree._Element | None, names: Collection[str], seen: dict[etree._Element, bool]) -> bool:
+    """Is e, or an ancestor of it, named one of `names` (local names)? `seen` holds the answers so
+    far, by element, for these names: the blocks of a document share their ancestors, which are
+    then asked once instead of walked again for every block (the same answer as that walk)."""
+    if e is None:
+        return False
+    found = seen.get(e)
+    if found is None:
+        found = seen[e] = local_name(e) in names or within(e.getparent(), names, seen)
+    return found

@@ -27,6 +27,7 @@ from ..citations.vocabulary import self_lead_in
 from ..citations.registry import Registry, entry_signature, load, read_again, written_signature
 from ..citations.resolve import Found, Outcome, resolve
 from ..passes import Context, Declaration, Section, TreePass
+from ..tei.elements import within
 from ..tei.lines import line_at
 from ..tei.namespaces import XML_ID, local_name, tei
 from ..tei.standoff import standoff_list
@@ -267,7 +268,7 @@ _SET_APART = ("note", "bibl", "listBibl")     # running text inside these is rea
 def _running(text: etree._Element) -> Iterator[etree._Element]:
     inside: dict[etree._Element, bool] = {}
     for e in text.iter(*_RUNNING):
-        if _set_apart(e.getparent(), inside):
+        if within(e.getparent(), _SET_APART, inside):
             continue
         if local_name(e) == "quote" and e.find(tei("p")) is not None:
             continue
@@ -275,18 +276,6 @@ def _running(text: etree._Element) -> Iterator[etree._Element]:
     for e in text.iter(tei("bibl")):
         if local_name(e.getparent()) in ("cit", "epigraph") and not any(local_name(a) == "note" for a in e.iterancestors()):
             yield e
-
-
-def _set_apart(e: etree._Element | None, inside: dict[etree._Element, bool]) -> bool:
-    """Is e, or an ancestor of it, a note, a citation or a reference list? (`inside`: the
-    answers so far, by element: the blocks share their ancestors, each asked once instead of
-    walking every block's ancestors again; the same answer as that walk.)"""
-    if e is None:
-        return False
-    found = inside.get(e)
-    if found is None:
-        found = inside[e] = local_name(e) in _SET_APART or _set_apart(e.getparent(), inside)
-    return found
 
 
 def _italics(e: etree._Element) -> list[tuple[int, int]]:

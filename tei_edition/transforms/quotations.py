@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..passes import Context, Declaration, Section, TreePass
 from ..report import Entry, StageReport
-from ..tei.elements import el
+from ..tei.elements import el, within
 from ..tei.lines import LINES, line_at, replaced
 from ..tei.namespaces import local_name
 from ..tei.text import raw_text
@@ -149,24 +149,13 @@ class InlineQuotations(TreePass):
 
 def _holds_running_text(e: etree._Element, opaque: dict[etree._Element, bool]) -> bool:
     name = local_name(e)
-    if name not in UNITS or _inside_opaque(e.getparent(), opaque):
+    if name not in UNITS or within(e.getparent(), OPAQUE, opaque):
         return False
     blocks = [c for c in e if local_name(c) in UNITS and local_name(c) != "note"]
     if not blocks:
         return True
     own = (e.text or "") + "".join(c.tail or "" for c in e)
     return bool(own.strip())
-
-
-def _inside_opaque(e: etree._Element | None, seen: dict[etree._Element, bool]) -> bool:
-    """Is e, or an ancestor of it, opaque? (`seen`: the answers so far, by element: the blocks of
-    a document share their ancestors, which are asked once.)"""
-    if e is None:
-        return False
-    found = seen.get(e)
-    if found is None:
-        found = seen[e] = local_name(e) in OPAQUE or _inside_opaque(e.getparent(), seen)
-    return found
 
 
 def _quotations_over_paragraphs(units: list[Unit], found: list, verbs: dict[str, str]) -> dict[int, Kind]:
