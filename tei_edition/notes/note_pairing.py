@@ -428,18 +428,20 @@ def _with_note_paragraphs(blocks: list[Block]) -> list[Block]:
 
 def number_notes(doc: Document) -> None:
     """Ids that say which note it is: 'n14', or 'c3-n14' where numbering restarts per chapter."""
-    seen: set[str] = set()
+    numbered = 0
+    # how many notes took each base: the k-th is base-k (base alone for the first). A base never
+    # ends in '-' and digits ('n14', 'c3-n14', 'an2', 'ns5'), so no other base's notes can take
+    # one of these ids, and counting gives what trying base-2, base-3… until one is free gave,
+    # without trying them all again for every note (a text whose notes repeat a number)
+    uses: dict[str, int] = {}
     for b in _with_note_paragraphs(doc.blocks):
         b.calls.sort(key=lambda c: (c.start, c.end))
         for call in b.calls:
             note = call.note
             digits = "".join(ch for ch in note.n if ch.isdigit())
-            mark = digits or (note.n if note.n.isalnum() else "s" + str(len(seen) + 1))
+            mark = digits or (note.n if note.n.isalnum() else "s" + str(numbered + 1))
             author = note.text is not None and note.text.family is NoteFamily.STAR
             base = (f"c{note.scope}-" if note.scope is not None else "") + ("a" if author else "") + f"n{mark}"
-            xml_id, k = base, 1
-            while xml_id in seen:
-                k += 1
-                xml_id = f"{base}-{k}"
-            seen.add(xml_id)
-            note.xml_id = xml_id
+            k = uses[base] = uses.get(base, 0) + 1
+            note.xml_id = base if k == 1 else f"{base}-{k}"
+            numbered += 1

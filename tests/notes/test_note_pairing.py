@@ -310,3 +310,33 @@ def test_the_end_of_a_quotation_is_found_as_the_two_plain_alternatives_find_it()
         assert [m.span() for m in QUOTE_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
         assert [m.span() for m in QUOTE_END.finditer(text, 3, max(len(text) - 2, 3))] == \
             [m.span() for m in plain.finditer(text, 3, max(len(text) - 2, 3))], text
+
+
+def test_notes_that_repeat_a_number_take_the_ids_the_first_free_suffix_gives():
+    """number_notes counts the notes of each base ('n3', 'c2-n3') instead of trying base-2,
+    base-3… for every note: the ids are those the trying gave, for repeated numbers in one
+    scope, restarting numbers across scopes, symbols and letters."""
+    from tei_edition.model import Block, BlockKind, Document
+    from tei_edition.model.blocks import NoteCall
+    from tei_edition.model.notes import Note, NotePlace
+    from tei_edition.notes.note_pairing import number_notes
+    marks = [("1", None), ("2", None), ("1", None), ("1", None), ("*", None), ("a", None), ("†", None),
+             ("1", 2), ("1", 2), ("2", 2), ("1", None), ("12", 3), ("1", 3), ("†", None)]
+    block = Block("Ein Absatz mit vielen Anmerkungen.", 1, kind=BlockKind.P)
+    notes = [Note(n, NotePlace.END, None, scope=scope) for n, scope in marks]
+    block.calls = [NoteCall(k, k, note) for k, note in enumerate(notes)]
+    number_notes(Document(blocks=[block]))
+    seen: set[str] = set()
+    expected = []
+    for note in notes:                      # the first free id, tried in turn
+        digits = "".join(ch for ch in note.n if ch.isdigit())
+        mark = digits or (note.n if note.n.isalnum() else "s" + str(len(seen) + 1))
+        base = (f"c{note.scope}-" if note.scope is not None else "") + f"n{mark}"
+        xml_id, k = base, 1
+        while xml_id in seen:
+            k += 1
+            xml_id = f"{base}-{k}"
+        seen.add(xml_id)
+        expected.append(xml_id)
+    assert [note.xml_id for note in notes] == expected
+    assert expected[:4] == ["n1", "n2", "n1-2", "n1-3"] and "c2-n1-2" in expected
