@@ -11,18 +11,9 @@ from .atomic import write_atomic
 _INTERNAL = f"{{{INTERNAL_NS}}}"
 
 
-def strip_internal(tree: etree._ElementTree) -> etree._ElementTree:
-    """A copy of the tree without working attributes (source lines) and their namespace."""
-    copy = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
-    for e in copy.iter():
-        for name in [a for a in e.attrib if a.startswith(_INTERNAL)]:
-            del e.attrib[name]
-    etree.cleanup_namespaces(copy)
-    return copy
-
-
 def to_bytes(tree: etree._ElementTree) -> bytes:
-    """The tree as the TEI file holds it: the bytes of `strip_internal`'s copy, made without the copy.
+    """The tree as the TEI file holds it: without the working attributes (source lines) and their
+    namespace, the bytes a stripped copy of the tree would give, made without the copy.
 
     A copy of the whole tree, and the serialisation it is parsed from, cost several times the text
     in memory on a large source; instead the working attributes are taken off the tree itself while
