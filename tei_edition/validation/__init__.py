@@ -26,6 +26,7 @@ from .problem import RULES, Problem, format_problem, sort_key
 from .rng import (
     PROJECT_SCHEMA,
     check_project_schema,
+    project_vocabulary,
     check_tei_all_jing,
     check_tei_all_lxml,
     find_tei_all,
@@ -57,9 +58,19 @@ def validate_tree(tree: etree._ElementTree | etree._Element, name: str = "<tree>
 
     A tree built in memory has no line numbers: its problems have line None (serialize and use
     validate_bytes to get lines)."""
+    return sorted(_checked(tree, name, schematron=False), key=sort_key)
+
+
+def _checked(tree: etree._ElementTree | etree._Element, name: str, *, schematron: bool) -> list[Problem]:
+    """Project schema, integrity and (with `schematron`) the TEI's Schematron rules. A document the
+    project schema accepts uses only its names, so only the rules that can apply to those run; any
+    other document meets every rule."""
     tree = tree.getroottree() if isinstance(tree, etree._Element) else tree
-    problems = check_project_schema(tree, name) + check_integrity(tree, name)
-    problems.sort(key=sort_key)
+    against_schema = check_project_schema(tree, name)
+    problems = against_schema + check_integrity(tree, name)
+    if schematron:
+        within = project_vocabulary() if not against_schema else None
+        problems += check_schematron(tree, name, within=within)
     return problems
 
 
@@ -70,10 +81,7 @@ def validate_bytes(data: bytes, name: str = "<bytes>", *, schematron: bool = Tru
         tree = parse_xml(data, name=name)
     except XMLInputError as exc:
         return [exc.problem]
-    problems = validate_tree(tree, name)
-    if schematron:
-        problems = sorted(problems + check_schematron(tree, name), key=sort_key)
-    return problems
+    return sorted(_checked(tree, name, schematron=schematron), key=sort_key)
 
 
 def validate_file(path: PathLike, *, tei_all: PathLike | None = None, use_jing: bool = True,
@@ -102,9 +110,7 @@ def validate_files(paths: Iterable[PathLike], *, tei_all: PathLike | None = None
         except XMLInputError as exc:
             found.append(exc.problem)
             continue
-        found += validate_tree(tree, name)
-        if schematron:
-            found += check_schematron(tree, name)
+        found += _checked(tree, name, schematron=schematron)
         if method == "jing":
             has_doctype = bool(tree.docinfo.doctype)
             for_jing.append((name, _read(path) if has_doctype else None, path))

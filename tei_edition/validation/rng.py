@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +39,70 @@ _LOCK = threading.Lock()
 def project_schema() -> etree.RelaxNG:
     """The compiled project schema (compiled on first use, then cached)."""
     return etree.RelaxNG(etree.parse(str(PROJECT_SCHEMA)))
+
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every element and attribute name a closed RELAX NG grammar allows, as (namespace, local
+    name): a document valid against the grammar uses no other (what the Schematron rules that can
+    apply to it are chosen by)."""
+
+    elements: frozenset[tuple[str, str]]
+    attributes: frozenset[tuple[str, str]]
+
+
+def vocabulary_of(grammar: etree._Element) -> Vocabulary | None:
+    """The names `grammar` allows, or None when it is open (a wildcard name class, an included or
+    external grammar, a name class this does not read): then any name may occur."""
+    R = f"{{{RNG_NS}}}"
+    if any(True for _ in grammar.iter(f"{R}anyName", f"{R}nsName", f"{R}include", f"{R}externalRef")):
+        return None
+    names: dict[str, set[tuple[str, str]]] = {"element": set(), "attribute": set()}
+    for pattern in grammar.iter(f"{R}element", f"{R}attribute"):
+        kind = etree.QName(pattern).localname
+        found = _declared_names(pattern, kind)
+        if found is None:
+            return None
+        names[kind] |= found
+    return Vocabulary(frozenset(names["element"]), frozenset(names["attribute"]))
+
+
+def _declared_names(pattern: etree._Element, kind: str) -> set[tuple[str, str]] | None:
+    """The names of one element or attribute pattern: its @name, or its <name> / <choice> of names."""
+    R = f"{{{RNG_NS}}}"
+    if pattern.get("name") is not None:
+        return {_qualified(pattern, pattern.get("name", ""), kind)}
+    name_class = next((c for c in pattern if isinstance(c.tag, str)), None)
+    if name_class is None:
+        return None
+    simple = [name_class] if name_class.tag == f"{R}name" else list(name_class)
+    if name_class.tag not in (f"{R}name", f"{R}choice") or any(n.tag != f"{R}name" for n in simple):
+        return None
+    return {_qualified(n, (n.text or "").strip(), kind) for n in simple}
+
+
+def _qualified(at: etree._Element, name: str, kind: str) -> tuple[str, str]:
+    """RELAX NG's reading of a name (its simplification, 4.8 and 4.10): a prefix by the namespaces
+    in scope; an attribute's @name in its own @ns or none; else the nearest @ns, inherited."""
+    if ":" in name:
+        prefix, local = name.split(":", 1)
+        return (XML_NS if prefix == "xml" else at.nsmap.get(prefix, ""), local)
+    if kind == "attribute" and at.tag == f"{{{RNG_NS}}}attribute":
+        return (at.get("ns", ""), name)
+    for scope in (at, *at.iterancestors()):
+        if scope.get("ns") is not None:
+            return (scope.get("ns", ""), name)
+    return ("", name)
+
+
+@lru_cache(maxsize=1)
+def project_vocabulary() -> Vocabulary | None:
+    """The names the project schema allows (read once)."""
+    return vocabulary_of(etree.parse(str(PROJECT_SCHEMA)).getroot())
 
 
 def check_project_schema(tree: etree._ElementTree | etree._Element, name: str) -> list[Problem]:

@@ -11,8 +11,10 @@ from lxml import etree
 
 from tei_edition.api import convert_file
 from tei_edition.validation import validate_bytes
+import tei_edition.validation as validation
+from tei_edition.validation.rng import XML_NS, Vocabulary, project_vocabulary, vocabulary_of
 from tei_edition.validation.schematron import (EVERY_NODE, RULE, TEI_SCHEMATRON, Checker, candidates, check_schematron,
-                                               schematron_text)
+                                               quoteattr, reachable, schematron_text)
 from tei_edition.writers.tei import to_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,16 +67,18 @@ def test_a_pattern_visits_only_the_nodes_its_rules_can_match(contexts, selected)
     assert candidates(contexts) == selected
 
 
+BROKEN = ('<p xmlns="http://www.tei-c.org/ns/1.0" subtype="s" generatedBy="x"><date when="1" from="2">d</date>'
+          '<lg><p>v</p></lg><l><p>w</p></l><list type="gloss"><item>i</item></list><ptr/><ref target="#a" cRef="c"/>'
+          '<relation/><link target="#a"/><join target="#a"/><addSpan/><span from="#x"/><div/></p>')
+
+
 def test_visiting_the_candidates_finds_what_a_walk_over_every_node_finds():
     """The TEI's rules on a document that breaks many of them: the same findings, in the same order,
     whether each pattern visits its candidates or every element and attribute."""
     rules = etree.parse(str(TEI_SCHEMATRON)).getroot()
     root = etree.fromstring(to_bytes(tei_edition_convert(SMALL)))
     body = root.find(".//{*}body")
-    broken = ('<p xmlns="http://www.tei-c.org/ns/1.0" subtype="s" generatedBy="x"><date when="1" from="2">d</date>'
-              '<lg><p>v</p></lg><l><p>w</p></l><list type="gloss"><item>i</item></list><ptr/><ref target="#a" cRef="c"/>'
-              '<relation/><link target="#a"/><join target="#a"/><addSpan/><span from="#x"/><div/></p>')
-    body.append(etree.fromstring(broken))
+    body.append(etree.fromstring(BROKEN))
     data = etree.tostring(root, encoding="UTF-8")
     narrow = Checker(rules).findings(data)
     assert len(narrow) >= 12
@@ -124,3 +128,85 @@ def test_a_tree_built_in_memory_has_no_lines_but_the_same_findings():
 def test_every_source_the_build_writes_passes_the_tei_rules(source):
     data = to_bytes(convert_file(source).tree)
     assert [p for p in validate_bytes(data, source.name) if p.rule == RULE] == []
+
+
+RNG = "http://relaxng.org/ns/structure/1.0"
+
+
+def grammar(body: str) -> etree._Element:
+    return etree.fromstring(f'<grammar xmlns="{RNG}" xmlns:x="urn:x" ns="urn:t"><start>{body}</start></grammar>')
+
+
+def test_a_closed_grammar_names_its_elements_and_attributes_as_relax_ng_reads_them():
+    names = vocabulary_of(grammar(
+        '<element name="buch"><attribute name="xml:id"/><attribute name="seite"/>'
+        '<attribute name="x:art"/><attribute name="stufe" ns="urn:s"/>'
+        '<element><choice><name>kapitel</name><name ns="urn:a">anhang</name></choice>'
+        '<element name="x:vers"><text/></element></element></element>'))
+    assert names == Vocabulary(
+        elements=frozenset({("urn:t", "buch"), ("urn:t", "kapitel"), ("urn:a", "anhang"), ("urn:x", "vers")}),
+        attributes=frozenset({(XML_NS, "id"), ("", "seite"), ("urn:x", "art"), ("urn:s", "stufe")}))
+
+
+@pytest.mark.parametrize("open_part", ['<element><anyName/><empty/></element>',
+                                       '<element name="a"><attribute><nsName ns="urn:y"/></attribute></element>',
+                                       '<externalRef href="other.rng"/>'])
+def test_a_grammar_with_a_wildcard_or_an_outside_part_has_no_closed_vocabulary(open_part):
+    assert vocabulary_of(grammar(open_part)) is None
+
+
+def test_the_project_schema_keeps_to_its_tei_names():
+    names = project_vocabulary()
+    assert ("http://www.tei-c.org/ns/1.0", "persName") in names.elements
+    assert (XML_NS, "id") in names.attributes and ("", "target") in names.attributes
+    assert ("http://www.tei-c.org/ns/1.0", "elementSpec") not in names.elements
+
+
+def test_only_patterns_whose_rules_can_match_a_name_of_the_vocabulary_are_kept():
+    rules = schema(
+        '<sch:pattern id="absent"><sch:rule context="t:zeile[@n]"><sch:assert test="false()">z</sch:assert></sch:rule></sch:pattern>'
+        '<sch:pattern id="present"><sch:rule context="t:absatz//t:wort"><sch:assert test="false()">w</sch:assert></sch:rule></sch:pattern>'
+        '<sch:pattern id="attribute"><sch:rule context="t:*/@ziel"><sch:assert test="false()">a</sch:assert></sch:rule></sch:pattern>'
+        '<sch:pattern id="unread"><sch:rule context="id(\'x\')"><sch:assert test="false()">u</sch:assert></sch:rule></sch:pattern>'
+        '<sch:pattern id="wildcard"><sch:rule context="t:*[@quelle]"><sch:assert test="false()">q</sch:assert></sch:rule></sch:pattern>'
+        '<sch:pattern id="other-namespace"><sch:rule context="u:*"><sch:assert test="false()">o</sch:assert></sch:rule></sch:pattern>'
+        '<sch:ns prefix="u" uri="urn:u"/>')
+    words = Vocabulary(elements=frozenset({("urn:t", "absatz"), ("urn:t", "wort")}), attributes=frozenset({("", "ziel")}))
+    assert reachable(rules, words) == [1, 2, 3, 4]
+
+
+def own_vocabulary(data: bytes) -> Vocabulary:
+    root = etree.fromstring(data)
+    elements = {(etree.QName(e).namespace or "", etree.QName(e).localname) for e in root.iter() if isinstance(e.tag, str)}
+    attributes = {(etree.QName(a).namespace or "", etree.QName(a).localname)
+                  for e in root.iter() if isinstance(e.tag, str) for a in e.attrib}
+    return Vocabulary(frozenset(elements), frozenset(attributes))
+
+
+def test_the_patterns_reachable_from_a_documents_own_names_find_all_that_every_pattern_finds():
+    """The TEI's rules on a document that breaks many of them: choosing the patterns by the names
+    the document uses loses no finding, and drops most patterns."""
+    rules = etree.parse(str(TEI_SCHEMATRON)).getroot()
+    root = etree.fromstring(to_bytes(tei_edition_convert(SMALL)))
+    root.find(".//{*}body").append(etree.fromstring(BROKEN))
+    data = etree.tostring(root, encoding="UTF-8")
+    kept = reachable(rules, own_vocabulary(data))
+    assert 12 <= len(kept) < 93
+    assert Checker(rules, patterns=kept).findings(data) == Checker(rules).findings(data)
+
+
+def test_a_document_the_project_schema_accepts_meets_only_the_rules_that_can_apply(monkeypatch):
+    seen = []
+    real = validation.check_schematron
+    monkeypatch.setattr(validation, "check_schematron", lambda *a, **k: seen.append(k.get("within")) or real(*a, **k))
+    valid = to_bytes(tei_edition_convert(SMALL))
+    assert validate_bytes(valid, "valid.xml") == []
+    lines = valid.decode("utf-8").replace("<body>", '<body><p>Im Jahr <date when="1848" from="1847">1848</date>.</p>', 1)
+    found = validate_bytes(lines.encode("utf-8"), "invalid.xml")
+    assert seen == [project_vocabulary(), None]
+    assert any(p.rule == RULE and "@when" in p.message for p in found)
+
+
+@pytest.mark.parametrize("value", ['a "b" c', "d'e", "<f & g>", "h\ni\tj\rk", "ümlaut"])
+def test_attribute_values_are_quoted_as_xml_reads_them_back(value):
+    assert etree.fromstring(f"<a v={quoteattr(value)}/>".encode("utf-8")).get("v") == value
