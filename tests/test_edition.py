@@ -305,3 +305,31 @@ def test_the_edition_wide_writers_are_prepared_while_other_processes_convert(edi
     events.clear()
     build(edition_dir, jobs=1, force=True)
     assert "prepared" not in events and sorted(events) == sorted(TEXTS)
+
+
+def test_a_conversion_runs_with_rarer_full_collections_and_gives_the_thresholds_back(tmp_path, monkeypatch):
+    import gc
+    (tmp_path / "brief.txt").write_text("Ein Brief\n\nLieber Freund, ich schreibe dir aus Wien.\n", encoding="utf-8")
+    job = make_job(tmp_path / "brief.txt", ["tei"])
+    before = gc.get_threshold()
+    during = []
+    real = edition._run_job
+    monkeypatch.setattr(edition, "_run_job", lambda *a: during.append(gc.get_threshold()) or real(*a))
+    assert edition.run_job(job).ok
+    assert during[0][:2] == before[:2] and during[0][2] == max(edition.FULL_COLLECTION_EVERY, before[2])
+    assert gc.get_threshold() == before
+
+    def failing(*a):
+        raise RuntimeError("bug")
+    monkeypatch.setattr(edition, "_run_job", failing)
+    assert not edition.run_job(job).ok and gc.get_threshold() == before
+
+
+def test_overlapping_conversions_give_the_thresholds_back_when_the_last_ends():
+    import gc
+    before = gc.get_threshold()
+    with edition.fewer_full_collections():
+        with edition.fewer_full_collections():
+            raised = gc.get_threshold()
+        assert gc.get_threshold() == raised
+    assert raised[2] >= edition.FULL_COLLECTION_EVERY and gc.get_threshold() == before
