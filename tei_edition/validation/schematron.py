@@ -132,10 +132,57 @@ def reachable(schema: etree._Element, vocabulary: Vocabulary) -> list[int]:
 
 
 def _may_match(context: str, vocabulary: Vocabulary, prefixes: dict[str, str]) -> bool:
-    """Can the match pattern `context` match a node named in `vocabulary`? Decided by the last step
-    of each branch (a necessary condition: the node it names must exist)."""
-    return any(step is None or _names_in(step.lstrip("/"), vocabulary, prefixes)
-               for step in _last_steps(context))
+    """Can the match pattern `context` match a node of a document that uses only the names of
+    `vocabulary`? Only necessary conditions count: a branch ("tei:l//tei:p", "tei:rt/@target")
+    matches nothing when one of its steps names an element or attribute the document cannot have,
+    or when a predicate demands such an attribute ("tei:*[@spanTo]", "[@a and @b]"). What this does
+    not read (axes, functions, other predicates) is taken to be able to match."""
+    return any(all(_step_may_match(step.strip(), vocabulary, prefixes)
+                   for step in _split_outside(branch, "/") if step.strip())
+               for branch in _split_outside(context, "|"))
+
+
+_ATTRIBUTE_TEST = re.compile(r"@(?:[\w.-]+:)?[\w.-]+")
+
+
+def _step_may_match(step: str, vocabulary: Vocabulary, prefixes: dict[str, str]) -> bool:
+    test = _without_predicates(step).strip()
+    if test.startswith("(") and test.endswith(")"):
+        found = _may_match(test[1:-1], vocabulary, prefixes)
+    elif _NODE_TEST.fullmatch(test):
+        found = _names_in(test, vocabulary, prefixes)
+    else:
+        found = True
+    required = [term for predicate in _predicates(step) for term in _conjuncts(predicate)
+                if _ATTRIBUTE_TEST.fullmatch(term)]
+    return found and all(_names_in(term, vocabulary, prefixes) for term in required)
+
+
+def _predicates(step: str) -> list[str]:
+    """The bracketed predicates of a step, outermost only, brackets removed."""
+    out, depth, quote, start = [], 0, "", 0
+    for k, char in enumerate(step):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+            start = k + 1 if depth == 1 else start
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                out.append(step[start:k])
+    return out
+
+
+def _conjuncts(predicate: str) -> list[str]:
+    """The terms a predicate requires all of: split at a top-level `and` (none if it has an `or`)."""
+    words = re.split(r"\s+(and|or)\s+", predicate.strip())
+    if "or" in words[1::2] or any(part.count("(") != part.count(")") or part.count("[") != part.count("]")
+                                  or part.count("'") % 2 or part.count('"') % 2 for part in words[0::2]):
+        return []       # an `or`, or an `and` inside brackets or quotes: nothing is required for certain
+    return [part.strip() for part in words[0::2]]
 
 
 def _names_in(test: str, vocabulary: Vocabulary, prefixes: dict[str, str]) -> bool:
