@@ -176,6 +176,56 @@ def test_numbered_heading_with_a_leading_space():
     assert div_heads(t) == [(1, "3. The Turn of 1928"), (1, "4. The Exiles")]
 
 
+def _chapters_with_their_notes(numbers: list[int], titles: list[str], sentences: list[str],
+                               notes_heading: str) -> str:
+    """Chapters numbered `numbers`, each with two calls [1] [2] and its notes section below."""
+    parts = []
+    for n, title in zip(numbers, titles):
+        said = [sentences[(n + k) % len(sentences)] for k in range(4)]
+        parts += [f"{n}. {title}", f"{said[0]}[1] {said[1]}", f"{said[2]}[2] {said[3]}",
+                  notes_heading, f"[1] {title}, fol. {n}r.", f"[2] {title}, fol. {n}v."]
+    return doc(*parts, title="Chronik einer Familie")
+
+
+def _chapter_notes(tree) -> list[tuple[str, list[tuple[str | None, str | None, str]]]]:
+    """(head, [(n, anchored, note text)]) of every top-level division."""
+    return [(text_of(xp(d, "t:head")[0]), [(n.get("n"), n.get("anchored"), text_of(n)) for n in xp(d, ".//t:note")])
+            for d in xp(tree, "/t:TEI/t:text/t:body/t:div")]
+
+
+SAETZE = ["Im Winter zog die Familie nach Leipzig, wo der Vater eine Stelle an der Universität fand.",
+          "Die Briefe dieser Jahre sprechen vom Geld, von den Kindern und vom Wetter.",
+          "Erst im Frühjahr kam die Nachricht, dass das Haus in Gotha verkauft war.",
+          "Die Mutter schrieb jeden Sonntag an ihre Schwester in Bremen."]
+PHRASES = ["La traversée dura six semaines, et le navire perdit deux mâts dans une tempête.",
+           "Les lettres de cette période parlent surtout du froid et du prix du pain.",
+           "Au printemps, la famille s’installa dans une maison de bois près du fleuve.",
+           "Le père tenait un registre de chaque dépense, jusqu’au moindre sou."]
+
+
+def test_chapters_crossing_from_one_to_two_digits_are_one_level_with_their_own_notes():
+    titles = ["Die Kindheit", "Die Schule", "Der Umzug", "Die Lehrjahre", "Die Wanderschaft", "Der Krieg",
+              "Die Heimkehr", "Die Werkstatt", "Die Heirat", "Die Kinder", "Das Alter", "Der Nachlass"]
+    t = convert(_chapters_with_their_notes(list(range(1, 13)), titles, SAETZE, "Anmerkungen")).tree
+    assert div_heads(t) == [(1, f"{n}. {title}") for n, title in enumerate(titles, 1)]
+    assert _chapter_notes(t) == [(f"{n}. {title}", [("1", None, f"{title}, fol. {n}r."),
+                                                     ("2", None, f"{title}, fol. {n}v.")])
+                                 for n, title in enumerate(titles, 1)]
+
+
+def test_chapters_crossing_from_two_to_three_digits_are_one_level_with_their_own_notes():
+    """Sequential numbering: chapter 100 follows 99 at its level, so its notes, numbered from 1
+    again, are paired within it and not with the calls of the chapters before."""
+    titles = ["Le départ", "La traversée", "L’arrivée", "Le premier hiver", "Le retour"]
+    numbers = [97, 98, 99, 100, 101]
+    t = convert(_chapters_with_their_notes(numbers, titles, PHRASES, "Notes")).tree
+    assert div_heads(t) == [(1, f"{n}. {title}") for n, title in zip(numbers, titles)]
+    assert _chapter_notes(t) == [(f"{n}. {title}", [("1", None, f"{title}, fol. {n}r."),
+                                                    ("2", None, f"{title}, fol. {n}v.")])
+                                 for n, title in zip(numbers, titles)]
+    assert len({n.get("{http://www.w3.org/XML/1998/namespace}id") for n in notes(t)}) == 2 * len(numbers)
+
+
 def test_roman_headings_with_lettered_subsections_nest_as_level_two():
     t = convert(doc("I. The Origins", F[0],
                     "a. The First Years", F[1],

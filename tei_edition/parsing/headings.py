@@ -5,7 +5,8 @@ evidence makes it surer: it is listed in the source's contents, it is numbered (
 Chapter 3), it is in capitals, it is a known section name, or the next paragraph opens in capitals.
 Levels follow the numbering styles the document uses, highest first (part > chapter > roman >
 arabic > decimal > letter > capitals > plain), as docutils ranks section adornments; known section
-names (Introduction, Conclusion, References) stand at the top level.
+names (Introduction, Conclusion, References) stand at the top level. A series of numbered headings
+keeps its style past the width the style reads (chapter 100 after 99, LXXXVIII after LXXXVII).
 """
 from __future__ import annotations
 
@@ -85,6 +86,60 @@ def _roman_heading(text: str) -> bool:
     # "I. Title", "IV", but not "I said" or "In": the numeral must be followed by a dot or stand alone
     head = text.split()[0]
     return head.endswith(".") or head == text
+
+
+# The convention of sequential numbering: chapters 98, 99, 100 or LXXXVII, LXXXVIII are one series.
+# The numbering styles read a number within a width (two digits, seven numerals) that keeps years
+# and counts out of headings; a heading past that width whose number follows the last one of a
+# numbered series, and which has that series' shape when its number is the narrowest one, is
+# numbered in the series' style.
+LEADING_NUMBER = re.compile(r"^(?:(\d+(?:\.\d+)*)|([IVXLCDM]+))(?=[.\s]|$)")
+STRICT_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+UNNUMBERED = (None, "plain", "caps")
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a well-formed roman numeral in capitals ('LXXXVIII': 88), else None."""
+    if not numeral or not STRICT_ROMAN.match(numeral):
+        return None
+    values = [ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0]))
+
+
+def leading_number(text: str) -> tuple[str, tuple[int, ...], str] | None:
+    """The number a heading opens with: its kind ('arabic' or 'roman'), its value (one part per
+    level of a decimal number: '12.10' is (12, 10)), and the text with the narrowest number of
+    that shape in its place ('100. Title' → '1. Title', 'LXXXVIII. Title' → 'I. Title')."""
+    m = LEADING_NUMBER.match(text)
+    if m is None:
+        return None
+    if m.group(1):
+        value = tuple(int(part) for part in m.group(1).split("."))
+        return "arabic", value, ".".join("1" for _ in value) + text[m.end():]
+    value = roman_value(m.group(2))
+    return None if value is None else ("roman", (value,), "I" + text[m.end():])
+
+
+def continue_numbered_series(texts: list[str], styles: list[str | None]) -> list[str | None]:
+    """`styles` (of the headings `texts`, in order) with the headings that carry a numbered series
+    past its style's width in the series' style: 100 after 99, 1.100 after 1.99, LXXXVIII after
+    LXXXVII. Only a heading of no numbered style changes; a series is followed per kind of number
+    and number of parts, so sections numbered 1, 2… within roman chapters do not break it."""
+    out = list(styles)
+    last: dict[tuple[str, int], tuple[tuple[int, ...], str]] = {}
+    for i, text in enumerate(texts):
+        number = leading_number(text)
+        if number is None:
+            continue
+        kind, value, narrowest = number
+        series = last.get((kind, len(value)))
+        if out[i] in UNNUMBERED and series is not None and value == series[0][:-1] + (series[0][-1] + 1,) \
+                and numbering_style(narrowest) == series[1]:
+            out[i] = series[1]
+        if out[i] not in UNNUMBERED and out[i] != "named":
+            last[(kind, len(value))] = (value, out[i])
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -548,7 +603,9 @@ def _assign_levels(doc: Document, report: StageReport) -> None:
     for h in heads:   # marked-up levels count from the shallowest one the body uses
         if h.level_from_markup:
             h.level -= min(fixed) - 1
-    styles = {id(h): style_of(h.text) for h in heads}
+    bare_texts = [without_trailing_call(h.text).strip() for h in heads]
+    in_series = continue_numbered_series(bare_texts, [style_of(h.text) for h in heads])
+    styles = {id(h): style for h, style in zip(heads, in_series)}
     back = data.words("back_headings.txt")
     present = [s for s in STYLE_RANK if s in styles.values()]
     rank = {s: i + 1 for i, s in enumerate(present)}
@@ -577,13 +634,14 @@ def _assign_levels(doc: Document, report: StageReport) -> None:
 def _contents_levels(contents: list[str]) -> dict[str, int]:
     """Levels read off the contents list: numbered entries are chapters, the entries between them
     their sections; unnumbered entries before the first numbered one stand at chapter level."""
-    if not any(numbering_style(c) for c in contents):
+    numbered = continue_numbered_series(contents, [numbering_style(c) for c in contents])
+    if not any(numbered):
         return {norm(c): 1 for c in contents}
     levels: dict[str, int] = {}
     seen_numbered = False
-    for c in contents:
-        if numbering_style(c) or c.lower().strip(" :.") in _section_names():
-            seen_numbered = seen_numbered or bool(numbering_style(c))
+    for c, style in zip(contents, numbered):
+        if style or c.lower().strip(" :.") in _section_names():
+            seen_numbered = seen_numbered or bool(style)
             levels[norm(c)] = 1
         else:
             levels[norm(c)] = 2 if seen_numbered else 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 from passlab import before, entries, only, run
 
 from tei_edition.model import BlockKind
-from tei_edition.parsing.headings import Headings
+from tei_edition.parsing.headings import (Headings, continue_numbered_series, leading_number, numbering_style,
+                                          roman_value)
 from tei_edition.report import Kind
 
 P1 = ("Die Sammlung enthält Briefe, Tagebücher und Notizen aus drei Jahrzehnten, die hier zum ersten "
@@ -334,3 +335,80 @@ def test_all_capitals_reads_as_the_list_of_letters_did():
                  "L'ÉTAT ET LA RÉVOLUTION", "THE END.ª", "東京 TOKYO", "", "1234", "ⒶⒷⒸ ABC"]:
         letters = [c for c in text if c.isalpha()]
         assert _all_capitals(text) is (len(letters) > 2 and all(c.isupper() for c in letters)), text
+
+
+KAPITEL = ["Die Kindheit", "Die Schule", "Der Umzug", "Die Lehrjahre", "Die Wanderschaft", "Der Krieg",
+           "Die Heimkehr", "Die Werkstatt", "Die Heirat", "Die Kinder", "Das Alter", "Der Nachlass"]
+
+
+def test_arabic_chapters_crossing_from_one_to_two_digits_keep_one_level():
+    parts = []
+    for n, title in enumerate(KAPITEL, 1):
+        parts += [f"{n}. {title}", (P1, P2, P3)[n % 3]]
+    context, found = only(Headings, text(*parts))
+    assert [(level, t) for _, level, t in heads(context.document)] == \
+        [(1, f"{n}. {title}") for n, title in enumerate(KAPITEL, 1)]
+    assert {e.action for e in entries(found, Kind.RECOGNITION)} == {"heading level 1 (arabic)"}
+
+
+def test_arabic_chapters_crossing_from_two_to_three_digits_keep_one_level():
+    """Sequential numbering: 100 follows 99 as a chapter, though the arabic style reads two digits;
+    the plain titles under the chapters stay their sections."""
+    context, found = only(Headings, text(
+        "98. Le départ", P3, "Une lettre de Lyon", P1, "99. La traversée", P2,
+        "100. L’arrivée à Québec", P3, "Un hiver difficile", P1, "101. Le retour", P2))
+    assert [(level, t) for _, level, t in heads(context.document)] == [
+        (1, "98. Le départ"), (2, "Une lettre de Lyon"), (1, "99. La traversée"),
+        (1, "100. L’arrivée à Québec"), (2, "Un hiver difficile"), (1, "101. Le retour")]
+    assert [e.action for e in entries(found, Kind.RECOGNITION)][3:] == [
+        "heading level 1 (arabic)", "heading level 2 (plain)", "heading level 1 (arabic)"]
+
+
+def test_roman_chapters_past_seven_numerals_keep_one_level():
+    context, _ = only(Headings, text(
+        "LXXXVI. Erster Brief", P1, "LXXXVII. Zweiter Brief", P2, "Ein Nachtrag", P3,
+        "LXXXVIII. Dritter Brief", P1, "LXXXIX. Vierter Brief", P2))
+    assert [(level, t) for _, level, t in heads(context.document)] == [
+        (1, "LXXXVI. Erster Brief"), (1, "LXXXVII. Zweiter Brief"), (2, "Ein Nachtrag"),
+        (1, "LXXXVIII. Dritter Brief"), (1, "LXXXIX. Vierter Brief")]
+
+
+def test_a_three_digit_number_outside_a_series_is_no_chapter_number():
+    context, _ = only(Headings, text(P1, "1. Die Kindheit", P2, "300 Jahre Stadtgeschichte", P3))
+    assert heads(context.document) == [(5, 1, "1. Die Kindheit"), (9, 2, "300 Jahre Stadtgeschichte")]
+
+
+def test_leading_number_reads_the_kind_the_value_and_the_narrowest_shape():
+    assert leading_number("100. L’arrivée") == ("arabic", (100,), "1. L’arrivée")
+    assert leading_number("12.10 Die Quellen") == ("arabic", (12, 10), "1.1 Die Quellen")
+    assert leading_number("LXXXVIII. Brief") == ("roman", (88,), "I. Brief")
+    assert leading_number("CIX") == ("roman", (109,), "I")
+    assert leading_number("IIII. Brief") is None       # no well-formed numeral
+    assert leading_number("Im Winter") is None
+    assert leading_number("1920er Jahre") is None
+
+
+def test_roman_value_of_well_formed_numerals_only():
+    assert [roman_value(n) for n in ("I", "IV", "IX", "XL", "XC", "XCIX", "C", "MCMXXVII")] == \
+        [1, 4, 9, 40, 90, 99, 100, 1927]
+    assert [roman_value(n) for n in ("", "IIII", "VX", "IC")] == [None, None, None, None]
+
+
+def test_a_numbered_series_is_followed_per_kind_of_number_and_number_of_parts():
+    texts = ["I. Teil", "1. Anfang", "99. Mitte", "1.99 Abschnitt", "100. Ende", "1.100 Abschnitt",
+             "102. Sprung", "II. Teil", "300 Jahre"]
+    styles = [numbering_style(t) or "plain" for t in texts]
+    assert styles == ["roman", "arabic", "arabic", "decimal", "plain", "plain", "plain", "roman", "plain"]
+    assert continue_numbered_series(texts, styles) == [
+        "roman", "arabic", "arabic", "decimal", "arabic", "decimal", "plain", "roman", "plain"]
+
+
+def test_a_contents_list_crossing_from_two_to_three_digits_lists_its_chapters_at_one_level():
+    contents = ["98. Le départ", "Une lettre de Lyon", "99. La traversée", "100. L’arrivée à Québec",
+                "Un hiver difficile", "101. Le retour"]
+    context = before(Headings.name, text(*[part for entry in contents for part in (entry, P1)]))
+    context.document.contents = contents
+    run(Headings, context)
+    assert [(level, t) for _, level, t in heads(context.document)] == [
+        (1, "98. Le départ"), (2, "Une lettre de Lyon"), (1, "99. La traversée"),
+        (1, "100. L’arrivée à Québec"), (2, "Un hiver difficile"), (1, "101. Le retour")]
