@@ -50,6 +50,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # cannot have a match that starts before them.
 _TERMINAL_TAIL = frozenset(".!?:;…'\"’”»)]([*lI" + SUPERSCRIPT_DIGITS)
 _TERMINAL_WINDOW = 24
+# Every character a TERMINAL match can end with before its trailing spaces, besides decimal digits
+# of any script (the pattern's \d): punctuation, a closing mark, a call's bracket or superscript.
+_TERMINAL_LAST = frozenset(".!?:;…'\"’”»)]" + SUPERSCRIPT_DIGITS)
 
 
 def is_terminal(text: str) -> bool:
@@ -57,7 +60,12 @@ def is_terminal(text: str) -> bool:
 
     The pattern is anchored at the end: it is searched in the last characters only (a search of
     a long paragraph tries every position), and in the whole text only where those characters
-    could all belong to a longer match."""
+    could all belong to a longer match. Nor is it searched where the last character other than a
+    space can end no match (most lines of running text end with a letter or a comma): `str.rstrip`
+    and the pattern's `\\s` count the same characters as spaces."""
+    last = text.rstrip()[-1:]
+    if not last or last not in _TERMINAL_LAST and not last.isdecimal():
+        return False
     window = len(text) - _TERMINAL_WINDOW
     if window <= 0:
         return bool(TERMINAL.search(text))

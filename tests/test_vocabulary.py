@@ -1,6 +1,7 @@
 """vocabulary.py: the shared text vocabulary. `is_terminal` searches the end-anchored TERMINAL
-pattern in a text's last characters first; these tests hold it to the plain search of the whole
-text on sentence ends of several languages and scripts, and on long runs of closing marks."""
+pattern in a text's last characters first, and not at all where the last character can end no
+match; these tests hold it to the plain search of the whole text on sentence ends of several
+languages and scripts, on long runs of closing marks, and on lines that end no sentence."""
 from __future__ import annotations
 
 import random
@@ -12,6 +13,7 @@ ENDINGS = [
     "Das war alles.“ [12]", "as he wrote in 1931.⁴⁵", "siehe oben (l6)", "a line that runs on and",
     "ما عاد أبداً.١٢", "the end.\u00a0\u2003" + " " * 40, "the end." + "’”» )]" * 8 + " [1234*]",
     "the end" + "’”» )]" * 8 + " [12]", "keine Angabe:" + "\n" * 30, "Fin." + " " * 23 + "x",
+    "a line wrapped after a comma,", "and a dash —\u2003", "in 1931", "in ١٩٣١ \t", "", " \u00a0",
 ]
 
 
