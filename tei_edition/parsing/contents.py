@@ -189,7 +189,10 @@ def matches_entry(key: str, keys: frozenset[str], fuzzy: bool = True) -> bool:
     if not fuzzy or len(key) < 20:
         return False
     # (a normalised text's words are parted by single spaces: its first word is before the first)
-    lengths, ranked = _by_first_word(keys).get(key.partition(" ")[0], ((), ()))
+    same_first = _by_first_word(keys).get(key.partition(" ")[0])
+    if same_first is None:
+        return False     # most lines of a text: no entry begins with their first word
+    lengths, ranked = same_first
     near = ranked[bisect_left(lengths, len(key) - LENGTH_SLACK):bisect_right(lengths, len(key) + LENGTH_SLACK)]
     return any(_close(k, key) for k in near)
 

@@ -128,7 +128,9 @@ def test_a_misspelt_entry_is_matched_as_comparing_it_with_every_entry_would():
              "The Struggle Agianst Bureaucracy", "The Struggle Against Bureaucracy and the State", "The Platform of 1928",
              "Die Entstehung der linken Oppositon", "Die Plattform der Opposition von 1972", "La révolution trahie et ses conséquence",
              "La revolution permanente en Chine", "La révolution permanente", "Epilog", "The Origins of the Left Opposition in 1923",
-             "the", "", "Die Entstehung der Linken"]
+             "the", "", "Die Entstehung der Linken",
+             # no entry begins with their first word: none is looked at
+             "Thee Origins of the Left Opposition", "Nothing of the sort was said in 1927"]
     found = 0
     for line in lines:
         key = norm(line)
