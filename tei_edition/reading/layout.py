@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
+from typing import NamedTuple
 
 from ..model import (Block, BlockKind, Document, FrontMatter, Line, LineConvention, NotePlace, NoteText,
                      PageBreak, SourceLines)
@@ -105,6 +107,19 @@ def measure(lines: list[Line]) -> Measure:
     return Measure(LineConvention.WRAPPED_BLANK_SEPARATED, width)
 
 
+class EntryShape(NamedTuple):
+    """What the contents entries tell of one line's text."""
+
+    entry: bool     # the line is an entry (or a misspelt one, on a line that ends no sentence)
+    opens: bool     # the line is an entry or an entry's first words (15 characters or more)
+    may_end: bool   # the line could end an entry begun on the line before (see `Entries._may_end`)
+
+
+# The eight shapes, made once: each distinct line of a text is given one of them, where a shape
+# made for each would be as many objects more for the garbage collector to walk.
+ENTRY_SHAPES = {flags: EntryShape(*flags) for flags in product((False, True), repeat=3)}
+
+
 class Entries:
     """The source's contents entries: a line that is (or begins) an entry stands on its own."""
 
@@ -116,35 +131,40 @@ class Entries:
                                   for n in range(1, len(k.split())) if len(" ".join(k.split()[:n])) >= 15)
         # the last word of each entry: the second line of an entry wrapped in the text ends with one
         self.last_words = frozenset(k.rpartition(" ")[2] for k in self.keys)
-        # line text → is it an entry: the layout asks of each line as the line and twice as the
-        # line before it (a pure function of the text, the entries fixed)
-        self._entry: dict[str, bool] = {}
+        # line text → its shape: the layout asks of each line as the line and as the line before
+        # the next (a pure function of the text, the entries fixed)
+        self._shapes: dict[str, EntryShape] = {}
 
-    def _is_entry(self, line: str) -> bool:
-        known = self._entry.get(line)
+    def shape(self, line: str) -> EntryShape:
+        known = self._shapes.get(line)
         if known is None:
-            # a misspelt entry is looked for only on lines that could be headings
-            known = len(line) <= 150 and self.matches(self.norm(line), self.keys, fuzzy=not is_terminal(line))
-            self._entry[line] = known
+            known = self._shapes[line] = self._shape_of(line)
         return known
 
-    def starts(self, line: str) -> bool:
-        return self._is_entry(line) or self.norm(line) in self.prefixes
+    def _shape_of(self, line: str) -> EntryShape:
+        key = self.norm(line)
+        # a misspelt entry is looked for only on lines that could be headings
+        entry = len(line) <= 150 and self.matches(key, self.keys, fuzzy=not is_terminal(line))
+        return ENTRY_SHAPES[entry, entry or key in self.prefixes, self._may_end(key)]
 
-    def complete(self, line: str) -> bool:
-        return self._is_entry(line)
-
-    def continues(self, prev: str, cur: str) -> bool:
-        return not self.complete(prev) and self._may_end_entry(cur) and self.norm(prev + " " + cur) in self.keys
-
-    def _may_end_entry(self, cur: str) -> bool:
-        """Could `cur` end an entry begun on the line before? The two lines joined end with `cur`'s
-        last word, so it must be an entry's last word. (Exact: `norm` lowers case and splits at the
-        same non-word characters in the line as in the joined lines; a line with no word left in
-        its own `norm`, only numbering, is not ruled out.) Spares normalising the two lines joined
-        for nearly every pair of lines."""
-        last = self.norm(cur).rpartition(" ")[2]
+    def _may_end(self, key: str) -> bool:
+        """Could a line whose `norm` is `key` end an entry begun on the line before? The two lines
+        joined end with its last word, so it must be an entry's last word. (Exact: `norm` lowers case
+        and splits at the same non-word characters in the line as in the joined lines; a line with
+        no word left in its own `norm`, only numbering, is not ruled out.) Spares normalising the
+        two lines joined for nearly every pair of lines."""
+        last = key.rpartition(" ")[2]
         return not last or last in self.last_words
+
+    def begins_block(self, prev: str, cur: str) -> bool | None:
+        """False where `cur` goes on with an entry begun on `prev` (the two joined are an entry);
+        else True where `prev` is an entry or `cur` opens one; None where the entries tell nothing."""
+        before, shape = self.shape(prev), self.shape(cur)
+        if not before.entry and shape.may_end and self.norm(prev + " " + cur) in self.keys:
+            return False
+        if before.entry or shape.opens:
+            return True
+        return None
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:
@@ -219,11 +239,8 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
         return False   # a note call wrapped onto a line of its own ends the paragraph above it
     if is_paragraph_number(cur.text) or is_paragraph_number(prev.text):
         return True    # '¶ 12' from a page's margin stands apart (parsing/paragraph_numbers.py moves it)
-    if entries.keys:
-        if entries.continues(prev.text, cur.text):
-            return False
-        if entries.complete(prev.text) or entries.starts(cur.text):
-            return True
+    if entries.keys and (told := entries.begins_block(prev.text, cur.text)) is not None:
+        return told
     if not after_blank and cur.text.lstrip()[:1].islower() and cur.indent == prev.indent \
             and not prev.text.rstrip().endswith(":") and not LETTERED.match(cur.text):
         return False   # wrapped text does not open a paragraph in lower case

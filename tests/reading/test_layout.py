@@ -357,8 +357,9 @@ def test_a_document_read_from_a_pdf_says_so():
 
 
 # --------------------------------------------------------------------------- contents entries
-# `Entries` remembers whether each line is an entry and asks whether two lines join into one only
-# where the second ends with an entry's last word; the answers are those of the plain formulas.
+# `Entries` remembers the shape of each line's text (is it an entry, does it open one, could it end
+# one) and asks whether two lines join into one only where the second could end an entry; its
+# answers are those of the plain formulas.
 
 ENTRY_CONTENTS = ["I. The Origin of the Left Opposition in the Soviet Union", "II. The Struggle Against Bureaucracy",
                   "Chapter 3. Die Entstehung der Linken Opposition", "Τα ΠΡΑΚΤΙΚΑ ΤΟΥ ΣΥΝΕΔΡΙΟΥ ΣΤΗΝ ΑΘΗΝΑ",
@@ -380,12 +381,34 @@ def test_contents_entries_answer_as_the_plain_formulas_do():
 
     def is_entry(line: str) -> bool:
         return len(line) <= 150 and matches_entry(norm(line), keys, fuzzy=not is_terminal(line))
-    joined = 0
+
+    def opens(line: str) -> bool:
+        return is_entry(line) or norm(line) in entries.prefixes
+
+    def begins_block(prev: str, cur: str) -> bool | None:
+        if not is_entry(prev) and norm(prev + " " + cur) in keys:
+            return False
+        return True if is_entry(prev) or opens(cur) else None
+    told = []
     for _ in range(2):      # asked again: the remembered answer
         for prev in ENTRY_LINES:
-            assert entries.complete(prev) is is_entry(prev)
+            assert entries.shape(prev).entry is is_entry(prev)
+            assert entries.shape(prev).opens is opens(prev)
             for cur in ENTRY_LINES:
-                slow = not is_entry(prev) and norm(prev + " " + cur) in keys
-                assert entries.continues(prev, cur) is slow
-                joined += slow
-    assert joined >= 2 * 6      # the wrapped entries above are found
+                assert entries.begins_block(prev, cur) is begins_block(prev, cur), (prev, cur)
+                told.append(entries.begins_block(prev, cur))
+    assert told.count(False) >= 2 * 6      # the wrapped entries above are found
+    assert told.count(True) and told.count(None)
+
+
+def test_a_line_could_end_an_entry_only_with_an_entry_s_last_word():
+    from tei_edition.reading.layout import Entries
+    entries = Entries(ENTRY_CONTENTS)
+    assert entries.shape("Opposition in the Soviet Union").may_end
+    assert entries.shape("et ses conséquences.").may_end
+    assert entries.shape("IV. —").may_end          # numbering only: nothing left to rule it out
+    assert not entries.shape("Opposition in the Soviet").may_end
+    assert not entries.shape("the end of a sentence.").may_end
+    # the lines of a text share the eight shapes there are
+    assert entries.shape("the end of a sentence.") is entries.shape("a line that runs on and")
+    assert len({id(entries.shape(line)) for line in ENTRY_LINES}) <= 8
