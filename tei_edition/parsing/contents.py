@@ -41,14 +41,25 @@ def _numbering() -> re.Pattern[str]:
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
+# Each byte of ASCII that `_NOT_WORD` matches (all but letters, digits and '_') as a space.
+_ASCII_NOT_WORD_AS_SPACE = bytes(32 if _NOT_WORD.fullmatch(chr(b)) else b for b in range(256))
 
 
 @lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """A contents entry or a heading as they are compared: numbering, case and punctuation gone.
     (Cached: the layout asks for the same line several times.)"""
-    text = _numbering().sub("", text.strip())
-    return _NOT_WORD.sub(" ", text.lower()).strip()
+    text = _numbering().sub("", text.strip()).lower()
+    if text.isascii():
+        return _ascii_words(text)
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+def _ascii_words(text: str) -> str:
+    """`_NOT_WORD.sub(" ", text).strip()` for an ASCII text, the contents pass and the layout's
+    question of nearly every line: its non-word bytes made spaces by a table, the words between
+    them joined by one space (quicker than the pattern, which tries each character in turn)."""
+    return b" ".join(text.encode("ascii").translate(_ASCII_NOT_WORD_AS_SPACE).split()).decode("ascii")
 
 
 class ContentsList(LinePass):

@@ -138,3 +138,21 @@ def test_a_misspelt_entry_is_matched_as_comparing_it_with_every_entry_would():
         assert matches_entry(key, keys, fuzzy=False) is (key in keys)
         found += matches_entry(key, keys)
     assert found >= 6
+
+
+def _pattern_norm(text: str) -> str:
+    """norm as the pattern alone reads it, for every text."""
+    from tei_edition.parsing.contents import _NOT_WORD, _numbering
+    return _NOT_WORD.sub(" ", _numbering().sub("", text.strip()).lower()).strip()
+
+
+def test_norm_reads_ascii_texts_as_the_pattern_does():
+    import random
+    from tei_edition.parsing.contents import norm
+    texts = ["Chapter 4. The Left Opposition, 1923–1927", "IV. THE STRUGGLE (continued)...", "snake_case and CamelCase",
+             "  12 Rue de l'Église  ", "\tA\x0bB\x0cC\x1fD\x7fE", "The KELVIN \u212a", "Été", "", "...", "_", "3 "]
+    rng = random.Random(1927)
+    texts += ["".join(chr(rng.randrange(128)) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    for text in texts:
+        assert norm(text) == _pattern_norm(text), repr(text)
+    assert norm("Chapter 4. The Left Opposition, 1923–1927") == "the left opposition 1923 1927"
