@@ -131,6 +131,9 @@ class Entries:
                                   for n in range(1, len(k.split())) if len(" ".join(k.split()[:n])) >= 15)
         # the last word of each entry: the second line of an entry wrapped in the text ends with one
         self.last_words = frozenset(k.rpartition(" ")[2] for k in self.keys)
+        # … and the first: a line that is no entry is a misspelt one only if it begins with one
+        # (as `matches_entry` compares it only with the entries that begin with its first word)
+        self.first_words = frozenset(k.partition(" ")[0] for k in self.keys)
         # line text → its shape: the layout asks of each line as the line and as the line before
         # the next (a pure function of the text, the entries fixed)
         self._shapes: dict[str, EntryShape] = {}
@@ -143,9 +146,17 @@ class Entries:
 
     def _shape_of(self, line: str) -> EntryShape:
         key = self.norm(line)
-        # a misspelt entry is looked for only on lines that could be headings
-        entry = len(line) <= 150 and self.matches(key, self.keys, fuzzy=not is_terminal(line))
+        entry = self._is_entry(line, key)
         return ENTRY_SHAPES[entry, entry or key in self.prefixes, self._may_end(key)]
+
+    def _is_entry(self, line: str, key: str) -> bool:
+        """Is `line`, whose `norm` is `key`, an entry? A misspelt entry is looked for only on lines
+        that could be headings, and only where an entry begins with the line's first word."""
+        if len(line) > 150:
+            return False
+        if key in self.keys:
+            return True
+        return key.partition(" ")[0] in self.first_words and self.matches(key, self.keys, fuzzy=not is_terminal(line))
 
     def _may_end(self, key: str) -> bool:
         """Could a line whose `norm` is `key` end an entry begun on the line before? The two lines

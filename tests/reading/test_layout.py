@@ -369,7 +369,8 @@ ENTRY_LINES = ["I. The Origin of the Left", "Opposition in the Soviet Union", "T
                "Chapter 3.", "Die Entstehung der Linken", "Opposition", "Τα ΠΡΑΚΤΙΚΑ ΤΟΥ", "ΣΥΝΕΔΡΙΟΥ ΣΤΗΝ ΑΘΗΝΑ",
                "La révolution trahie", "et ses conséquences.", "İstanbul", "Konferansı", "IV. —", "12", "Epilogue",
                "  Epilogue  ", "…", "The Origin of the Left Opposition in the Soviet Unoin",
-               "la révolution trahie et ses conséquences, comme on le sait."]
+               "la révolution trahie et ses conséquences, comme on le sait.",
+               "Thee Origin of the Left Opposition in the Soviet Union", "Soviet Union Origin of the Left Opposition"]
 
 
 def test_contents_entries_answer_as_the_plain_formulas_do():
