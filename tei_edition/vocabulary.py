@@ -79,7 +79,7 @@ def caps_opening(text: str) -> bool:
     """A paragraph that opens in capitals ('THE PRESENT volume', 'A NUMBER of', '12 FEBRUARY 1934
     saw'): typesetters' mark of a section start. One short capitalised word ('USSR is') is not."""
     caps_tokens = caps_letters = 0
-    for token in text.split()[:8]:
+    for token in text.split(maxsplit=8)[:8]:     # (the rest of a long paragraph left unsplit)
         letters = "".join(_LETTERS.findall(token))
         if not letters:
             continue            # numbers and dashes inside the opening

@@ -32,3 +32,14 @@ def test_random_texts_of_the_pattern_s_own_characters_are_told_as_by_the_plain_s
     for _ in range(20000):
         t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 70)))
         assert is_terminal(t) == bool(TERMINAL.search(t)), repr(t)
+
+
+def test_a_caps_opening_is_read_in_the_first_eight_words_only():
+    from tei_edition.vocabulary import caps_opening
+    rest = " and the sentence goes on for a long while, as paragraphs do." * 40
+    assert caps_opening("THE PRESENT volume" + rest)
+    assert caps_opening("12 FEBRUARY 1934 saw" + rest)
+    assert not caps_opening("USSR is" + rest)
+    # eight words in capitals, the ninth in lower case: no word in lower case was read
+    assert not caps_opening("ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT nine" + rest)
+    assert caps_opening("ONE TWO THREE FOUR FIVE SIX SEVEN eight nine" + rest)

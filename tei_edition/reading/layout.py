@@ -227,7 +227,7 @@ def _per_line(lines: list[Line]) -> list[Block]:
 
 
 def _first_word(text: str) -> str:
-    parts = text.split()
+    parts = text.split(maxsplit=1)
     return parts[0] if parts else ""
 
 
