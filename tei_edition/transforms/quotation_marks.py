@@ -43,6 +43,8 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # (the mark first, what stands before it looked at from the mark: a pattern that opens with the
 # mark is searched by its character, one that opens with '^|(?<=…)' is tried at every position)
 TURNED_OR_UPRIGHT = re.compile(r"([‘’])(?<=(?<![^\s(\[—–\"“])[‘’])(?=[^\W\d_])")
+_SPACE_THEN_LETTER = re.compile(r"\s+[^\W\d_]")
+_CLAUSE_STOP = re.compile(r"[.!?;:]")          # where a reporting clause ends
 PAIR_MIN = 1.5          # a pair must weigh more than this: an elision does not open a quotation
 
 
@@ -228,6 +230,9 @@ def _is_space(ch: str) -> bool:
 def _candidate(text: str, i: int, ch: str, family: str, table: MarkTable, habit: Habit) -> Mark | None:
     before = text[i - 1] if i > 0 else ""          # "" at the text's edges: as good as a space
     after = text[i + 1] if i + 1 < len(text) else ""
+    inside_word = bool(before and after and before.isalnum() and after.isalnum())
+    if family == "single" and inside_word:
+        return None                       # Trotsky's, c'est, O’Callaghan: an apostrophe
     start, end = i, i + 1
     # French typography sets a (narrow) space inside guillemets: « mot »
     spaces = NARROW_SPACES + (" " if family.endswith("guillemet") else "")
@@ -245,9 +250,6 @@ def _candidate(text: str, i: int, ch: str, family: str, table: MarkTable, habit:
     right = not _is_space(closing_before) and closing_before not in "([{" and (
         _is_space(after) or after in CLOSING_PUNCTUATION or after in marks or after == MASK)
     free = _is_space(before) and _is_space(after)
-    inside_word = bool(before and after and before.isalnum() and after.isalnum())
-    if family == "single" and inside_word:
-        return None                       # Trotsky's, c'est, O’Callaghan: an apostrophe
     mark = Mark(start, end, ch, family, apostrophe=family == "single" and ch in APOSTROPHE_CHARACTERS)
     can_open, can_close = ch in table.styles, ch in table.closing_characters
     if family == "single":
@@ -271,10 +273,10 @@ def _weigh_single(mark: Mark, text: str, i: int, can_open: bool, can_close: bool
     initial, final = _shapes()
     ch = mark.character
     if can_open:
-        rest = text[i + 1:i + 40]
+        rest = text[i + 1:i + 40].lower()
         if free:
             mark.opening = 0.5
-        elif any(rx.match(rest.lower()) for rx in initial):
+        elif any(rx.match(rest) for rx in initial):
             mark.opening = -3.0           # 'tis, ’36, 'n', 's: an elision
         elif ch == "’":
             mark.opening = -3.0 if habit.opens_single_with_turned_comma else 1.5
@@ -292,9 +294,10 @@ def _closing_weight(text: str, i: int, final: tuple[re.Pattern[str], ...], habit
         return 1.0
     head = text[max(0, i - 40):i]
     word = (_WORD.findall(head) or [""])[-1].lower()
-    if any(rx.search(head.lower()) for rx in final) or _dropped_letter(word, habit):
+    lowered = head.lower()
+    if any(rx.search(lowered) for rx in final) or _dropped_letter(word, habit):
         return -3.0                       # po', hab', goin'
-    if word.endswith("s") and re.match(r"\s+[^\W\d_]", text[i + 1:i + 3]):
+    if word.endswith("s") and _SPACE_THEN_LETTER.match(text, i + 1, i + 3):
         return -1.0                       # the workers' state: a plural possessive, as likely as not
     return 1.5 if word.endswith("s") else 2.5
 
@@ -315,12 +318,16 @@ FAMILY_ORDER = ("guillemet", "single-guillemet", "double", "single")
 
 def pair_marks(text: str, marks: list[Mark], habit: Habit | None = None) -> Marks:
     """Pair the marks family by family (the reliable ones first), nesting allowed, crossing not."""
+    if not marks:
+        return Marks([], [], [])          # (most paragraphs: nothing to pair)
     table = mark_table()
     habit = habit or Habit()
+    by_family: dict[str, list[Mark]] = {}
+    for m in marks:
+        by_family.setdefault(m.family, []).append(m)
     chosen: list[Pair] = []
     for family in FAMILY_ORDER:
-        tokens = [m for m in marks if m.family == family]
-        chosen.extend(_best_pairs(text, tokens, chosen, table, habit))
+        chosen.extend(_best_pairs(text, by_family.get(family, []), chosen, table, habit))
     paired = {id(p.opening) for p in chosen} | {id(p.closing) for p in chosen}
     left = [m for m in marks if id(m) not in paired]
     unpaired = [m for m in left if m.looks_like_a_mark or not m.apostrophe]
@@ -397,7 +404,7 @@ def _passing_over(text: str, mark: Mark, habit: Habit) -> float:
     ("'…', notes Trotsky, '…'": a quotation does not hold the clause that reports it)."""
     if mark.closing is None or mark.closing < 1.0:
         return 0.0
-    after = [w.lower() for w in _WORD.findall(re.split(r"[.!?;:]", text[mark.end:mark.end + 50], maxsplit=1)[0])]
+    after = [w.lower() for w in _WORD.findall(_CLAUSE_STOP.split(text[mark.end:mark.end + 50], maxsplit=1)[0])]
     reported = any(w in habit.reporting_verbs for w in after[:3])
     return 0.5 * mark.closing + (3.0 if reported else 0.0)
 
