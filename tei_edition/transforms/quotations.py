@@ -30,10 +30,10 @@ from ..passes import Context, Declaration, Section, TreePass
 from ..report import Entry, StageReport
 from ..tei.elements import el, within
 from ..tei.lines import LINES, line_at, replaced
-from ..tei.namespaces import local_name
+from ..tei.namespaces import local_name, tei
 from ..tei.text import raw_text
 from .inline import text_blocks, wrap
-from .quotation_marks import MASK, Habit, Mark, Pair, adopt, analyse, run_over
+from .quotation_marks import MASK, Habit, Mark, Marks, Pair, adopt, analyse, run_over
 
 # Elements whose text the pass never reads: a citation's marks are the citation's, a title's the
 # title's; an elision's mark is no text of the author's.
@@ -131,17 +131,36 @@ class InlineQuotations(TreePass):
 
     def apply(self, tree: etree._ElementTree, context: Context) -> None:
         opaque: dict[etree._Element, bool] = {}
-        units = [Unit.of(e) for e in list(text_blocks(tree)) if _holds_running_text(e, opaque)]
+        elements = [e for e in list(text_blocks(tree)) if _holds_running_text(e, opaque)]
         verbs = _reporting_verbs(context)
-        habit = Habit.of((u.text for u in units), context.evidence.lexicon.words, verbs)
-        kept_in_citations = 0
-        found = [analyse(unit.text, habit) for unit in units]
-        kinds = _quotations_over_paragraphs(units, found, verbs)
-        for unit, marks in zip(units, found):
-            kept_in_citations += _marks_in_masked(unit)
-            _quotations(unit, marks, verbs, context.report, kinds)
+        # Each unit's text is read where the pass comes to it, and let go after it, not held for the
+        # whole text (2 MB per MB of text); those an earlier unit's quotations may change are read
+        # now, as they were before any quotation was placed.
+        early = _read_early(elements)
+        habit = Habit.of(((early.get(k) or Unit.of(e)).text for k, e in enumerate(elements)),
+                         context.evidence.lexicon.words, verbs)
+        kept_in_citations = _marks_in_citations(tree, elements)
+        # paragraphs next to each other, in the same element (read before the tree changes)
+        adjacent = [elements[k + 1] is e.getnext() for k, e in enumerate(elements[:-1])]
+        following: tuple[Unit, Marks] | None = None
+        kinds: dict[int, Kind] = {}           # of this unit's pairs that continue the previous unit's
+        for k, e in enumerate(elements):
+            unit, found = following or _analysed(early.get(k) or Unit.of(e), habit)
+            following, next_kinds = None, {}
+            if k + 1 < len(elements):
+                # the next unit is read before this one's quotations change the tree
+                following = _analysed(early.get(k + 1) or Unit.of(elements[k + 1]), habit)
+                if adjacent[k]:
+                    _quotation_over_paragraphs(unit, found, *following, verbs, next_kinds)
+            _quotations(unit, found, verbs, context.report, kinds)
+            # (by the pair's id: only while its unit's pairs live, so that no id is read again)
+            kinds = next_kinds
         if kept_in_citations:
             context.report.info(KEPT_IN_CITATIONS, None, f"{kept_in_citations} marks")
+
+
+def _analysed(unit: "Unit", habit: Habit) -> tuple["Unit", Marks]:
+    return unit, analyse(unit.text, habit)
 
 
 # --------------------------------------------------------------------------- units
@@ -158,38 +177,58 @@ def _holds_running_text(e: etree._Element, opaque: dict[etree._Element, bool]) -
     return bool(own.strip())
 
 
-def _quotations_over_paragraphs(units: list[Unit], found: list, verbs: dict[str, str]) -> dict[int, Kind]:
+def _read_early(elements: list[etree._Element]) -> dict[int, Unit]:
+    """The units (by their place in `elements`) whose text lies in the own text of an earlier unit
+    (a paragraph inside a block quotation that has text of its own): that unit's quotations may
+    change it, so it is read before any is placed. A note's text is no part of the text around it."""
+    units = set(elements)
+    early: dict[int, Unit] = {}
+    for k, e in enumerate(elements):
+        if local_name(e) == "note":
+            continue
+        for a in e.iterancestors(*_UNIT_TAGS):    # (no other ancestor is a unit or a note)
+            if a in units:
+                early[k] = Unit.of(e)
+                break
+            if local_name(a) == "note":
+                break
+    return early
+
+
+def _quotation_over_paragraphs(here: Unit, mine_found: Marks, there: Unit, next_found: Marks,
+                               verbs: dict[str, str], kinds: dict[int, Kind]) -> None:
     """A quotation that runs on from a paragraph into the next one (see run_over); the part in
     the next paragraph is of the kind its beginning is (by the pair's id)."""
-    kinds: dict[int, Kind] = {}
-    for k in range(len(units) - 1):
-        here, there = units[k], units[k + 1]
-        if there.element is not here.element.getnext():
-            continue                          # paragraphs next to each other, in the same element
-        mine, next_one = run_over(here.text, found[k], there.text, found[k + 1])
-        if mine is not None:
-            adopt(found[k], mine)
-        if mine is not None and next_one is not None:
-            adopt(found[k + 1], next_one)
-            kinds[id(next_one)] = _kind(here, mine, verbs, (0, len(here.text)))
-    return kinds
+    mine, next_one = run_over(here.text, mine_found, there.text, next_found)
+    if mine is not None:
+        adopt(mine_found, mine)
+    if mine is not None and next_one is not None:
+        adopt(next_found, next_one)
+        kinds[id(next_one)] = _kind(here, mine, verbs, (0, len(here.text)))
 
 
 # The opaque elements as tags lxml's iter() finds in C, in any namespace ("{*}bibl"): the same
 # elements as asking local_name() of every descendant, without visiting the others in Python.
 _OPAQUE_TAGS = tuple(f"{{*}}{name}" for name in sorted(OPAQUE))
+_UNIT_TAGS = tuple(f"{{*}}{name}" for name in sorted(UNITS))
 OPENING_MARKS = "“„«»‘‚‹›"
 
 
-def _marks_in_masked(unit: Unit) -> int:
-    """Opening marks left inside citations and titles (the header says some marks are kept).
-    Each opaque descendant's text is counted mark by mark with str.count (the marks are single,
-    distinct characters: the same sum as testing every character)."""
+def _marks_in_citations(tree: etree._ElementTree, elements: list[etree._Element]) -> int:
+    """Opening marks left inside citations and titles (the header says some marks are kept), as
+    many times as there are units holding them: each opaque element's text is counted once, mark
+    by mark with str.count (the marks are single, distinct characters), and not again for every
+    unit above it. The pass never changes the text of an opaque element, nor which units hold it."""
+    text_element = tree.getroot().find(tei("text"))
+    if not elements or text_element is None:
+        return 0
+    units = set(elements)
     total = 0
-    for c in unit.element.iter(*_OPAQUE_TAGS):
-        if c is not unit.element:
-            text = raw_text(c)
-            total += sum(text.count(mark) for mark in OPENING_MARKS)
+    for c in text_element.iter(*_OPAQUE_TAGS):
+        text = raw_text(c)
+        marks = sum(text.count(mark) for mark in OPENING_MARKS)
+        if marks:
+            total += marks * sum(1 for a in c.iterancestors() if a in units)
     return total
 
 

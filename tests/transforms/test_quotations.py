@@ -264,11 +264,101 @@ def test_lines_past_start_read_from_the_first_anchor_answer_as_all_anchors_read(
         assert _quotations._lines_past_start(e) == bool(len(whole) > 1 or (whole and whole[0][0] > 0)), anchors
 
 
-def test_marks_in_citations_and_titles_counted_by_str_count_as_character_by_character():
-    p = etree.fromstring(
-        '<p xmlns="http://www.tei-c.org/ns/1.0">Er schrieb <bibl>Weber, „Die <title>«Ethik»</title>“, S. 3</bibl>'
-        ' und <note><p>voir <title>‘Le “Capital”’</title></p></note> <q>“nicht”</q> <ref>‹x›</ref></p>')
-    unit = _quotations.Unit.of(p)
-    slow = sum(ch in "“„«»‘‚‹›" for c in p.iter() if local_name(c) in _quotations.OPAQUE and c is not p
-               for ch in raw_text(c))
-    assert _quotations._marks_in_masked(unit) == slow == 10   # 4 + 2 (the title inside the bibl) + 2 + 2
+def test_marks_in_citations_and_titles_counted_once_each_as_unit_by_unit_character_by_character():
+    tree = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><title>“Kopf”</title></teiHeader><text><body>'
+        '<p>Er schrieb <bibl>Weber, „Die <title>«Ethik»</title>“, S. 3</bibl>'
+        ' und <note><p>voir <title>‘Le “Capital”’</title></p></note> <q>“nicht”</q> <ref>‹x›</ref></p>'
+        '<p>Sans marque <title>Titre</title>.</p></body></text></TEI>').getroottree()
+    units = [tree.find(".//{*}body/{*}p[1]"), tree.find(".//{*}note/{*}p"), tree.find(".//{*}body/{*}p[2]")]
+    # the plain way: every unit's opaque descendants, character by character (the header's title
+    # lies in no unit)
+    slow = sum(ch in "“„«»‘‚‹›" for u in units for c in u.iter() if local_name(c) in _quotations.OPAQUE
+               and c is not u for ch in raw_text(c))
+    # the first paragraph's 4 + 2 (the title inside the bibl) + 2 + 2, and the note's paragraph's 2 again
+    assert _quotations._marks_in_citations(tree, units) == slow == 12
+    assert _quotations._marks_in_citations(tree, []) == 0
+
+
+# --------------------------------------------------------------------------- reading units one by one
+
+import copy
+
+from passlab import before
+from tei_edition.transforms.inline import text_blocks
+from tei_edition.transforms.quotation_marks import Habit, analyse
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+
+def _pass_holding_every_unit(tree, context) -> None:
+    """The pass as it was written first: every unit read, then every unit's marks, then every
+    quotation over paragraphs, then every unit's quotations (the texts of all held at once)."""
+    opaque: dict = {}
+    units = [_quotations.Unit.of(e) for e in list(text_blocks(tree)) if _quotations._holds_running_text(e, opaque)]
+    verbs = _quotations._reporting_verbs(context)
+    habit = Habit.of((u.text for u in units), context.evidence.lexicon.words, verbs)
+    found = [analyse(u.text, habit) for u in units]
+    kinds: dict = {}
+    for k in range(len(units) - 1):
+        if units[k + 1].element is units[k].element.getnext():
+            _quotations._quotation_over_paragraphs(units[k], found[k], units[k + 1], found[k + 1], verbs, kinds)
+    for unit, marks in zip(units, found):
+        _quotations._quotations(unit, marks, verbs, context.report, kinds)
+    kept = _quotations._marks_in_citations(tree, [u.element for u in units])
+    if kept:
+        context.report.info(_quotations.KEPT_IN_CITATIONS, None, f"{kept} marks")
+
+
+def _both_ways(context):
+    """The TEI and the entries of the pass and of the pass holding every unit, each on a copy."""
+    out = []
+    for way in (lambda tree, c: InlineQuotations().apply(tree, c), _pass_holding_every_unit):
+        tree = copy.deepcopy(context.tree)
+        start = len(context.full_report.entries)
+        way(tree, context)
+        recorded = [(e.kind, e.line, e.action, e.detail) for e in context.full_report.entries[start:]]
+        out.append((etree.tostring(tree), recorded))
+    return out
+
+
+SEVERAL_PARAGRAPHS = (
+    "Title\n\n"
+    + "".join(f"In meeting {n} the chairman said: “We have come a long way since the spring, and we have lost "
+              f"many friends on the road.\n\n“But we shall not give up ‘now’,” he said, “when the end is near.”\n\n"
+              f"Later the Left wrote: “The tragedy is the same: their desire to reform the party.\n\n"
+              f"We find these concerns in the attitude of Trotsky” and so on.¹ The “loyalty” held.\n\n"
+              for n in range(40))
+    + "¹ Minutes, p. 12.\n")
+
+
+def test_units_read_one_by_one_give_what_every_unit_held_at_once_gave():
+    # quotations running over paragraphs again and again: what a unit's pairs are told by the one
+    # before it must not be read by another unit's pairs (they are known by their ids)
+    context = before(InlineQuotations.name, SEVERAL_PARAGRAPHS)
+    streamed, held = _both_ways(context)
+    assert streamed == held
+    assert streamed[0].count(b"continuing") == 40 and streamed[0].count(b"<soCalled") == 80
+
+
+def test_a_unit_inside_a_unit_with_text_of_its_own_is_read_before_any_quotation_is_placed():
+    context = before(InlineQuotations.name, "Title\n\nA paragraph.\n")
+    body = context.tree.find(f".//{{{TEI_NS}}}body")
+    quote = etree.SubElement(body, f"{{{TEI_NS}}}quote")
+    quote.text = "He wrote: “the ‘first’ words"
+    first = etree.SubElement(quote, f"{{{TEI_NS}}}p")
+    first.text = "and the first paragraph."
+    second = etree.SubElement(quote, f"{{{TEI_NS}}}p")
+    second.text = "Then the “last” ones” in the end."
+    note = etree.SubElement(second, f"{{{TEI_NS}}}note")
+    note.text = "A “note” of its own."
+    elements = [e for e in text_blocks(context.tree) if _quotations._holds_running_text(e, {})]
+    early = _quotations._read_early(elements)
+    # the paragraphs lie in the quotation's own text; the note's text is no part of any
+    assert [elements[k] for k in early] == [first, second]
+    assert early[elements.index(second)].text == _quotations.Unit.of(second).text
+    # the quotation's pass puts “last” in place inside the second paragraph, two units before that
+    # paragraph's turn: read then, it would no longer hold the marks it held
+    streamed, held = _both_ways(context)
+    assert streamed == held
+    assert streamed[0].count(b"<soCalled") == 4
