@@ -45,6 +45,12 @@ BLOCK_PARENTS = {"div", "body", "front", "back", "cit", "epigraph"}
 SENTENCE_END = re.compile(r"[.!?…]['’”»\"]*(?=\s|$|" + MASK + ")")
 PARENTHESIS = re.compile(r"\s*[,.;:]?\s*\(((?:[^()]|\([^()]*\)){2,200})\)")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+ENDS_A_SENTENCE = re.compile(r"[.!?…]\W*$")
+LEAD_IN = re.compile(r":\s*$")                     # 'matter of fact: '
+DIGIT = re.compile(r"\d")
+SPACES_AND_STOPS = re.compile(r"[\s.,;:]*")
+CLAUSE_STOP = re.compile(r"[.!?;:]")
+SENTENCE_STOP = re.compile(r"[.!?]\s")
 # What the pass records where it leaves quotation marks as text (the header reads them).
 KEPT_UNPAIRED = "quotation mark left unpaired, kept as text"
 KEPT_CROSSING = "quotation marks kept as text: the quotation crosses the edge of an element it does not enclose"
@@ -80,25 +86,31 @@ class Unit:
     def of(cls, e: etree._Element) -> "Unit":
         parts: list[str] = []
         unit = cls(e, "")
+        length = 0                  # of the parts so far: where the next one begins
 
         def walk(x: etree._Element) -> None:
+            nonlocal length
             if x.text:
                 parts.append(x.text)
+                length += len(x.text)
             for child in x:
-                if not isinstance(child.tag, str):
+                name = local_name(child)
+                if not name:
                     pass
-                elif local_name(child) == "note":
+                elif name == "note":
                     if child.get("type") != "author":      # the author's own note is no source
-                        unit.notes.append(sum(map(len, parts)))
-                elif local_name(child) in OPAQUE:
-                    start = sum(map(len, parts))
-                    parts.append(MASK * len(raw_text(child)))
-                    if local_name(child) == "bibl":
-                        unit.citations.append((start, sum(map(len, parts))))
+                        unit.notes.append(length)
+                elif name in OPAQUE:
+                    masked = _text_length(child)
+                    parts.append(MASK * masked)
+                    if name == "bibl":
+                        unit.citations.append((length, length + masked))
+                    length += masked
                 else:
                     walk(child)
                 if child.tail:
                     parts.append(child.tail)
+                    length += len(child.tail)
 
         walk(e)
         unit.text = "".join(parts)
@@ -263,7 +275,7 @@ def _quotations(unit: Unit, found, verbs: dict[str, str], report: StageReport, k
         _place(unit, pair, kind, e, 0, verbs, report, placed)
     # the marks go last: until every quotation is in place, offsets count them
     for new, pair in placed:
-        own = len(raw_text(new))
+        own = _text_length(new)
         _delete(new, own - (pair.end - pair.inner_end), own)
         _delete(new, 0, pair.inner_start - pair.start)
 
@@ -308,13 +320,13 @@ def _kind(unit: Unit, pair: Pair, verbs: dict[str, str], within: tuple[int, int]
     text = unit.text
     inner = pair.inner(text).replace(MASK, " ")
     words = WORD.findall(inner)
-    sentence = bool(re.search(r"[.!?…]\W*$", inner.strip()))
+    sentence = bool(ENDS_A_SENTENCE.search(inner.strip()))
     short = len(words) <= SO_CALLED_WORDS and not sentence and not pair.children
     # a word or two take a source or a verb only from right beside them ('functionary' as
     # Trotsky says); a longer quotation from anywhere in the end of its sentence
     if _gives_source(unit, pair, within[1], 0 if short else SOURCE_WORDS):
         return Kind.QUOTE
-    verb = _verb_after(text[:within[1]], pair.end, verbs, 3 if short else 4) \
+    verb = _verb_after(text, pair.end, within[1], verbs, 3 if short else 4) \
         or (None if short else _verb_before(text, within[0], pair.start, verbs))
     if verb == "writing":
         return Kind.QUOTE
@@ -322,7 +334,7 @@ def _kind(unit: Unit, pair: Pair, verbs: dict[str, str], within: tuple[int, int]
         return Kind.Q
     if short:
         return Kind.SO_CALLED
-    if sentence and inner.lstrip()[:1].isupper() and re.search(r":\s*$", text[within[0]:pair.start]):
+    if sentence and inner.lstrip()[:1].isupper() and LEAD_IN.search(text[within[0]:pair.start]):
         return Kind.QUOTE                 # 'matter of fact: "Needless to say, …"': a passage cited
     return Kind.Q
 
@@ -330,35 +342,38 @@ def _kind(unit: Unit, pair: Pair, verbs: dict[str, str], within: tuple[int, int]
 def _gives_source(unit: Unit, pair: Pair, limit: int, words_between: int) -> bool:
     """A note call at the quotation's end or after it in its sentence with at most
     `words_between` words between them, a citation or a reference in parentheses right after it
-    (not past `limit`, the end of the quotation that holds it)."""
-    text = unit.text[:limit]
-    end = _sentence_end(text, pair)
+    (not past `limit`, the end of the quotation that holds it). The text is read up to `limit`
+    by the patterns' end position, not copied up to it."""
+    text = unit.text
+    end = _sentence_end(text, pair, limit)
     for n in unit.notes:
-        if pair.inner_end <= n <= end and len(WORD.findall(text[pair.end:n])) <= words_between:
+        if pair.inner_end <= n <= end and len(WORD.findall(text, pair.end, n)) <= words_between:
             return True
-    if any(pair.end <= s <= end and len(WORD.findall(text[pair.end:s])) <= words_between
+    if any(pair.end <= s <= end and len(WORD.findall(text, pair.end, s)) <= words_between
            for s, _ in unit.citations):
         return True
-    m = PARENTHESIS.match(text, pair.end)
-    return bool(m and (re.search(r"\d", m.group(1)) or m.group(1)[:1].isupper()))
+    m = PARENTHESIS.match(text, min(pair.end, limit), limit)
+    return bool(m and (DIGIT.search(m.group(1)) or m.group(1)[:1].isupper()))
 
 
-def _sentence_end(text: str, pair: Pair) -> int:
+def _sentence_end(text: str, pair: Pair, limit: int) -> int:
     """Where the sentence that holds the quotation ends (with the spaces after it: a call stands
-    there), or where it ends inside the marks."""
-    if re.search(r"[.!?…]\W*$", pair.inner(text).rstrip()):
-        m = re.compile(r"[\s.,;:]*").match(text, pair.end)
+    there), or where it ends inside the marks; text[:limit] read as the whole text (a pattern's
+    start is kept to it: one past the end would find nothing, where the cut text finds its end)."""
+    if ENDS_A_SENTENCE.search(text[pair.inner_start:min(pair.inner_end, limit)].rstrip()):
+        m = SPACES_AND_STOPS.match(text, min(pair.end, limit), limit)
         return m.end() if m else pair.end
-    m = SENTENCE_END.search(text, pair.end)
-    end = m.end() if m else len(text)
-    while end < len(text) and text[end].isspace():
+    m = SENTENCE_END.search(text, min(pair.end, limit), limit)
+    end = m.end() if m else limit
+    while end < limit and text[end].isspace():
         end += 1
     return end
 
 
-def _verb_after(text: str, end: int, verbs: dict[str, str], words: int) -> str | None:
-    """', he writes,' / ' notes Trotsky' / ' Cliff reports': a verb among the next few words."""
-    window = re.split(r"[.!?;:]", text[end:end + 60], maxsplit=1)[0]
+def _verb_after(text: str, end: int, limit: int, verbs: dict[str, str], words: int) -> str | None:
+    """', he writes,' / ' notes Trotsky' / ' Cliff reports': a verb among the next few words (not
+    past `limit`)."""
+    window = CLAUSE_STOP.split(text[end:min(end + 60, limit)], maxsplit=1)[0]
     for word in WORD.findall(window)[:words]:
         kind = verbs.get(word.lower())
         if kind is not None:
@@ -369,7 +384,7 @@ def _verb_after(text: str, end: int, verbs: dict[str, str], words: int) -> str |
 def _verb_before(text: str, begin: int, start: int, verbs: dict[str, str]) -> str | None:
     """'Trotsky writes:' / 'he said that': the nearest verb among the last few words before it."""
     head = text[max(begin, start - 120):start]
-    head = re.split(r"[.!?]\s", head)[-1]
+    head = SENTENCE_STOP.split(head)[-1]
     for word in reversed(WORD.findall(head)[-8:]):
         kind = verbs.get(word.lower())
         if kind is not None and kind != "writing-after":
@@ -449,11 +464,22 @@ def _child_holding(e: etree._Element, start: int, end: int) -> tuple[etree._Elem
         if not isinstance(child.tag, str) or local_name(child) == "note":
             offset += len(child.tail or "")
             continue
-        length = len(raw_text(child))
+        length = _text_length(child)
         if offset <= start and end <= offset + length and local_name(child) not in OPAQUE:
             return child, offset
         offset += length + len(child.tail or "")
     return None, 0
+
+
+def _text_length(e: etree._Element) -> int:
+    """len(raw_text(e)), counted without building the text."""
+    n = len(e.text or "")
+    for child in e:
+        if isinstance(child.tag, str) and local_name(child) != "note":
+            n += _text_length(child)
+        if child.tail:
+            n += len(child.tail)
+    return n
 
 
 def _text_nodes(e: etree._Element):
@@ -465,16 +491,6 @@ def _text_nodes(e: etree._Element):
         yield e, child, child.tail or ""
 
 
-def _offset_of(ancestor: etree._Element, target: etree._Element) -> int:
-    """Where target's own text begins in ancestor's own text."""
-    pos = 0
-    for holder, tail_of, text in _text_nodes(ancestor):
-        if tail_of is None and holder is target:
-            return pos
-        pos += len(text)
-    raise ValueError("target is not inside ancestor")
-
-
 def _delete(owner: etree._Element, start: int, end: int) -> None:
     """Remove owner's own text[start:end] (which lies in one text node), moving the source-line
     anchors of every element whose own text holds it."""
@@ -484,32 +500,72 @@ def _delete(owner: etree._Element, start: int, end: int) -> None:
     for holder, tail_of, text in _text_nodes(owner):
         if pos <= start and end <= pos + len(text) and text:
             cut_start, cut_end = start - pos, end - pos
-            chain = _holders(holder, owner)
-            offsets = [(a, _local_offset(a, owner, start)) for a in chain]
+            offsets = _holders(holder, owner, start)
             new = text[:cut_start] + text[cut_end:]
             if tail_of is None:
                 holder.text = new or None
             else:
                 tail_of.tail = new or None
             for a, o in offsets:
-                replaced(a, o, o + (end - start), 0)
+                _anchors_after_deletion(a, o, end - start)
             return
         pos += len(text)
 
 
-def _holders(holder: etree._Element, owner: etree._Element) -> list[etree._Element]:
-    """The elements whose own text includes a node of `holder`: holder up to owner, and above
-    owner those that carry source lines past their start (a note's own text ends at the note)."""
-    chain = [holder]
-    x = holder
-    while x is not owner:
-        x = x.getparent()
-        chain.append(x)
+def _holders(holder: etree._Element, owner: etree._Element, start: int) -> list[tuple[etree._Element, int]]:
+    """The elements whose own text includes a node of `holder`, with where owner's own offset
+    `start` lies in each one's own text: holder up to owner, and above owner those that carry
+    source lines past their start (a note's own text ends at the note). An offset is counted
+    upwards, by where each element's text begins in its parent's, not by walking the ancestor's
+    text from its start for every mark deleted."""
+    path = [holder]                       # holder up to owner
+    while path[-1] is not owner:
+        path.append(path[-1].getparent())
+    inside: list[tuple[etree._Element, int]] = []
+    begins = 0                            # where path[k]'s own text begins in owner's
+    for x in reversed(path[:-1]):
+        begins += _begins_in_parent(x)
+        if x is holder or _lines_past_start(x):
+            inside.append((x, start - begins))
+    found = [*reversed(inside), (owner, start)]
+    above: list[etree._Element] = []
     for a in owner.iterancestors():
-        if local_name(chain[-1]) == "note":
+        if local_name(above[-1] if above else owner) == "note":
             break
-        chain.append(a)
-    return [a for a in chain if a is owner or a is holder or _lines_past_start(a)]
+        above.append(a)
+    wanted = [k for k, a in enumerate(above) if _lines_past_start(a)]
+    offset, child = start, owner
+    for k, a in enumerate(above[:wanted[-1] + 1] if wanted else []):
+        offset += _begins_in_parent(child)
+        child = a
+        if k in wanted:
+            found.append((a, offset))
+    return found
+
+
+def _begins_in_parent(e: etree._Element) -> int:
+    """Where e's own text begins in its parent's own text."""
+    parent = e.getparent()
+    offset = len(parent.text or "")
+    for sibling in parent:
+        if sibling is e:
+            return offset
+        if isinstance(sibling.tag, str) and local_name(sibling) != "note":
+            offset += _text_length(sibling)
+        if sibling.tail:
+            offset += len(sibling.tail)
+    raise ValueError("e is not a child of its parent")
+
+
+def _anchors_after_deletion(e: etree._Element, at: int, length: int) -> None:
+    """tei.lines.replaced(e, at, at + length, 0): the anchors after the deleted text move back.
+    Where none lies past `at` (anchors are stored rising), nothing would move: not parsed again."""
+    value = e.get(LINES)
+    if value is None:
+        return
+    last = value[value.rfind(" ") + 1:]
+    if not value or int(last[:last.index(":")]) > at:
+        replaced(e, at, at + length, 0)
 
 
 def _lines_past_start(e: etree._Element) -> bool:
@@ -521,14 +577,6 @@ def _lines_past_start(e: etree._Element) -> bool:
         return False
     pairs = value.split(maxsplit=1)
     return len(pairs) > 1 or (bool(pairs) and int(pairs[0].split(":")[0]) > 0)
-
-
-def _local_offset(a: etree._Element, owner: etree._Element, start: int) -> int:
-    if a is owner:
-        return start
-    if owner in a.iterancestors():      # a lies inside owner
-        return start - _offset_of(owner, a)
-    return _offset_of(a, owner) + start
 
 
 __all__ = ["InlineQuotations", "Kind", "MARKS_KEPT", "Unit"]

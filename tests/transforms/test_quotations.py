@@ -362,3 +362,116 @@ def test_a_unit_inside_a_unit_with_text_of_its_own_is_read_before_any_quotation_
     streamed, held = _both_ways(context)
     assert streamed == held
     assert streamed[0].count(b"<soCalled") == 4
+
+
+# --------------------------------------------------------------------------- marks deleted, offsets counted upwards
+
+from tei_edition.tei.lines import replaced
+from tei_edition.transforms.quotation_marks import Mark, MarkStyle, Pair
+
+
+def _own_nodes(e):
+    """e's own text nodes, the plain way: (element whose own text holds it, text)."""
+    yield e, e.text or ""
+    for child in e:
+        if isinstance(child.tag, str) and local_name(child) != "note":
+            yield from _own_nodes(child)
+        yield None, child.tail or ""
+
+
+def _walked_offset(ancestor, target) -> int:
+    """Where target's own text begins in ancestor's, walking ancestor's text from its start."""
+    pos = 0
+    for holder, text in _own_nodes(ancestor):
+        if holder is target:
+            return pos
+        pos += len(text)
+    raise ValueError
+
+
+NESTED = ('<div xmlns="http://www.tei-c.org/ns/1.0" xmlns:i="urn:tei-edition:internal" i:lines="0:1">'
+          '<p i:lines="0:2 40:3 90:4">He wrote <hi>that <!-- a comment --><q i:lines="0:2 12:3">the “town”'
+          '<note>A <hi>note</hi>.</note> was <title>Empty</title> and <hi>the <emph>gates</emph> shut</hi></q>'
+          ' for</hi> ever <bibl>Diary</bibl>, and left.</p></div>')
+
+
+def _walked_holders(holder, owner, start):
+    """The holders and offsets the plain way: the chain from holder up, each ancestor's offset
+    found by walking its text from its start."""
+    chain = [holder]
+    while chain[-1] is not owner:
+        chain.append(chain[-1].getparent())
+    for a in owner.iterancestors():
+        if local_name(chain[-1]) == "note":
+            break
+        chain.append(a)
+    chain = [a for a in chain if a is owner or a is holder or _quotations._lines_past_start(a)]
+    return [(a, start if a is owner else start - _walked_offset(owner, a) if owner in a.iterancestors()
+             else _walked_offset(a, owner) + start) for a in chain]
+
+
+def test_offsets_counted_upwards_are_those_of_walking_each_ancestor_from_its_start():
+    div = etree.fromstring(NESTED)
+    for e in div.iter("{*}*"):
+        if e is not div and local_name(e) != "note":
+            assert _quotations._begins_in_parent(e) == _walked_offset(e.getparent(), e), e.tag
+        assert _quotations._text_length(e) == len(raw_text(e)), e.tag
+    p = div[0]
+    q = p.find(".//{*}q")
+    gates = p.find(".//{*}emph")
+    in_note = p.find(".//{*}note/{*}hi")
+    cases = [(gates, q), (q, q), (gates, p), (q.find("{*}hi"), q), (in_note, in_note), (p, p)]
+    for holder, owner in cases:
+        for start in (0, 1, 3):
+            assert _quotations._holders(holder, owner, start) == _walked_holders(holder, owner, start), \
+                (holder.tag, owner.tag, start)
+    # the lines of the paragraph and of the quotation are moved, not those of the div (one line)
+    assert [local_name(a) for a, _ in _quotations._holders(gates, q, 1)] == ["emph", "q", "p"]
+
+
+def test_anchors_moved_after_a_deletion_as_replaced_moves_them():
+    for anchors in ([], [(0, 4)], [(0, 4), (12, 5)], [(0, 4), (12, 5), (30, 6)], [(3, 4), (7, 5)]):
+        for at in (0, 5, 11, 12, 13, 29, 30, 40):
+            for length in (1, 2, 6):
+                ours, theirs = el("p"), el("p")
+                set_anchors(ours, anchors)
+                set_anchors(theirs, anchors)
+                _quotations._anchors_after_deletion(ours, at, length)
+                replaced(theirs, at, at + length, 0)
+                assert dict(ours.attrib) == dict(theirs.attrib), (anchors, at, length)
+
+
+def test_the_text_read_up_to_a_limit_is_read_as_the_text_cut_there():
+    text = "He said “it is over. ”  And so,¹ wrote he: “enough” (Diary, 3) and left.  “Late” he wrote."
+    style = MarkStyle("double", "double", "“", frozenset("”"))
+    verbs = {"wrote": "writing-after", "said": "speech"}
+    ends = set()
+    for m in re.finditer("“[^”]*”", text):
+        pair = Pair(Mark(m.start(), m.start() + 1, "“", "double"), Mark(m.end() - 1, m.end(), "”", "double"), style)
+        for limit in range(pair.start, len(text) + 1):
+            cut = text[:limit]
+            # the old way: the text cut at the limit, read to its end
+            if re.search(r"[.!?…]\W*$", pair.inner(cut).rstrip()):
+                plain = re.compile(r"[\s.,;:]*").match(cut, pair.end).end()
+            else:
+                found = _quotations.SENTENCE_END.search(cut, pair.end)
+                plain = found.end() if found else len(cut)
+                while plain < len(cut) and cut[plain].isspace():
+                    plain += 1
+            assert _quotations._sentence_end(text, pair, limit) == plain, (pair.start, limit)
+            assert _quotations._verb_after(text, pair.end, limit, verbs, 4) == \
+                _quotations._verb_after(cut, pair.end, len(cut), verbs, 4), (pair.start, limit)
+            ends.add(plain)
+    assert len(ends) > 5
+
+
+def test_a_units_notes_and_citations_stand_where_its_text_puts_them():
+    p = etree.fromstring(NESTED)[0]
+    p.append(el("note", {"type": "author"}))
+    unit = _quotations.Unit.of(p)
+    assert unit.text == "".join(text for _, text in _own_nodes(p)).replace("Empty", "\ufffc" * 5) \
+        .replace("Diary", "\ufffc" * 5)
+    # a reference note stands after the text before it; the author's own note is no source
+    assert len(unit.notes) == 1 and unit.text[:unit.notes[0]].endswith("He wrote that the “town”")
+    assert [unit.text[s:t] for s, t in unit.citations] == ["\ufffc" * 5]
+    assert unit.text[unit.citations[0][1]:].startswith(", and left.")
