@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from .. import data
 from ..model import Block, BlockKind, Document, LineConvention, Quotation
 from ..passes import Context, Declaration, BlockPass, Section
-from ..reading.layout import measure
+from ..reading.layout import text_width
 from ..report import StageReport
 from ..vocabulary import CALL_MARK, ELISION, SUPERSCRIPT_DIGITS, is_terminal
 from .block_quotations import MIN_LETTERS, Spelling, has_letters
@@ -106,7 +106,7 @@ class LineLengths:
     def __init__(self, context: Context) -> None:
         lines = context.lines.lines if context.lines is not None else []
         self.length = {ln.no: len(ln.text.strip()) for ln in lines}
-        self.width = measure(lines).width if lines else 0
+        self.width = text_width(lines)       # (the convention, known already, is not measured again)
 
     def lines(self, b: Block) -> list[int]:
         return sorted({ln for _, ln in b.anchors})

@@ -86,16 +86,9 @@ class Measure:
 
 def measure(lines: list[Line]) -> Measure:
     """Decide the line convention from the lengths of the live, non-blank lines."""
-    lengths = [len(ln.text.strip()) for ln in lines if ln.live and not ln.blank]
-    if not lengths:
+    width = text_width(lines)
+    if not width:
         return Measure(LineConvention.PARAGRAPH_PER_LINE, 0)
-    # share of the text (in characters) that stands in long lines: short lines of tables, lists
-    # and headings do not make a web text look hard-wrapped
-    long_share = sum(n for n in lengths if n > 120) / max(sum(lengths), 1)
-    if long_share > 0.5:
-        return Measure(LineConvention.PARAGRAPH_PER_LINE, 0)
-    typical = sorted(n for n in lengths if n >= 20) or sorted(lengths)
-    width = typical[int(len(typical) * 0.9)] if len(typical) > 10 else max(typical)
     runs = _runs(lines)
     # runs (between blank lines) that hold a paragraph's end: in text without blank lines between
     # paragraphs nearly all do; where blank lines separate them, only the runs of verse, tables and
@@ -105,6 +98,22 @@ def measure(lines: list[Line]) -> Measure:
     if multi and broken / multi > 0.6:
         return Measure(LineConvention.WRAPPED_CONTINUOUS, width)
     return Measure(LineConvention.WRAPPED_BLANK_SEPARATED, width)
+
+
+def text_width(lines: list[Line]) -> int:
+    """The width of the text's hard-wrapped lines, from the lengths of the live, non-blank lines
+    (characters): measure(lines).width, 0 where the lines are not hard-wrapped, without telling
+    the two wrapped conventions apart (which reads every run of lines)."""
+    lengths = [len(ln.text.strip()) for ln in lines if ln.live and not ln.blank]
+    if not lengths:
+        return 0
+    # share of the text (in characters) that stands in long lines: short lines of tables, lists
+    # and headings do not make a web text look hard-wrapped
+    long_share = sum(n for n in lengths if n > 120) / max(sum(lengths), 1)
+    if long_share > 0.5:
+        return 0
+    typical = sorted(n for n in lengths if n >= 20) or sorted(lengths)
+    return typical[int(len(typical) * 0.9)] if len(typical) > 10 else max(typical)
 
 
 class EntryShape(NamedTuple):

@@ -232,6 +232,21 @@ def test_measure_weighs_only_live_lines_with_text():
     assert (m.convention, m.width) == (LineConvention.WRAPPED_BLANK_SEPARATED, 4)
 
 
+def test_text_width_is_the_width_measure_gives():
+    from pathlib import Path
+
+    from tei_edition.reading.layout import text_width
+    texts = [PER_LINE, BLANK_SEPARATED, CONTINUOUS, CONTENTS_BODY, "", "   \n\n", "x" * 200 + "\nkurz",
+             "\n".join("kurz" for _ in range(12)), "\n".join("a line of twenty-odd letters" for _ in range(15))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[2] / "sources").glob("*.txt"))]
+    widths = set()
+    for text in texts:
+        lines = lines_of(*text.split("\n")).lines
+        assert text_width(lines) == measure(lines).width, text[:40]
+        widths.add(text_width(lines))
+    assert 0 in widths and len(widths) > 4
+
+
 def test_a_call_wrapped_onto_a_line_of_its_own_ends_the_paragraph_above_it():
     text = CONTINUOUS.replace("jeher getan hatten.\n", "jeher getan hatten, wie der Chronist schreibt.\n[4]\n")
     context, _ = only(Layout, text)
