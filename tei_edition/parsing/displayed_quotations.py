@@ -42,6 +42,10 @@ CALL = re.compile(CALL_MARK)
 CLOSING_MARK_BEFORE_CALL = re.compile(rf"""['"’”»]\s*[.,;:]?\s*{CALL_MARK}\s*$""")
 CALL_LAST_CHARACTERS = frozenset("])" + SUPERSCRIPT_DIGITS)    # what a CALL_MARK ends with
 CAPITAL_AFTER_SPACES = re.compile(r"\s*[A-Z]")
+LETTERS = re.compile(r"[^\W\d_]+")                       # a word's letters
+OPENS_A_QUOTATION = re.compile(r"\s*(?:…|\.\.\.|[A-Z])")
+REPORTING_COLON = re.compile(r"(\w+)(?:\s+it)?:\s+(?=[A-Z…]|\.\.\.)")   # 'Reiman writes: The…'
+AFTER_A_STOP = re.compile(r"(?<=[.!?])\s+")
 
 
 def _ends_like_a_call(text: str, end: int) -> bool:
@@ -121,7 +125,7 @@ class LineLengths:
 def learn_widths(doc: Document, lengths: LineLengths) -> Widths:
     quoted = [n for b in doc.blocks if b.kind is BlockKind.QUOTE for n in lengths.full_lines(b)]
     author = [n for b in doc.blocks if b.kind is BlockKind.P and not ends_with_call(b.text)
-              and len(lengths.full_lines(b)) >= 4 for n in lengths.full_lines(b)]
+              and len(full := lengths.full_lines(b)) >= 4 for n in full]    # (each block's lines read once)
     if len(quoted) < 30 or len(author) < 30:
         return Widths(0, 0, 0, lengths.width)
     mq, ma = statistics.median(quoted), statistics.median(author)
@@ -249,9 +253,9 @@ class Run:
         last = last_two[-1].lower() if last_two else ""
         if length and length < SHORT_LEAD_IN * self.lengths.width and not is_terminal(head):
             return "carries on a lead-in left unfinished on a short line"
-        words = re.findall(r"[^\W\d_]+", head[-40:])
+        words = LETTERS.findall(head[-40:])
         if head.rstrip().endswith(",") and words and words[-1].lower() in self.verbs \
-                and re.match(r"\s*(?:…|\.\.\.|[A-Z])", rest):
+                and OPENS_A_QUOTATION.match(rest):
             return "after a lead-in that ends its line with a reporting verb"
         if head.rstrip()[-1:] in (".", "!", "?") and rest[:1].islower() and last not in self.abbreviations:
             return "carries on in lower case after a sentence that ends its line"
@@ -263,7 +267,7 @@ class Run:
         ends = self.line_ends(b)
         if len(ends) < 3:
             return None
-        for m in re.finditer(r"(\w+)(?:\s+it)?:\s+(?=[A-Z…]|\.\.\.)", b.text[:ends[0] + 1]):
+        for m in REPORTING_COLON.finditer(b.text[:ends[0] + 1]):
             if m.group(1).lower() in self.verbs and not closing_mark_before_call(b.text):
                 rest = self._as_block(b, m.end())
                 if self.width_evidence(rest) >= 0:
@@ -348,8 +352,8 @@ class Run:
             and not ends_with_call(a.text) and is_terminal(a.text)
 
     def _names_a_voice(self, a: Block) -> bool:
-        last = re.split(r"(?<=[.!?])\s+", a.text.strip())[-1]
-        return any(w.lower() in self.verbs for w in re.findall(r"[^\W\d_]+", last))
+        last = AFTER_A_STOP.split(a.text.strip())[-1]
+        return any(w.lower() in self.verbs for w in LETTERS.findall(last))
 
     # ------------------------------------------------------------------ several paragraphs
 
