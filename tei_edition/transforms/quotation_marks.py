@@ -43,6 +43,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # (the mark first, what stands before it looked at from the mark: a pattern that opens with the
 # mark is searched by its character, one that opens with '^|(?<=…)' is tried at every position)
 TURNED_OR_UPRIGHT = re.compile(r"([‘’])(?<=(?<![^\s(\[—–\"“])[‘’])(?=[^\W\d_])")
+HABIT_MARKS = "‘’"      # the only characters TURNED_OR_UPRIGHT (and so Habit.of) reads a text by
 _SPACE_THEN_LETTER = re.compile(r"\s+[^\W\d_]")
 _CLAUSE_STOP = re.compile(r"[.!?;:]")          # where a reporting clause ends
 PAIR_MIN = 1.5          # a pair must weigh more than this: an elision does not open a quotation
@@ -469,5 +470,5 @@ def _nest(pairs: list[Pair]) -> list[Pair]:
     return roots
 
 
-__all__ = ["Habit", "Mark", "MarkStyle", "Marks", "Pair", "adopt", "analyse", "find_marks", "mark_table",
+__all__ = ["HABIT_MARKS", "Habit", "Mark", "MarkStyle", "Marks", "Pair", "adopt", "analyse", "find_marks", "mark_table",
            "pair_marks", "run_over", "MASK"]

@@ -21,6 +21,7 @@ other stay in the text, each reported with its line; so does every apostrophe at
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -33,7 +34,7 @@ from ..tei.lines import LINES, line_at, replaced
 from ..tei.namespaces import local_name, tei
 from ..tei.text import raw_text
 from .inline import text_blocks, wrap
-from .quotation_marks import MASK, Habit, Mark, Marks, Pair, adopt, analyse, run_over
+from .quotation_marks import HABIT_MARKS, MASK, Habit, Mark, Marks, Pair, adopt, analyse, run_over
 
 # Elements whose text the pass never reads: a citation's marks are the citation's, a title's the
 # title's; an elision's mark is no text of the author's.
@@ -149,8 +150,7 @@ class InlineQuotations(TreePass):
         # whole text (2 MB per MB of text); those an earlier unit's quotations may change are read
         # now, as they were before any quotation was placed.
         early = _read_early(elements)
-        habit = Habit.of(((early.get(k) or Unit.of(e)).text for k, e in enumerate(elements)),
-                         context.evidence.lexicon.words, verbs)
+        habit = Habit.of(_texts_for_habit(elements, early), context.evidence.lexicon.words, verbs)
         kept_in_citations = _marks_in_citations(tree, elements)
         # paragraphs next to each other, in the same element (read before the tree changes)
         adjacent = [elements[k + 1] is e.getnext() for k, e in enumerate(elements[:-1])]
@@ -169,6 +169,17 @@ class InlineQuotations(TreePass):
             kinds = next_kinds
         if kept_in_citations:
             context.report.info(KEPT_IN_CITATIONS, None, f"{kept_in_citations} marks")
+
+
+def _texts_for_habit(elements: list[etree._Element], early: dict[int, "Unit"]) -> Iterator[str]:
+    """The units' texts that may hold a single mark the text's habit is learnt from: a unit none of
+    whose characters (its notes and citations too, read by lxml in C) is one adds nothing to it, and
+    is not read for it (two units in three)."""
+    for k, e in enumerate(elements):
+        if k in early:
+            yield early[k].text
+        elif any(mark in etree.tostring(e, method="text", encoding=str, with_tail=False) for mark in HABIT_MARKS):
+            yield Unit.of(e).text
 
 
 def _analysed(unit: "Unit", habit: Habit) -> tuple["Unit", Marks]:

@@ -475,3 +475,20 @@ def test_a_units_notes_and_citations_stand_where_its_text_puts_them():
     assert len(unit.notes) == 1 and unit.text[:unit.notes[0]].endswith("He wrote that the “town”")
     assert [unit.text[s:t] for s, t in unit.citations] == ["\ufffc" * 5]
     assert unit.text[unit.citations[0][1]:].startswith(", and left.")
+
+
+def test_the_habit_is_learnt_from_the_units_that_may_hold_single_marks_as_from_every_unit():
+    context = before(InlineQuotations.name, "Title\n\nHe spoke of ’36 and ’tis, and the ‘old’ days.\n\n"
+                     "A paragraph with “double” marks only.\n\nIts note.¹\n\n¹ See ‘Hope’ and ’40.\n")
+    elements = [e for e in text_blocks(context.tree) if _quotations._holds_running_text(e, {})]
+    every = [_quotations.Unit.of(e).text for e in elements]
+    read = list(_quotations._texts_for_habit(elements, {}))
+    # the units left out hold no turned or upright single mark; the paragraph holding the note's
+    # call is read (its note's text holds some), and so is the note
+    assert [t for t in every if "‘" in t or "’" in t] == [t for t in read if "‘" in t or "’" in t]
+    assert len(read) == 3 < len(every) and not any("double" in t for t in read)
+    assert Habit.of(read) == Habit.of(every)
+    # a unit read early is given as it was read, marks or none
+    double = next(k for k, t in enumerate(every) if "double" in t)
+    early = {double: _quotations.Unit(elements[double], "as read early")}
+    assert list(_quotations._texts_for_habit(elements, early)) == [read[0], "as read early", *read[1:]]
