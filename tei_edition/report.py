@@ -73,6 +73,14 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            **self._head(),
+            # the fields read directly: dataclasses.asdict deep-copies each of thousands of entries
+            "entries": [{name: getattr(e, name) for name in ENTRY_FIELDS} for e in self.entries],
+        }
+
+    def _head(self) -> dict[str, Any]:
+        """Everything in `to_dict` before the entries."""
+        return {
             "source": self.source,
             "stats": self.stats,
             "summary": {
@@ -81,12 +89,22 @@ class Report:
                 "warnings": self.count(kind=Kind.WARNING),
                 "doubts": self.count(kind=Kind.DOUBT),
             },
-            # the fields read directly: dataclasses.asdict deep-copies each of thousands of entries
-            "entries": [{name: getattr(e, name) for name in ENTRY_FIELDS} for e in self.entries],
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        """`to_dict` as json.dumps(ensure_ascii=False, indent=1) lays it out, to the byte.
+
+        json.dumps indents in Python, several calls for each value: on a book's thousands of
+        entries most of the time went there. The entries, whose shape is fixed, are laid out here
+        from one template each, their strings escaped by the function json.dumps itself escapes
+        them with; the head (source, stats, summary) is small and still goes through json.dumps."""
+        try:
+            entries = ",\n".join([_entry_json(e) for e in self.entries])
+        except TypeError:            # a field of another type than the template's: the general layout
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        parts = [f" {_json_string(key)}: {_nested(value)}" for key, value in self._head().items()]
+        parts.append(f' "entries": [\n{entries}\n ]' if entries else ' "entries": []')
+        return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 class StageReport:
@@ -113,6 +131,33 @@ class StageReport:
     @property
     def stats(self) -> dict[str, Any]:
         return self.report.stats
+
+
+# The string escaping of json.dumps(ensure_ascii=False), its C version where there is one; it takes
+# only strings, and raises TypeError for anything else.
+_json_string = json.encoder.encode_basestring
+
+
+def _entry_json(e: Entry) -> str:
+    """One entry as json.dumps(indent=1) lays it out inside the report's "entries" list (its
+    fields in ENTRY_FIELDS' order)."""
+    return (f'  {{\n   "stage": {_json_string(e.stage)},\n   "action": {_json_string(e.action)},\n'
+            f'   "line": {_json_line(e.line)},\n   "detail": {_json_string(e.detail)},\n'
+            f'   "kind": {_json_string(e.kind)}\n  }}')
+
+
+def _json_line(line: int | None) -> str:
+    if line is None:
+        return "null"
+    if type(line) is int:
+        return int.__repr__(line)
+    raise TypeError(f"a line that is not a number: {line!r}")
+
+
+def _nested(value: Any) -> str:
+    """`value` laid out by json.dumps(indent=1) one level down: its output has newlines only
+    between values (a newline in a string is written \\n), so each takes one more space."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n ")
 
 
 def _shared(text: str) -> str:
