@@ -1,6 +1,9 @@
 """The TEI writer: UTF-8, indented, without the pipeline's working attributes."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
@@ -8,57 +11,109 @@ from lxml import etree
 from ..tei.namespaces import INTERNAL_NS
 from .atomic import write_atomic
 
-_INTERNAL = f"{{{INTERNAL_NS}}}"
-
 
 def to_bytes(tree: etree._ElementTree) -> bytes:
-    """The tree as the TEI file holds it: without the working attributes (source lines) and their
-    namespace, the bytes a stripped copy of the tree would give, made without the copy.
+    """The tree as the TEI file holds it: the bytes a copy of the tree without the working
+    attributes (source lines) and their namespace would give, made without the copy.
 
-    A copy of the whole tree, and the serialisation it is parsed from, cost several times the text
-    in memory on a large source; instead the working attributes are taken off the tree itself while
-    it is serialised, and put back after, in their order. What the copy's parsing also drops goes
-    too while the tree is written: empty text nodes ('' as a text or a tail), which would keep the
-    indenting serialiser from indenting an element's children."""
-    held = [(e, e.items()) for e in _HOLDERS(tree)]
-    names = {name for _, attributes in held for name, _ in attributes if name.startswith(_INTERNAL)}
-    empties = [(t.getparent(), t.is_text) for t in _EMPTY_TEXTS(tree)]
-    try:
-        if names:
-            etree.strip_attributes(tree, *names)
-        for e, is_text in empties:
-            if is_text:
-                e.text = None
-            else:
-                e.tail = None
-        etree.cleanup_namespaces(tree)
-        return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    finally:
-        for e, attributes in held:
-            _restore(e, attributes)
-        for e, is_text in empties:
-            if is_text:
-                e.text = ""
-            else:
-                e.tail = ""
+    A copy of the whole tree costs several times the text in memory on a large source, and taking
+    the attributes off the tree itself and putting them back costs Python calls for every element
+    that has them. Instead the tree is serialised as it is, in one call, and the working attributes
+    and their namespace's declarations are cut out of the serialisation's start tags, which libxml2
+    writes in a fixed form (see `_without_working_attributes`). Where the serialisation holds what
+    that form does not cover (a comment, a prefix bound to two namespaces), a copy is stripped."""
+    with _empty_texts_dropped(tree):
+        etree.cleanup_namespaces(tree)           # what the copy's stripping would also drop
+        data = _serialised(tree)
+    stripped = _without_working_attributes(data)
+    return stripped if stripped is not None else _bytes_of_stripped_copy(tree)
+
+
+def _serialised(tree: etree._ElementTree) -> bytes:
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 # Found by libxml2's XPath, not by a walk in Python over every element.
-_HOLDERS = etree.XPath("//*[@internal:*]", namespaces={"internal": INTERNAL_NS})
 _EMPTY_TEXTS = etree.XPath("//text()[string-length() = 0]")
 
 
-def _restore(e: etree._Element, attributes: list[tuple[str, str]]) -> None:
-    """Give `e` back its `attributes`, in their order. Where the working ones came last (as the
-    tree builder sets them) they are only set again; otherwise all are set again in order."""
-    kept = len(e.attrib)
-    if all(not name.startswith(_INTERNAL) for name, _ in attributes[:kept]):
-        for name, value in attributes[kept:]:
-            e.set(name, value)
-    else:
-        e.attrib.clear()
-        for name, value in attributes:
-            e.set(name, value)
+@contextmanager
+def _empty_texts_dropped(tree: etree._ElementTree) -> Iterator[None]:
+    """Without its empty text nodes ('' as a text or a tail) while the tree is written, as a copy
+    parsed from its serialisation would be: they keep the indenting serialiser from indenting an
+    element's children. They are put back after."""
+    empties = [(t.getparent(), t.is_text) for t in _EMPTY_TEXTS(tree)]
+    _set_texts(empties, None)
+    try:
+        yield
+    finally:
+        _set_texts(empties, "")
+
+
+def _set_texts(places: list[tuple[etree._Element, bool]], value: str | None) -> None:
+    for e, is_text in places:
+        if is_text:
+            e.text = value
+        else:
+            e.tail = value
+
+
+# What libxml2 writes, and what the cutting relies on. In text it escapes < and > (&lt; &gt;), so
+# outside comments, processing instructions and CDATA (none in a tree the passes build; checked)
+# every < opens a tag and every > closes one. In a start tag, each namespace declaration and
+# attribute is one space, the name, =, and the value in double quotes, with <, > and " escaped in
+# the value. So a name="value" item that is followed, up to the tag's >, by nothing but such items
+# stands in a start tag and not in a text nor inside another item's value: a text runs on to a <
+# first, and an item begun inside a value would leave an odd number of quotes before the >.
+_ITEMS_TO_TAG_END = rb'(?=(?: [^\s="<>]+="[^"<>]*")*/?>)'
+_INTERNAL = INTERNAL_NS.encode()
+_PREFIX = rb' xmlns(?::([^\s="<>]+))?="'              # b"" for the default namespace
+_WORKING_PREFIX = re.compile(_PREFIX + re.escape(_INTERNAL) + b'"')
+_OTHER_PREFIX = re.compile(_PREFIX + b"(?!" + re.escape(_INTERNAL) + b'")[^"<>]*"')
+_WORKING_DECLARATION = re.compile(rb' xmlns:[^\s="<>]+="' + re.escape(_INTERNAL) + b'"' + _ITEMS_TO_TAG_END)
+# The prefixes lxml makes up for a namespace set without one (ns0, ns1…): how the working
+# attributes' namespace is declared, on every element that was given lines before it was placed.
+_MADE_UP_PREFIX = re.compile(rb"ns\d+")
+
+
+def _without_working_attributes(data: bytes) -> bytes | None:
+    """The serialisation `data` without the working attributes and the declarations of their
+    namespace; None where it holds markup other than elements, or binds a prefix of that namespace
+    to another one too, or puts an element in it (which a stripped copy would still declare)."""
+    if b"<!" in data or data.find(b"<?", 1) != -1:     # comments, CDATA, a doctype; instructions
+        return None
+    prefixes = _working_prefixes(data)
+    if not prefixes:
+        return data if prefixes is not None else None
+    if re.search(rb"</?(?:" + prefixes + rb"):", data):
+        return None
+    attribute = re.compile(rb" (?:" + prefixes + rb'):[^\s="<>]+="[^"<>]*"' + _ITEMS_TO_TAG_END)
+    return attribute.sub(b"", _WORKING_DECLARATION.sub(b"", data))
+
+
+def _working_prefixes(data: bytes) -> bytes | None:
+    """A pattern for the prefixes `data` declares for the working attributes' namespace (b"" for
+    none); None where one of them is the default namespace or also bound to another one."""
+    working = set(_WORKING_PREFIX.findall(data))
+    others = set(_OTHER_PREFIX.findall(data))
+    if b"" in working or working & others:
+        return None
+    if not working:
+        return b""
+    made_up = _MADE_UP_PREFIX.fullmatch
+    if all(made_up(prefix) for prefix in working) and not any(made_up(prefix) for prefix in others):
+        # every prefix of that shape is one of them: one short pattern instead of thousands
+        return _MADE_UP_PREFIX.pattern
+    return b"|".join(re.escape(prefix) for prefix in sorted(working))
+
+
+def _bytes_of_stripped_copy(tree: etree._ElementTree) -> bytes:
+    """The plain way, for the trees `_without_working_attributes` cannot read: a copy parsed from
+    the tree's serialisation, without the working attributes and their namespace."""
+    copy = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
+    etree.strip_attributes(copy, f"{{{INTERNAL_NS}}}*")
+    etree.cleanup_namespaces(copy)
+    return _serialised(copy)
 
 
 def write_tei(tree: etree._ElementTree, path: Path) -> None:

@@ -61,3 +61,60 @@ def test_a_converted_text_serialises_as_its_stripped_copy_did():
                  "Ein Titel\n\nEin Absatz mit „Anführung“ und *Betonung*, der endet.\n"):
         tree = tei_edition.convert(text, {})
         assert to_bytes(tree) == _old_bytes(tree)
+
+
+def _tree_with(*children: etree._Element, nsmap: dict | None = None) -> etree._ElementTree:
+    """A TEI tree whose body holds `children`, each of which was given lines before it was placed."""
+    root = etree.Element(f"{{{TEI}}}TEI", nsmap={None: TEI, **(nsmap or {})})
+    body = etree.SubElement(etree.SubElement(root, f"{{{TEI}}}text"), f"{{{TEI}}}body")
+    for child in children:
+        body.append(child)
+    return etree.ElementTree(root)
+
+
+def _p(text: str, line: int, **attributes: str) -> etree._Element:
+    p = etree.Element(f"{{{TEI}}}p", nsmap={None: TEI})
+    p.text = text
+    set_anchors(p, [(0, line)])
+    for name, value in attributes.items():
+        p.set(name, value)
+    return p
+
+
+def test_the_working_attributes_spelt_out_in_a_text_or_a_value_are_kept():
+    lookalike = ' ns0:lines="0:1" xmlns:ns0="urn:tei-edition:internal" rend="x">'
+    # a value that ends as a working attribute begins: ' ns0:lines="' would run on into `rend`
+    tree = _tree_with(_p(lookalike, 3, rend=lookalike), _p("second", 4, n=" ns0:lines=", rend="x"))
+    data = to_bytes(tree)
+    assert data == _old_bytes(tree)
+    assert data.count(b' ns0:lines="0:1" xmlns:ns0="urn:tei-edition:internal" rend="x"&gt;') == 1
+    assert b'<p n=" ns0:lines=" rend="x">second</p>' in data
+
+
+def test_a_prefix_of_its_own_for_the_working_namespace():
+    tree = _tree_with(_p("one", 1), _p("two", 2, rend="x"), nsmap={"te": INTERNAL_NS})
+    data = to_bytes(tree)
+    assert data == _old_bytes(tree) and b"te:" not in data and b'<p rend="x">two</p>' in data
+
+
+def test_a_made_up_prefix_of_another_namespace_keeps_its_attributes():
+    xlink_href = "{http://www.w3.org/1999/xlink}href"
+    apart = _p("text", 1)                  # lxml makes up ns0 on it for the lines…
+    apart.append(etree.Element(f"{{{TEI}}}ref", {xlink_href: "#a"}, nsmap={None: TEI}))  # …and for xlink
+    placed = _tree_with(_p("text", 1))
+    etree.SubElement(placed.getroot()[0][0][0], f"{{{TEI}}}ref").set(xlink_href, "#a")   # ns1 here
+    for tree in (_tree_with(apart, _p("more", 2)), placed):
+        data = to_bytes(tree)
+        assert data == _old_bytes(tree) and b'href="#a"' in data and b"lines=" not in data
+
+
+def test_trees_the_serialisation_cannot_be_cut_in_are_stripped_as_a_copy():
+    commented = _tree_with(_p("one", 1))
+    commented.getroot()[0][0].append(etree.Comment(' <p ns0:lines="1"> '))
+    working_element = _tree_with(_p("one", 1))
+    etree.SubElement(working_element.getroot()[0][0], f"{{{INTERNAL_NS}}}mark")
+    for tree in (commented, working_element):
+        before = [(e.tag, e.items(), e.text, e.tail) for e in tree.iter()]
+        assert to_bytes(tree) == _old_bytes(tree)
+        assert [(e.tag, e.items(), e.text, e.tail) for e in tree.iter()] == before
+    assert b'<!-- <p ns0:lines="1"> -->' in to_bytes(commented)
