@@ -102,9 +102,11 @@ class Report:
             entries = ",\n".join([_entry_json(e) for e in self.entries])
         except TypeError:            # a field of another type than the template's: the general layout
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
-        parts = [f" {_json_string(key)}: {_nested(value)}" for key, value in self._head().items()]
-        parts.append(f' "entries": [\n{entries}\n ]' if entries else ' "entries": []')
-        return "{\n" + ",\n".join(parts) + "\n}\n"
+        head = ",\n".join(f" {_json_string(key)}: {_nested(value)}" for key, value in self._head().items())
+        if not entries:
+            return "{\n" + head + ',\n "entries": []\n}\n'
+        # one join: the entries run to megabytes, and each further concatenation would copy them
+        return "".join(("{\n", head, ',\n "entries": [\n', entries, "\n ]\n}\n"))
 
 
 class StageReport:
