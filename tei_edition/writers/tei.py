@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,9 +68,8 @@ def _set_texts(places: list[tuple[etree._Element, bool]], value: str | None) -> 
 # first, and an item begun inside a value would leave an odd number of quotes before the >.
 _ITEMS_TO_TAG_END = rb'(?=(?: [^\s="<>]+="[^"<>]*")*/?>)'
 _INTERNAL = INTERNAL_NS.encode()
-_PREFIX = rb' xmlns(?::([^\s="<>]+))?="'              # b"" for the default namespace
-_WORKING_PREFIX = re.compile(_PREFIX + re.escape(_INTERNAL) + b'"')
-_OTHER_PREFIX = re.compile(_PREFIX + b"(?!" + re.escape(_INTERNAL) + b'")[^"<>]*"')
+_DECLARATION = re.compile(rb' xmlns(?::([^\s="<>]+))?="([^"<>]*)"')   # b"" for the default namespace
+_OTHER_MARKUP = re.compile(rb"<[!?]")      # a comment, CDATA, a doctype; a processing instruction
 _WORKING_DECLARATION = re.compile(rb' xmlns:[^\s="<>]+="' + re.escape(_INTERNAL) + b'"' + _ITEMS_TO_TAG_END)
 # The prefixes lxml makes up for a namespace set without one (ns0, ns1…): how the working
 # attributes' namespace is declared, on every element that was given lines before it was placed.
@@ -80,7 +80,7 @@ def _without_working_attributes(data: bytes) -> bytes | None:
     """The serialisation `data` without the working attributes and the declarations of their
     namespace; None where it holds markup other than elements, or binds a prefix of that namespace
     to another one too, or puts an element in it (which a stripped copy would still declare)."""
-    if b"<!" in data or data.find(b"<?", 1) != -1:     # comments, CDATA, a doctype; instructions
+    if _OTHER_MARKUP.search(data, 1):         # after the XML declaration
         return None
     prefixes = _working_prefixes(data)
     if not prefixes:
@@ -94,8 +94,11 @@ def _without_working_attributes(data: bytes) -> bytes | None:
 def _working_prefixes(data: bytes) -> bytes | None:
     """A pattern for the prefixes `data` declares for the working attributes' namespace (b"" for
     none); None where one of them is the default namespace or also bound to another one."""
-    working = set(_WORKING_PREFIX.findall(data))
-    others = set(_OTHER_PREFIX.findall(data))
+    bound: dict[bytes, set[bytes]] = defaultdict(set)
+    for prefix, uri in _DECLARATION.findall(data):
+        bound[prefix].add(uri)
+    working = {prefix for prefix, uris in bound.items() if _INTERNAL in uris}
+    others = {prefix for prefix, uris in bound.items() if uris - {_INTERNAL}}
     if b"" in working or working & others:
         return None
     if not working:
