@@ -99,14 +99,17 @@ class Report:
         from one template each, their strings escaped by the function json.dumps itself escapes
         them with; the head (source, stats, summary) is small and still goes through json.dumps."""
         try:
-            entries = ",\n".join([_entry_json(e) for e in self.entries])
+            entries = [_entry_json(e) for e in self.entries]
         except TypeError:            # a field of another type than the template's: the general layout
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
         head = ",\n".join(f" {_json_string(key)}: {_nested(value)}" for key, value in self._head().items())
         if not entries:
             return "{\n" + head + ',\n "entries": []\n}\n'
-        # one join: the entries run to megabytes, and each further concatenation would copy them
-        return "".join(("{\n", head, ',\n "entries": [\n', entries, "\n ]\n}\n"))
+        # one join, the head and the end joined to the first and last entries: the entries run to
+        # megabytes, and each further concatenation would hold another copy of them
+        entries[0] = "{\n" + head + ',\n "entries": [\n' + entries[0]
+        entries[-1] += "\n ]\n}\n"
+        return ",\n".join(entries)
 
 
 class StageReport:
