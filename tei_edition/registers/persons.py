@@ -121,10 +121,19 @@ def _fold_char(c: str) -> str:
 def name_tokens(text: str, lower: Collection[str] | None = None) -> list[Token]:
     """The words and initials of `text`, in order; with `lower`, of the words that begin with a
     small letter only those whose key it holds ('van', 'of'): a name is made of the others."""
-    folded = fold(text).lower()
-    if lower is not None and len(folded) == len(text):
-        return _tokens_skipping(text, folded, lower)
-    return _tokens(text, folded, lower)
+    if lower is not None and _lowers_one_by_one(text):
+        return _tokens_skipping(text, lower)
+    return _tokens(text, fold(text).lower(), lower)
+
+
+def _lowers_one_by_one(text: str) -> bool:
+    """Is the text, folded and lower-cased, one character for each of its own, each the small
+    letter of that character alone? Then a token's key is that of its own text, and the whole
+    text need not be folded. Not where a small letter is longer than its capital ('İ') or where
+    a capital sigma stands (its small letter depends on the letters after it). (Folding keeps
+    this: no character folds into a sigma or into a letter whose small letter is longer; a test
+    reads every character.)"""
+    return text.isascii() or ("Σ" not in text and len(text.lower()) == len(text))
 
 
 def _tokens(text: str, folded: str, lower: Collection[str] | None) -> list[Token]:
@@ -141,38 +150,51 @@ def _tokens(text: str, folded: str, lower: Collection[str] | None) -> list[Token
     return found
 
 
-def _tokens_skipping(text: str, folded: str, lower: Collection[str]) -> list[Token]:
-    """name_tokens with `lower`, where the text's folded form has its length (so that its offsets
-    are the text's). Most tokens of a text are small words that are dropped; the regex
-    (`_skipping`) passes over runs of plain ones (a-z only, in the text as in its key, and not
-    in `lower`) with the spaces and marks between them in one match, and yields every other
-    token as TOKEN would, at the same offsets, to be read as _tokens reads them. Exact: such a
-    run starts where TOKEN would look next and ends where it would look next after its last
-    word; a plain word is followed by no letter, apostrophe, hyphen or full stop, so TOKEN would
-    match it whole as a word, and its key (itself) is not in `lower`, so _tokens would drop it."""
+def _tokens_skipping(text: str, lower: Collection[str]) -> list[Token]:
+    """name_tokens with `lower`, for a text that lower-cases one by one (_lowers_one_by_one).
+    Most tokens of a text are small words that are dropped; each match of the regex
+    (`_skipping`) passes over a run of plain ones (a-z only, in the text as in its key, and not
+    in `lower`) with the spaces and marks between them, and takes the token after it as TOKEN
+    would, at the same offsets, to be read as _tokens reads it. Exact: such a run starts where
+    TOKEN would look next and ends where it would look next after its last word (at a letter,
+    where TOKEN always matches, or at the end); a plain word is followed by no letter,
+    apostrophe or hyphen, and by a full stop only if it has three letters or more (shorter, it
+    would be an initial), so TOKEN would match it whole as a word, and its key (itself) is not
+    in `lower`, so _tokens would drop it. A token's key is folded from its own text, once for
+    each distinct one (_folded_lower)."""
     found = []
     initial, word = TokenKind.INITIAL, TokenKind.WORD
+    make = tuple.__new__      # what Token(…) does, without its Python-level __new__
     for m in _skipping(lower if isinstance(lower, frozenset) else frozenset(lower)).finditer(text):
-        if m.lastgroup == "skip":
-            continue
-        start, end = m.span()
-        token = m.group(0)
-        if token[0].islower() and folded[start:end] not in lower \
+        start, end = m.span(1)
+        if start < 0:
+            continue      # the run of plain words that ends the text
+        token = m.group(1)
+        folded = _folded_lower(token)
+        if token[0].islower() and folded not in lower \
                 and ("-" not in token or not HYPHEN_CAPITAL.search(token)):
             continue
-        found.append(Token(start, end, token, initial if token[-1] == "." else word, folded[start:end].rstrip(".")))
+        found.append(make(Token, (start, end, token, initial if token[-1] == "." else word, folded.rstrip("."))))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _folded_lower(token: str) -> str:
+    """A token folded and lower-cased (a text repeats its names: each is folded once)."""
+    return fold(token).lower()
 
 
 @lru_cache(maxsize=16)
 def _skipping(lower: frozenset[str]) -> re.Pattern[str]:
-    """TOKEN, after an alternative that matches runs of non-letters and plain small words not in
-    `lower` (a key of `lower` that is not plain a-z can never be such a word's key)."""
+    """A run of non-letters and plain small words not in `lower` (a key of `lower` that is not
+    plain a-z can never be such a word's key), then TOKEN (group 1) or the end of the text."""
     kept = sorted((w for w in lower if PLAIN_WORD.fullmatch(w)), key=len, reverse=True)
     not_kept = rf"(?!(?:{'|'.join(kept)})(?![^\W\d_]))" if kept else ""
-    plain = rf"{not_kept}[a-z]++(?![^\W\d_]|['’.\-])"
-    # possessive: a run of them is never given back, and the engine keeps no place to go back to
-    return re.compile(rf"(?P<skip>(?:[\W\d_]++|{plain})++)|{TOKEN.pattern}")
+    # (a full stop after a word of one or two letters would make it an initial)
+    plain = rf"{not_kept}[a-z]++(?![^\W\d_]|['’\-]|(?<![a-z]{{3}})\.)"
+    # possessive: a run is never given back, and the engine keeps no place to go back to; the
+    # run always ends at a letter or at the end, so the match never fails where it starts
+    return re.compile(rf"(?:[\W\d_]++|{plain})*+(?:({TOKEN.pattern})|\Z)")
 
 
 PLAIN_WORD = re.compile(r"[a-z]+")

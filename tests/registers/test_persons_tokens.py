@@ -14,7 +14,11 @@ import pytest
 from lxml import etree
 
 from tei_edition import data
-from tei_edition.registers.persons import NamePart, _flat, _parts, _tokens, fold, key_of, name_tokens
+import sys
+import unicodedata
+
+from tei_edition.registers.persons import (NamePart, _flat, _fold_char, _folded_lower, _lowers_one_by_one, _parts,
+                                           _tokens, fold, key_of, name_tokens)
 from tei_edition.tei.namespaces import TEI_NS, local_name
 
 PARTICLES = data.words("name_particles.txt")
@@ -52,6 +56,44 @@ def test_name_tokens_agree_with_the_plain_reading_on_random_texts():
     for _ in range(4000):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 24)))
         assert name_tokens(text, lower) == _tokens(text, fold(text).lower(), lower), text
+
+
+def test_name_tokens_agree_with_the_plain_reading_where_words_end_sentences_and_keys_change_case():
+    """Words of one, two, three letters before a full stop (an initial, or a word passed over),
+    kept words that begin longer ones, and the letters whose small letters are irregular."""
+    rng = random.Random(7)
+    lower = frozenset({"de", "van", "abc", "s"})
+    alphabet = ["ab", "abc", "abcd", "de", "dex", "van", "s", ".", ". ", " ", "  ", "’", "-", "Σ", "ΑΣ", "İ", "é",
+                "Lev", "L.", "\n", ",", "2"]
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        assert name_tokens(text, lower) == _tokens(text, fold(text).lower(), lower), text
+
+
+def test_the_words_of_three_letters_or_more_before_a_full_stop_are_dropped_and_initials_kept():
+    tokens = name_tokens("It was the end. He met ab. and L. Trotsky at the van. De la Cour.", PARTICLES)
+    assert [t.text for t in tokens] == ["It", "He", "L.", "Trotsky", "van", "De", "la", "Cour"]
+
+
+def test_a_text_lowers_one_by_one_unless_a_small_letter_is_longer_or_a_sigma_stands():
+    assert _lowers_one_by_one("Trotsky’s Broué")
+    assert not _lowers_one_by_one("ΟΔΟΣ") and not _lowers_one_by_one("İzmir")
+
+
+def test_no_character_folds_into_a_sigma_or_a_letter_whose_small_letter_is_longer():
+    """What _lowers_one_by_one relies on, read for every character that folding changes."""
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if not unicodedata.decomposition(c) and c not in "’‘ʼ‐‑":
+            continue      # (folding changes only characters that decompose, and these)
+        folded = _fold_char(c)
+        if folded != c and len(c.lower()) == 1:
+            assert folded != "Σ" and len(folded.lower()) == 1, c
+
+
+def test_a_token_is_folded_and_lower_cased_as_the_text_around_it_is():
+    for token in ("Broué", "O’Brien", "Antonov‐Ovseenko", "L.", "van"):
+        assert _folded_lower(token) == fold(token).lower()
 
 
 def test_the_plain_words_passed_over_are_dropped_and_particles_kept():
