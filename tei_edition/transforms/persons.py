@@ -290,28 +290,49 @@ class _Lexicon:
     def of(cls, source: str) -> "_Lexicon":
         text_words: set[str] = set()
         inside: set[str] = set()
-        # line by line: neither a word nor an address chunk spans a line end, and a list of every
-        # word of a long text at once would take ten times the text's memory
+        # the distinct runs of non-space characters are read, not the text: neither a word nor an
+        # address spans a space, and a text repeats most of its runs. Line by line, and read a
+        # batch at a time: a list of every word or run of a long text at once would take ten
+        # times the text's memory
+        chunks: set[str] = set()
         for line in source.split("\n"):
-            if "/" in line or "@" in line or "www." in line:      # most lines hold none of its marks
-                for chunk in ADDRESS_CHUNK.findall(line):
-                    inside.update(WORD.findall(chunk))
-                line = ADDRESS_CHUNK.sub(" ", line)
-            text_words.update(WORD.findall(line))
+            chunks.update(line.split())
+            if len(chunks) >= _CHUNKS_AT_ONCE:
+                _read_chunks(chunks, text_words, inside)
+                chunks.clear()
+        _read_chunks(chunks, text_words, inside)
         return cls(frozenset(text_words), frozenset(inside))
 
     def lower_case_words(self) -> frozenset[str]:
         """The words the text writes in lower case somewhere ('day', 'army'), folded; web addresses
         ('…/trotsky-left-opposition') are no text."""
-        return frozenset(fold(w).lower() for w in self.text_words if w[0].islower())
+        return _folded_lower_all(w for w in self.text_words if w[0].islower())
 
     def acronyms(self) -> frozenset[str]:
         """The words the source writes in capitals (addresses included), folded."""
-        return frozenset(fold(w).lower() for w in self.text_words | self.address_words if len(w) > 1 and w.isupper())
+        return _folded_lower_all(w for w in self.text_words | self.address_words if len(w) > 1 and w.isupper())
+
+
+def _read_chunks(chunks: set[str], text_words: set[str], inside: set[str]) -> None:
+    """The words of runs of non-space characters, into those of addresses (a run that holds
+    one, as ADDRESS_CHUNK finds it) and those of the running text."""
+    addresses = [c for c in chunks if ("/" in c or "@" in c or "www." in c) and ADDRESS_MARK.search(c)]
+    inside.update(WORD.findall("\n".join(addresses)))
+    text_words.update(WORD.findall("\n".join(chunks.difference(addresses) if addresses else chunks)))
+
+
+_CHUNKS_AT_ONCE = 1 << 16
+
+
+def _folded_lower_all(words: Iterable[str]) -> frozenset[str]:
+    """Each word folded and lower-cased: all in one string (folding goes character by character,
+    and neither it nor lower-casing makes or takes a line end)."""
+    return frozenset(fold("\n".join(words)).lower().split("\n")) - {""}
 
 
 # a run of non-space characters that holds a web address or a mail address
 ADDRESS_CHUNK = re.compile(r"(?<!\S)\S*?(?:://|www\.|@|\w/\w)\S*")
+ADDRESS_MARK = re.compile(r"://|www\.|@|\w/\w")    # what makes a run of non-space characters such a run
 
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

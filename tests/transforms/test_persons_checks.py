@@ -97,3 +97,27 @@ def test_the_source_s_words_read_line_by_line_are_those_of_the_whole_text():
     assert lexicon.address_words == frozenset(w for c in ADDRESS_CHUNK.findall(source) for w in WORD.findall(c))
     assert {"Briefe", "l’archivio", "PAÍS", "d’Annunzio"} <= lexicon.text_words
     assert {"archiv", "verlag", "hemeroteca"} <= lexicon.address_words and "hemeroteca" not in lexicon.text_words
+
+
+def test_the_source_s_words_read_in_batches_of_distinct_runs_are_those_read_at_once(monkeypatch):
+    """_Lexicon reads the distinct runs of non-space characters a batch at a time: a batch of two
+    runs gives the words one batch gives, addresses set apart as ADDRESS_CHUNK finds them."""
+    from tei_edition.transforms import persons
+    source = ("Rosa an Leo, an Rosa; l’archivio di Torino\nsiehe https://archiv.example.org/rosa-briefe "
+              "a/b und mail@verlag.example.de Rosa\n\nwww.example.es/hemeroteca/1931 fin\tRosa’s ΟΔΟΣ")
+    whole = persons._Lexicon.of(source)
+    monkeypatch.setattr(persons, "_CHUNKS_AT_ONCE", 2)
+    batched = persons._Lexicon.of(source)
+    assert batched == whole
+    assert whole.text_words == frozenset(persons.WORD.findall(persons.ADDRESS_CHUNK.sub(" ", source)))
+    assert whole.address_words == frozenset(w for c in persons.ADDRESS_CHUNK.findall(source)
+                                            for w in persons.WORD.findall(c))
+    assert {"a", "b"} <= whole.address_words and "a" not in whole.text_words
+
+
+def test_words_folded_in_one_string_are_each_folded_alone():
+    from tei_edition.registers.persons import fold
+    from tei_edition.transforms.persons import _folded_lower_all
+    words = ["Broué", "l’archivio", "ΟΔΟΣ", "ΣΑΣ", "İzmir", "KPD"]
+    assert _folded_lower_all(words) == frozenset(fold(w).lower() for w in words)
+    assert _folded_lower_all([]) == frozenset()
