@@ -39,7 +39,6 @@ from ..tei.elements import el, sub
 from ..tei.lines import line_at
 from ..tei.namespaces import local_name, tei
 from ..tei.standoff import standoff_list
-from ..tei.text import raw_text
 from .inline import TEXT_BLOCKS, wrap
 
 # What the report says; the review command (`tei-edition persons`) reads the entries by these.
@@ -125,8 +124,18 @@ class Block:
         same element (a quotation, a title, a citation ends a name; emphasis does not)?"""
         edges = sorted({o for x, span in self.spans.items()
                         if x is not self.element and local_name(x) != "hi" for o in span})
-        return [not self.gap(k).strip() and not _edge_between(edges, self.tokens[k].end, self.tokens[k + 1].start)
-                for k in range(len(self.tokens) - 1)] + [False]
+        text, tokens = self.text, self.tokens
+        return [not text[a.end:b.start].strip() and not (edges and _edge_between(edges, a.end, b.start))
+                for a, b in zip(tokens, tokens[1:])] + [False]
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """Each token's key (the reading compares runs of them with the register's keys)."""
+        return [t.key for t in self.tokens]
+
+    @cached_property
+    def is_note(self) -> bool:
+        return local_name(self.element) == "note"
 
     def gap(self, i: int) -> str:
         """The text between token i and token i + 1."""
@@ -349,13 +358,14 @@ def _word_before(text: str, end: int) -> re.Match[str] | None:
     return found
 
 
+NOT_SPACE = re.compile(r"[^ ]")
 _WORD_BEFORE_REACH = 80    # characters before a name searched first for the word before it
 LETTERS_AND_SPACES = re.compile(r"[^\W\d_ \t\n]*[ \t\n]*")
 
 
 def _joined(block: Block, first: int, last: int) -> bool:
     """Are tokens first … last separated by spaces (or nothing: 'Iu.L.') only?"""
-    return all(block.spaced[k] for k in range(first, last))
+    return all(block.spaced[first:last])
 
 
 class Persons(TreePass):
@@ -429,31 +439,51 @@ def _blocks(tree: etree._ElementTree, lower: frozenset[str], source: str) -> Ite
     if text is None:
         return
     order = 0
+    ancestry = _Ancestry()
     for e in text.iter(*SCANNED):
-        if local_name(e) != "note" and _scanned_ancestor(e):
+        if not _is_note_tag(e.tag) and ancestry.inside_scanned(e):
             continue      # read with the block that holds it
-        content = raw_text(e)
+        content, spans = own_text_and_spans(e)
         if not content.strip():
             continue
-        spans = element_spans(e)
         yield Block(e, order, content, name_tokens(content, lower), _title_case(e, content),
-                    _bibliography_spans(e, len(content), spans), list(_excluded_spans(e, spans)), source, spans)
+                    _bibliography_spans(e, len(content), spans, ancestry), list(_excluded_spans(e, content, spans)),
+                    source, spans)
         order += 1
 
 
-def _scanned_ancestor(e: etree._Element) -> bool:
-    """Is e inside another block that reads it (up to the nearest note)?"""
-    for a in e.iterancestors():
-        if a.tag in SCANNED:
-            return True
-    return False
+class _Ancestry:
+    """Whether an element is inside a block, or inside a citation, read once for each element
+    above the blocks (not again up the whole tree for every block)."""
+
+    def __init__(self) -> None:
+        # element → (it or an ancestor is scanned, it or an ancestor is bibliographic)
+        self._above: dict[etree._Element, tuple[bool, bool]] = {}
+
+    def _of(self, x: etree._Element | None) -> tuple[bool, bool]:
+        if x is None:
+            return (False, False)
+        found = self._above.get(x)
+        if found is None:
+            scanned, bibliographic = self._of(x.getparent())
+            found = (scanned or x.tag in SCANNED, bibliographic or x.tag in BIBLIOGRAPHIC)
+            self._above[x] = found
+        return found
+
+    def inside_scanned(self, e: etree._Element) -> bool:
+        """Is e inside another block that reads it?"""
+        return self._of(e.getparent())[0]
+
+    def bibliographic(self, e: etree._Element) -> bool:
+        """Is e, or an element it is inside, a citation or a bibliography?"""
+        return e.tag in BIBLIOGRAPHIC or self._of(e.getparent())[1]
 
 
-def _bibliography_spans(e: etree._Element, length: int, spans: dict[etree._Element, tuple[int, int]]
-                        ) -> list[tuple[int, int]]:
+def _bibliography_spans(e: etree._Element, length: int, spans: dict[etree._Element, tuple[int, int]],
+                        ancestry: _Ancestry) -> list[tuple[int, int]]:
     """Where e's text is a citation or a bibliography entry ('Broue, Pierre 1988, …'): there a
     surname may come before its forenames."""
-    if e.tag in BIBLIOGRAPHIC or any(a.tag in BIBLIOGRAPHIC for a in e.iterancestors()):
+    if ancestry.bibliographic(e):
         return [(0, length)]
     return [span for x, span in spans.items() if x.tag in BIBLIOGRAPHIC]
 
@@ -466,39 +496,59 @@ def _title_case(e: etree._Element, content: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _excluded_spans(e: etree._Element, spans: dict[etree._Element, tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _excluded_spans(e: etree._Element, content: str, spans: dict[etree._Element, tuple[int, int]]
+                    ) -> Iterator[tuple[int, int]]:
+    """The spans of e's own text `content` that hold no mention: titles, numbers, italic titles."""
     for x, (start, end) in spans.items():
-        if x is not e and (x.tag in NOT_NAMES or _italic_title(x)):
+        if x is not e and (x.tag in NOT_NAMES or _italic_title(x, content[start:end])):
             yield (start, end)
 
 
 def element_spans(e: etree._Element) -> dict[etree._Element, tuple[int, int]]:
     """Where each element inside e (notes left out) lies in e's own text (tei.text.raw_text)."""
+    return own_text_and_spans(e)[1]
+
+
+def own_text_and_spans(e: etree._Element) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
+    """e's own text (tei.text.raw_text) and element_spans, read in one walk."""
     found: dict[etree._Element, tuple[int, int]] = {}
+    parts: list[str] = []
     offset = 0
 
     def walk(x: etree._Element) -> None:
         nonlocal offset
         start = offset
-        offset += len(x.text or "")
+        if x.text:
+            parts.append(x.text)
+            offset += len(x.text)
         for child in x:
-            if isinstance(child.tag, str) and local_name(child) != "note":
-                walk(child)
-            elif isinstance(child.tag, str):
-                found.setdefault(child, (offset, offset))
-            offset += len(child.tail or "")
+            tag = child.tag
+            if isinstance(tag, str):
+                if _is_note_tag(tag):
+                    found.setdefault(child, (offset, offset))
+                else:
+                    walk(child)
+            if child.tail:
+                parts.append(child.tail)
+                offset += len(child.tail)
         found[x] = (start, offset)
 
     walk(e)       # an element's end is where its content ends: its tail is counted by its parent
-    return found
+    return "".join(parts), found
 
 
-def _italic_title(x: etree._Element) -> bool:
-    """Italics that read as a work's title: a capital first, most longer words capitalised ('The
-    Prophet Unarmed: Trotsky, 1921–1929', 'Stalin')."""
+@lru_cache(maxsize=256)
+def _is_note_tag(tag: str) -> bool:
+    """local_name(x) == "note", for an element's tag (a text asks it of every element it holds)."""
+    return tag.rsplit("}", 1)[-1] == "note"
+
+
+def _italic_title(x: etree._Element, text: str) -> bool:
+    """Italics that read as a work's title (`text`: x's own text): a capital first, most longer
+    words capitalised ('The Prophet Unarmed: Trotsky, 1921–1929', 'Stalin')."""
     if local_name(x) != "hi" or "italic" not in (x.get("rend") or ""):
         return False
-    content = " ".join(raw_text(x).split())
+    content = " ".join(text.split())
     words = re.findall(r"[^\W\d_]{4,}", content)
     return bool(content[:1].isupper() and words and sum(w[0].isupper() for w in words) >= 0.6 * len(words))
 
@@ -512,7 +562,8 @@ def container(e: etree._Element, start: int, end: int,
     node, base = e, 0
     while True:
         for child in node:
-            if not isinstance(child.tag, str) or local_name(child) == "note" or child not in found:
+            tag = child.tag
+            if not isinstance(tag, str) or _is_note_tag(tag) or child not in found:
                 continue
             cs, ce = found[child]
             if cs <= start and end <= ce and ce > cs:
@@ -547,10 +598,11 @@ class Scan:
         """Tokens of the phrases that are not persons ('May Day', 'Friends of Durruti'): no
         name is read there. (A word of the list alone, 'German', is no person either, but may be
         a surname after a forename: 'Lindsey German'.)"""
-        tokens, masked = self.block.tokens, set[int]()
-        for i, token in enumerate(tokens):
-            for n in self.words.phrase_lengths.get(token.key, ()):
-                seps = self.words.non_person_phrases.get(tuple(t.key for t in tokens[i:i + n]), ())
+        tokens, keys, masked = self.block.tokens, self.block.keys, set[int]()
+        lengths = self.words.phrase_lengths
+        for i, key in enumerate(keys):
+            for n in lengths.get(key, ()):
+                seps = self.words.non_person_phrases.get(tuple(keys[i:i + n]), ())
                 if seps and i + n <= len(tokens) and tuple(_between(self.block.text, a, b) for a, b in
                                                   zip(tokens[i:i + n], tokens[i + 1:i + n])) in seps:
                     masked.update(range(i, i + n))
@@ -576,9 +628,9 @@ class Scan:
             last = i + n - 1
             if last >= len(tokens):
                 continue
-            if any(k in self.phrased for k in range(i, last + 1)) or not _joined(self.block, i, last):
+            if (self.phrased and any(k in self.phrased for k in range(i, last + 1))) or not _joined(self.block, i, last):
                 continue
-            key = tuple(t.key for t in tokens[i:last + 1])
+            key = tuple(self.block.keys[i:last + 1])
             forms = self.register.by_form.get(key, [])
             surnamed = self.register.by_surname.get(key, [])
             if not (forms or surnamed) or not self._capitalised(i, last):
@@ -644,7 +696,7 @@ class Scan:
         """'Trotsky, Stalin, p. 403', 'Deutscher, Stalin (London …)': in a note or a citation, a
         name between an author's name and the work's page, translator or imprint is its title."""
         tokens, block = self.block.tokens, self.block
-        if not (local_name(block.element) == "note" or block.in_bibliography(tokens[first].start)):
+        if not (block.is_note or block.in_bibliography(tokens[first].start)):
             return False
         if first == 0 or block.gap(first - 1).strip() != "," or not self._ends_mention(first - 1):
             return False
@@ -656,9 +708,10 @@ class Scan:
         phrase, makes it a work's title ('his Trotsky biography' is a biography of Trotsky)."""
         text = self.block.text
         before = _word_before(text, self.block.tokens[first].start)
-        after = text[self.block.tokens[last].end:].lstrip(" ")
-        return before is not None and fold(before.group(1)).lower() in self.words.possessives \
-            and (not after or after[0] in ",.;:!?)")
+        if before is None or fold(before.group(1)).lower() not in self.words.possessives:
+            return False
+        after = NOT_SPACE.search(text, self.block.tokens[last].end)     # (not a copy of the rest of the block)
+        return after is None or after.group() in ",.;:!?)"
 
     def _ends_mention(self, i: int) -> bool:
         """Does a mention found in this block end at token i?"""

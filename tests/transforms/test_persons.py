@@ -400,3 +400,10 @@ def test_the_lexicon_reads_words_of_addresses_apart_from_the_running_text():
     assert {"begann", "fruh", "und", "die", "la", "journee"} <= lexicon.lower_case_words()
     assert not {"tag", "example", "post", "verlag", "exemple", "journal"} & lexicon.lower_case_words()
     assert {"kpd", "abc"} <= lexicon.acronyms()      # capitals count wherever they stand
+
+
+def test_a_name_after_a_possessive_is_a_work_s_title_only_where_the_phrase_ends_with_it(registers):
+    text = "Works\n\nWhen we open his Stalin\n\nWe read his Stalin   biography.\n\nWe read her Stalin  .\n"
+    context, found = persons_of(text, registers)
+    assert [d for _, d in actions(found, WORK_TITLE)] == ["Stalin", "Stalin"]
+    assert [name for name, _ in refs(context)] == ["Stalin"]

@@ -121,3 +121,68 @@ def test_words_folded_in_one_string_are_each_folded_alone():
     words = ["Broué", "l’archivio", "ΟΔΟΣ", "ΣΑΣ", "İzmir", "KPD"]
     assert _folded_lower_all(words) == frozenset(fold(w).lower() for w in words)
     assert _folded_lower_all([]) == frozenset()
+
+
+def _old_element_spans(e):
+    """element_spans as it was read before it walked the text too."""
+    from tei_edition.tei.namespaces import local_name
+    found, offset = {}, 0
+
+    def walk(x):
+        nonlocal offset
+        start = offset
+        offset += len(x.text or "")
+        for child in x:
+            if isinstance(child.tag, str) and local_name(child) != "note":
+                walk(child)
+            elif isinstance(child.tag, str):
+                found.setdefault(child, (offset, offset))
+            offset += len(child.tail or "")
+        found[x] = (start, offset)
+
+    walk(e)
+    return found
+
+
+PARAGRAPH = ('<p xmlns="http://www.tei-c.org/ns/1.0">Leon <hi rend="italic">Trotsky<note>a <hi>note</hi></note>'
+             '</hi><!-- a comment --> wrote<note/> <title>Stalin</title><?pi x?> in <bibl><author>Broue'
+             '</author>, Pierre</bibl>.</p>')
+
+
+def test_a_block_s_own_text_and_spans_are_read_in_one_walk_as_raw_text_and_the_spans_read_them():
+    from lxml import etree
+
+    from tei_edition.tei.text import raw_text
+    from tei_edition.transforms.persons import own_text_and_spans
+    p = etree.fromstring(PARAGRAPH)
+    text, spans = own_text_and_spans(p)
+    assert text == raw_text(p) == "Leon Trotsky wrote Stalin in Broue, Pierre."
+    assert spans == _old_element_spans(p)
+    assert all(text[s:e] == raw_text(x) for x, (s, e) in spans.items() if x.tag != "{http://www.tei-c.org/ns/1.0}note")
+
+
+def test_whether_an_element_is_inside_a_block_or_a_citation_is_read_once_for_each_element_above_it():
+    from lxml import etree
+
+    from tei_edition.tei.namespaces import tei
+    from tei_edition.transforms.persons import BIBLIOGRAPHIC, SCANNED, _Ancestry, _is_note_tag
+    root = etree.fromstring('<text xmlns="http://www.tei-c.org/ns/1.0"><body><listBibl><bibl>Broue<note><p>x</p>'
+                            '</note></bibl></listBibl><p>Trotsky <q>Stalin</q></p></body></text>')
+    ancestry = _Ancestry()
+    for e in root.iter():
+        ancestors = list(e.iterancestors())
+        assert ancestry.inside_scanned(e) == any(a.tag in SCANNED for a in ancestors)
+        assert ancestry.bibliographic(e) == any(a.tag in BIBLIOGRAPHIC for a in [e, *ancestors])
+    assert ancestry.bibliographic(root.find(f".//{tei('p')}")) and not ancestry.inside_scanned(root)
+    assert _is_note_tag(tei("note")) and _is_note_tag("note") and not _is_note_tag(tei("notes"))
+
+
+def test_a_block_keeps_its_tokens_keys_and_whether_it_is_a_note():
+    from lxml import etree
+
+    from tei_edition.registers.persons import name_tokens
+    from tei_edition.transforms.persons import Block
+    note = etree.fromstring('<note xmlns="http://www.tei-c.org/ns/1.0">Broué and L. Trotsky</note>')
+    block = Block(note, 0, "Broué and L. Trotsky", name_tokens("Broué and L. Trotsky"), False, [], [])
+    assert block.keys == ["broue", "and", "l", "trotsky"] and block.is_note
+    assert block.spaced == [True, True, True, False]
