@@ -204,6 +204,10 @@ class Vocabulary:
     title_lengths: dict[str, list[int]] = field(init=False)    # last word → lengths of titles
     derivation_set: frozenset[str] = field(init=False)
     derivation_lengths: tuple[int, ...] = field(init=False)     # the lengths of the endings
+    # (text, key) of a capitalised token → is it shaped like a name (name_shaped_word), for the
+    # register it was asked for: a text repeats its capitalised words
+    _shapes: dict[tuple[str, str], bool] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _shapes_register: PersonsRegister | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         self.phrase_lengths = _lengths(frozenset(self.non_person_phrases), 0)
@@ -251,6 +255,24 @@ class Vocabulary:
                     tuple(t.key for t in block.tokens[i - n + 1:i + 1]) in self.titles:
                 return n
         return 0
+
+    def name_shaped_word(self, token: Token, register: PersonsRegister) -> bool:
+        """A capitalised token that may be a word of a name the register does not know: not an
+        acronym (KPD, POUM, 'SS.'), a month, a word derived from a name, or a word with digits."""
+        if register is not self._shapes_register:
+            self._shapes, self._shapes_register = {}, register
+        found = self._shapes.get((token.text, token.key))
+        if found is None:
+            found = self._shapes[token.text, token.key] = self._name_shaped_word(token, register)
+        return found
+
+    def _name_shaped_word(self, token: Token, register: PersonsRegister) -> bool:
+        letters = token.key
+        if len(letters) > 1 and token.text.rstrip(".").isupper():
+            return False
+        return letters not in self.months and not self.derived(token, register) and \
+            (token.text.isalpha() or not any(ch.isdigit() for ch in token.text))
+        # (no character is both a letter and a digit: a token of letters alone, most of them, holds none)
 
     def derived(self, token: Token, register: PersonsRegister) -> bool:
         """'Stalinist', 'Trotskyism', 'Bukharinite': a register name with a derivational ending."""
@@ -610,16 +632,22 @@ class Scan:
         return masked
 
     def _read(self) -> None:
-        tokens = self.block.tokens
         i = 0
-        while i < len(tokens):
-            if i in self.phrased or i in self.used:
-                i += 1
-                continue
-            found = self._name_at(i)
+        for k in self._starts():
+            if k < i or k in self.phrased or k in self.used:
+                continue      # (inside a name found before it)
+            found = self._name_at(k)
             if found is None:
-                found = self._compound_at(i)
-            i = found if found is not None else i + 1
+                found = self._compound_at(k)
+            i = found if found is not None else k + 1
+
+    def _starts(self) -> list[int]:
+        """The tokens a name of the register may begin at: the first word of one of its keys, or
+        a word with a hyphen ('Zinoviev-Kamenev'). At any other, neither _name_at nor
+        _compound_at finds anything, and the reading goes on at the next token."""
+        lengths = self.register.key_lengths
+        return [k for k, (key, token) in enumerate(zip(self.block.keys, self.block.tokens))
+                if key in lengths or "-" in token.text]
 
     def _name_at(self, i: int) -> int | None:
         """A register name beginning at token i: the index after it, or None."""
@@ -924,13 +952,7 @@ def _name_shaped(scan: Scan, i: int) -> bool:
         return token.key in words.particles and i not in scan.used
     if i in scan.used or i in scan.phrased:
         return False      # (a word of the list of non-persons may be a surname: 'Rosa Luxemburg')
-    letters = token.letters
-    if len(letters) > 1 and token.text.rstrip(".").isupper():
-        return False      # an acronym: KPD, POUM, 'SS.'
-
-    return letters not in words.months and not words.derived(token, scan.register) and \
-        (token.text.isalpha() or not any(ch.isdigit() for ch in token.text))
-    # (no character is both a letter and a digit: a token of letters alone, most of them, holds none)
+    return words.name_shaped_word(token, scan.register)
 
 
 def _trimmed(scan: Scan, run: list[int]) -> list[int]:

@@ -186,3 +186,32 @@ def test_a_block_keeps_its_tokens_keys_and_whether_it_is_a_note():
     block = Block(note, 0, "Broué and L. Trotsky", name_tokens("Broué and L. Trotsky"), False, [], [])
     assert block.keys == ["broue", "and", "l", "trotsky"] and block.is_note
     assert block.spaced == [True, True, True, False]
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_a_capitalised_word_s_name_shape_is_kept_per_register_and_is_what_reading_it_again_gives(language, registers):
+    from tei_edition.registers.persons import PersonsRegister
+    scans = scans_of(TEXTS[language], language, registers)
+    words, register = scans[0].words, registers.persons
+    tokens = [t for s in scans for t in s.block.tokens if t.capitalised]
+    shaped = [words.name_shaped_word(t, register) for t in tokens]
+    assert shaped == [words._name_shaped_word(t, register) for t in tokens] == \
+        [words.name_shaped_word(t, register) for t in tokens]
+    assert True in shaped and False in shaped       # 'Smith'; 'KPD', 'Stalinist' / 'Trotzkismus'
+    stalinist = next(t for t in tokens if t.text in ("Stalinist", "Trotzkismus"))
+    assert not words.name_shaped_word(stalinist, register)
+    assert words.name_shaped_word(stalinist, PersonsRegister())     # another register: read again
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_a_block_read_from_the_tokens_names_may_begin_at_finds_what_reading_every_token_finds(language, registers,
+                                                                                              monkeypatch):
+    def found(scans):
+        return [([(m.start, m.end, m.kind, m.surname) for m in s.mentions], [(c.start, c.end) for c in s.conflicts],
+                 s.skipped, s.used) for s in scans]
+
+    quick = scans_of(TEXTS[language], language, registers)
+    assert all(len(s._starts()) < len(s.block.tokens) for s in quick if len(s.block.tokens) > 3)
+    monkeypatch.setattr(Scan, "_starts", lambda self: list(range(len(self.block.tokens))))
+    assert found(quick) == found(scans_of(TEXTS[language], language, registers))
+    assert any(s.mentions for s in quick)
