@@ -90,8 +90,9 @@ class Block:
     text: str
     tokens: list[Token]
     title_case: bool
-    bibliography: list[tuple[int, int]]  # spans of citations and bibliography entries
-    excluded: list[tuple[int, int]]      # spans inside titles and other elements that hold no mention
+    # (tuples: most blocks have none, and a long text has thousands of blocks, each kept to the end)
+    bibliography: tuple[tuple[int, int], ...]  # spans of citations and bibliography entries
+    excluded: tuple[tuple[int, int], ...]      # spans inside titles and other elements that hold no mention
     source: str = ""                     # the decoded source, for elements that carry no lines
     _spans: dict[etree._Element, tuple[int, int]] | None = field(default=None, repr=False)
 
@@ -387,7 +388,9 @@ LETTERS_AND_SPACES = re.compile(r"[^\W\d_ \t\n]*[ \t\n]*")
 
 def _joined(block: Block, first: int, last: int) -> bool:
     """Are tokens first … last separated by spaces (or nothing: 'Iu.L.') only?"""
-    return all(block.spaced[first:last])
+    # (a name of one token asks nothing of the block: its spacing is read when first needed,
+    # which may be after names were wrapped in it)
+    return first >= last or all(block.spaced[first:last])
 
 
 class Persons(TreePass):
@@ -469,7 +472,7 @@ def _blocks(tree: etree._ElementTree, lower: frozenset[str], source: str) -> Ite
         if not content.strip():
             continue
         yield Block(e, order, content, name_tokens(content, lower), _title_case(e, content),
-                    _bibliography_spans(e, len(content), spans, ancestry), list(_excluded_spans(e, content, spans)),
+                    _bibliography_spans(e, len(content), spans, ancestry), tuple(_excluded_spans(e, content, spans)),
                     source, spans)
         order += 1
 
@@ -502,12 +505,12 @@ class _Ancestry:
 
 
 def _bibliography_spans(e: etree._Element, length: int, spans: dict[etree._Element, tuple[int, int]],
-                        ancestry: _Ancestry) -> list[tuple[int, int]]:
+                        ancestry: _Ancestry) -> tuple[tuple[int, int], ...]:
     """Where e's text is a citation or a bibliography entry ('Broue, Pierre 1988, …'): there a
     surname may come before its forenames."""
     if ancestry.bibliographic(e):
-        return [(0, length)]
-    return [span for x, span in spans.items() if x.tag in BIBLIOGRAPHIC]
+        return ((0, length),)
+    return tuple(span for x, span in spans.items() if x.tag in BIBLIOGRAPHIC)
 
 
 def _title_case(e: etree._Element, content: str) -> bool:
@@ -1079,7 +1082,7 @@ def _author_mentions(context: Context, register: PersonsRegister, words: Vocabul
     if not author or not register:
         return []
     e = el("p", None, str(author))
-    block = Block(e, -1, str(author), name_tokens(str(author)), False, [], [])
+    block = Block(e, -1, str(author), name_tokens(str(author)), False, (), ())
     return [m for m in Scan(block, register, words).mentions if m.kind is MentionKind.FULL]
 
 

@@ -183,7 +183,7 @@ def test_a_block_keeps_its_tokens_keys_and_whether_it_is_a_note():
     from tei_edition.registers.persons import name_tokens
     from tei_edition.transforms.persons import Block
     note = etree.fromstring('<note xmlns="http://www.tei-c.org/ns/1.0">Broué and L. Trotsky</note>')
-    block = Block(note, 0, "Broué and L. Trotsky", name_tokens("Broué and L. Trotsky"), False, [], [])
+    block = Block(note, 0, "Broué and L. Trotsky", name_tokens("Broué and L. Trotsky"), False, (), ())
     assert block.keys == ["broue", "and", "l", "trotsky"] and block.is_note
     assert block.spaced == [True, True, True, False]
 
