@@ -129,6 +129,11 @@ class Block:
         return [not text[a.end:b.start].strip() and not (edges and _edge_between(edges, a.end, b.start))
                 for a, b in zip(tokens, tokens[1:])] + [False]
 
+    @property
+    def spacing_read(self) -> bool:
+        """Has `spaced` been read (it is kept as first read, whatever is wrapped later)?"""
+        return "spaced" in self.__dict__
+
     @cached_property
     def keys(self) -> list[str]:
         """Each token's key (the reading compares runs of them with the register's keys)."""
@@ -413,18 +418,25 @@ class Persons(TreePass):
         if not register:
             context.report.info(NO_REGISTER, None, str(register.path or ""))
         words = Vocabulary.of(context)
-        blocks = list(_blocks(tree, words.particles, context.source))
-        scans = [Scan(b, register, words) for b in blocks]
-        mentions = [m for s in scans for m in s.mentions]
-        conflicts = [c for s in scans for c in s.conflicts]
-        for scan in scans:
+        mentions: list[Mention] = []
+        conflicts: list[Conflict] = []
+        unknown: list[Scan | UnknownNames] = []       # the blocks' unknown names, in the blocks' order
+        # block by block: a block's tokens and reading are let go once read, unless a name of
+        # it is to be tagged (a long text has thousands of blocks)
+        for block in _blocks(tree, words.particles, context.source):
+            scan = Scan(block, register, words)
+            mentions += scan.mentions
+            conflicts += scan.conflicts
             scan.report(context)
+            names = scan.unknown_names()
+            if names is not None:
+                unknown.append(names)
         evidence = Evidence(mentions, conflicts, _author_mentions(context, register, words))
         tagged = [m for m in mentions if evidence.resolve(m, context)]
         _tag(tagged, context)
         _list_persons(tree, register, tagged)
-        for scan in scans:
-            scan.report_candidates(context)
+        for names in unknown:
+            names.report_candidates(context)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -921,7 +933,28 @@ class Scan:
             context.report.doubt(why, self.block.line(start), " ".join(self.block.text[start:end].split()))
 
     def report_candidates(self, context: Context) -> None:
-        for start, end in candidates(self):
+        UnknownNames(self.block, list(candidates(self))).report_candidates(context)
+
+    def unknown_names(self) -> "Scan | UnknownNames | None":
+        """What is to report the block's unknown names after the tagging: the names found now,
+        where nothing the tagging does can change them (no name of the block is to be wrapped,
+        or the block's spacing, which a wrap would change, is read already), None if there are
+        none; else the scan itself, to find them after the tagging, as it always did."""
+        if self.mentions and not self.block.spacing_read:
+            return self
+        found = list(candidates(self))
+        return UnknownNames(self.block, found) if found else None
+
+
+@dataclass
+class UnknownNames:
+    """The names of a block the register does not know (see candidates), to be reported."""
+
+    block: Block
+    spans: list[tuple[int, int]]
+
+    def report_candidates(self, context: Context) -> None:
+        for start, end in self.spans:
             context.report.doubt(UNKNOWN, self.block.line(start), " ".join(self.block.text[start:end].split()))
 
 

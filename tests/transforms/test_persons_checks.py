@@ -215,3 +215,20 @@ def test_a_block_read_from_the_tokens_names_may_begin_at_finds_what_reading_ever
     monkeypatch.setattr(Scan, "_starts", lambda self: list(range(len(self.block.tokens))))
     assert found(quick) == found(scans_of(TEXTS[language], language, registers))
     assert any(s.mentions for s in quick)
+
+
+def test_a_block_s_unknown_names_are_kept_early_only_where_the_tagging_cannot_change_them(registers):
+    from tei_edition.transforms.persons import UnknownNames, candidates
+    text = "Names\n\nLeon Trotsky met Richard Day and Boris Souvarine.\n\nRichard Pipes wrote.\n\nStalin\n"
+    kinds = []
+    for scan in scans_of(text, "en", registers):
+        names = scan.unknown_names()
+        if scan.mentions and not scan.block.spacing_read:
+            assert names is scan          # read after the tagging, as before
+        elif names is None:
+            assert list(candidates(scan)) == []
+        else:
+            assert isinstance(names, UnknownNames) and names.spans == list(candidates(scan))
+        kinds.append(type(names).__name__)
+    # 'Richard Day', 'Boris Souvarine'; 'Richard Pipes'; 'Stalin' alone: its spacing was never read
+    assert kinds == ["UnknownNames", "UnknownNames", "Scan"]
