@@ -160,28 +160,54 @@ def _tokens_skipping(text: str, lower: Collection[str]) -> list[Token]:
     where TOKEN always matches, or at the end); a plain word is followed by no letter,
     apostrophe or hyphen, and by a full stop only if it has three letters or more (shorter, it
     would be an initial), so TOKEN would match it whole as a word, and its key (itself) is not
-    in `lower`, so _tokens would drop it. A token's key is folded from its own text, once for
-    each distinct one (_folded_lower)."""
+    in `lower`, so _tokens would drop it. A token is read once for each distinct text
+    (_TokenReading)."""
     found = []
-    initial, word = TokenKind.INITIAL, TokenKind.WORD
-    make = tuple.__new__      # what Token(…) does, without its Python-level __new__
-    for m in _skipping(lower if isinstance(lower, frozenset) else frozenset(lower)).finditer(text):
-        start, end = m.span(1)
-        if start < 0:
+    reading = _token_reading(lower if isinstance(lower, frozenset) else frozenset(lower))
+    read, make = reading.read, tuple.__new__      # (what Token(…) does, without its Python-level __new__)
+    for m in reading.pattern.finditer(text):
+        token = m[1]
+        if token is None:
             continue      # the run of plain words that ends the text
-        token = m.group(1)
-        folded = _folded_lower(token)
-        if token[0].islower() and folded not in lower \
-                and ("-" not in token or not HYPHEN_CAPITAL.search(token)):
-            continue
-        found.append(make(Token, (start, end, token, initial if token[-1] == "." else word, folded.rstrip("."))))
+        kind_and_key = read(token)
+        if kind_and_key is not None:
+            found.append(make(Token, (m.start(1), m.end(1), token) + kind_and_key))
     return found
 
 
-@lru_cache(maxsize=65536)
-def _folded_lower(token: str) -> str:
-    """A token folded and lower-cased (a text repeats its names: each is folded once)."""
-    return fold(token).lower()
+class _TokenReading:
+    """How _tokens_skipping reads a text with one set of small words kept (`lower`): its regex,
+    and what each distinct token text is, kept (a text repeats its names)."""
+
+    def __init__(self, lower: frozenset[str]) -> None:
+        self.lower = lower
+        self.pattern = _skipping(lower)
+        self._read: dict[str, tuple[TokenKind, str] | None] = {}
+
+    def read(self, token: str) -> tuple[TokenKind, str] | None:
+        """The token's kind and key, or None where a word in small letters is dropped."""
+        try:
+            return self._read[token]
+        except KeyError:
+            if len(self._read) >= _TOKENS_KEPT:
+                self._read.clear()      # (a bound for a long run of texts)
+            found = self._read[token] = self._kind_and_key(token)
+            return found
+
+    def _kind_and_key(self, token: str) -> tuple[TokenKind, str] | None:
+        folded = fold(token).lower()
+        if token[0].islower() and folded not in self.lower \
+                and ("-" not in token or not HYPHEN_CAPITAL.search(token)):
+            return None
+        return (TokenKind.INITIAL if token[-1] == "." else TokenKind.WORD, folded.rstrip("."))
+
+
+_TOKENS_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=16)
+def _token_reading(lower: frozenset[str]) -> _TokenReading:
+    return _TokenReading(lower)
 
 
 @lru_cache(maxsize=16)

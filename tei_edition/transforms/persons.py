@@ -626,7 +626,7 @@ class Scan:
         self.skipped: list[tuple[str, int, int]] = []  # (why, start, end): names read as no mention
         self.used: set[int] = set()                   # tokens that are part of something found
         self.phrased = self._phrased()            # tokens of phrases that are not persons
-        self.masked = self.phrased | {i for i, t in enumerate(block.tokens) if t.key in words.non_persons}
+        self.masked = self.phrased | {i for i, key in enumerate(block.keys) if key in words.non_persons}
         self._read()
 
     # -- the register's names ------------------------------------------------------------------
@@ -637,8 +637,8 @@ class Scan:
         a surname after a forename: 'Lindsey German'.)"""
         tokens, keys, masked = self.block.tokens, self.block.keys, set[int]()
         lengths = self.words.phrase_lengths
-        for i, key in enumerate(keys):
-            for n in lengths.get(key, ()):
+        for i in [i for i, key in enumerate(keys) if key in lengths]:     # (where a phrase may begin)
+            for n in lengths[keys[i]]:
                 seps = self.words.non_person_phrases.get(tuple(keys[i:i + n]), ())
                 if seps and i + n <= len(tokens) and tuple(_between(self.block.text, a, b) for a, b in
                                                   zip(tokens[i:i + n], tokens[i + 1:i + n])) in seps:
@@ -969,8 +969,7 @@ def candidates(scan: Scan) -> Iterator[tuple[int, int]]:
     if block.title_case:
         return
     run: list[int] = []
-    for i in range(len(block.tokens) + 1):
-        shaped = i < len(block.tokens) and _name_shaped(scan, i)
+    for i, shaped in enumerate(_name_shapes(scan) + [False]):
         if shaped and run and block.spaced[i - 1]:
             run.append(i)
             continue
@@ -982,13 +981,15 @@ def candidates(scan: Scan) -> Iterator[tuple[int, int]]:
         run = [i] if shaped else []
 
 
-def _name_shaped(scan: Scan, i: int) -> bool:
-    token, words = scan.block.tokens[i], scan.words
-    if not token.capitalised:
-        return token.key in words.particles and i not in scan.used
-    if i in scan.used or i in scan.phrased:
-        return False      # (a word of the list of non-persons may be a surname: 'Rosa Luxemburg')
-    return words.name_shaped_word(token, scan.register)
+def _name_shapes(scan: Scan) -> list[bool]:
+    """For each token of the block, may it be a word of an unknown name: a capitalised word no
+    register name or phrase of the list took, shaped like a name (Vocabulary.name_shaped_word),
+    or a particle no name took. (A word of the list of non-persons may be a surname: 'Rosa
+    Luxemburg'.)"""
+    used, phrased, words, register = scan.used, scan.phrased, scan.words, scan.register
+    particles = words.particles
+    return [(i not in used and i not in phrased and words.name_shaped_word(t, register)) if t.text[:1].isupper()
+            else (t.key in particles and i not in used) for i, t in enumerate(scan.block.tokens)]
 
 
 def _trimmed(scan: Scan, run: list[int]) -> list[int]:

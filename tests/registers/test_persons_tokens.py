@@ -17,7 +17,7 @@ from tei_edition import data
 import sys
 import unicodedata
 
-from tei_edition.registers.persons import (NamePart, _flat, _fold_char, _folded_lower, _lowers_one_by_one, _parts,
+from tei_edition.registers.persons import (NamePart, _flat, _fold_char, _lowers_one_by_one, _parts, _token_reading,
                                            _tokens, fold, key_of, name_tokens)
 from tei_edition.tei.namespaces import TEI_NS, local_name
 
@@ -91,9 +91,18 @@ def test_no_character_folds_into_a_sigma_or_a_letter_whose_small_letter_is_longe
             assert folded != "Σ" and len(folded.lower()) == 1, c
 
 
-def test_a_token_is_folded_and_lower_cased_as_the_text_around_it_is():
-    for token in ("Broué", "O’Brien", "Antonov‐Ovseenko", "L.", "van"):
-        assert _folded_lower(token) == fold(token).lower()
+def test_a_token_is_read_once_for_each_distinct_text_and_as_the_text_around_it_is_read(monkeypatch):
+    from tei_edition.registers import persons
+    reading = _token_reading(PARTICLES)
+    for token in ("Broué", "O’Brien", "Antonov-Ovseenko", "L.", "van", "anti-Stalin", "the", "d’Annunzio"):
+        expected = [(t.kind, t.key) for t in _tokens(token, fold(token).lower(), PARTICLES)]
+        assert [reading.read(token)] == (expected or [None]) and reading.read(token) == (expected or [None])[0]
+    monkeypatch.setattr(persons, "_TOKENS_KEPT", 2)
+    fresh = persons._TokenReading(PARTICLES)
+    assert [fresh.read(t) for t in ("Lev", "Trotsky", "Lev", "de")] == [
+        (persons.TokenKind.WORD, "lev"), (persons.TokenKind.WORD, "trotsky"), (persons.TokenKind.WORD, "lev"),
+        (persons.TokenKind.WORD, "de")]
+    assert len(fresh._read) <= 2
 
 
 def test_the_plain_words_passed_over_are_dropped_and_particles_kept():

@@ -232,3 +232,22 @@ def test_a_block_s_unknown_names_are_kept_early_only_where_the_tagging_cannot_ch
         kinds.append(type(names).__name__)
     # 'Richard Day', 'Boris Souvarine'; 'Richard Pipes'; 'Stalin' alone: its spacing was never read
     assert kinds == ["UnknownNames", "UnknownNames", "Scan"]
+
+
+def one_name_shape(scan: Scan, i: int) -> bool:
+    """A token's name shape as it was read, one token at a time."""
+    token, words = scan.block.tokens[i], scan.words
+    if not token.capitalised:
+        return token.key in words.particles and i not in scan.used
+    if i in scan.used or i in scan.phrased:
+        return False
+    return words.name_shaped_word(token, scan.register)
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_the_name_shapes_of_a_block_are_those_of_its_tokens_one_by_one(language, registers):
+    from tei_edition.transforms.persons import _name_shapes
+    scans = scans_of(TEXTS[language], language, registers)
+    shapes = [_name_shapes(s) for s in scans]
+    assert shapes == [[one_name_shape(s, i) for i in range(len(s.block.tokens))] for s in scans]
+    assert any(True in found for found in shapes) and any(False in found for found in shapes)
