@@ -328,12 +328,12 @@ class _Lexicon:
         text_words: set[str] = set()
         inside: set[str] = set()
         # the distinct runs of non-space characters are read, not the text: neither a word nor an
-        # address spans a space, and a text repeats most of its runs. Line by line, and read a
-        # batch at a time: a list of every word or run of a long text at once would take ten
-        # times the text's memory
+        # address spans a space, and a text repeats most of its runs. A stretch of lines at a
+        # time, and read a batch at a time: a list of every word or run of a long text at once
+        # would take ten times the text's memory
         chunks: set[str] = set()
-        for line in source.split("\n"):
-            chunks.update(line.split())
+        for stretch in _stretches(source):
+            chunks.update(stretch.split())
             if len(chunks) >= _CHUNKS_AT_ONCE:
                 _read_chunks(chunks, text_words, inside)
                 chunks.clear()
@@ -359,6 +359,16 @@ def _read_chunks(chunks: set[str], text_words: set[str], inside: set[str]) -> No
 
 
 _CHUNKS_AT_ONCE = 1 << 16
+
+
+def _stretches(text: str, size: int = 1 << 16) -> Iterator[str]:
+    """The text in stretches of whole lines, each of about `size` characters or the last."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
 
 
 def _folded_lower_all(words: Iterable[str]) -> frozenset[str]:

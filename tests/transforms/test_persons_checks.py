@@ -251,3 +251,11 @@ def test_the_name_shapes_of_a_block_are_those_of_its_tokens_one_by_one(language,
     shapes = [_name_shapes(s) for s in scans]
     assert shapes == [[one_name_shape(s, i) for i in range(len(s.block.tokens))] for s in scans]
     assert any(True in found for found in shapes) and any(False in found for found in shapes)
+
+
+def test_a_text_is_cut_into_stretches_of_whole_lines():
+    from tei_edition.transforms.persons import _stretches
+    text = "one two\nthree\n\nfour five six\nseven"
+    assert list(_stretches(text, 4)) == ["one two", "three", "\nfour five six", "seven"]    # cut at line ends
+    assert "\n".join(_stretches(text, 4)) == text == "\n".join(_stretches(text, 1000))
+    assert list(_stretches("")) == [] and list(_stretches("a\n", 0)) == ["a"]      # (no runs are lost)
