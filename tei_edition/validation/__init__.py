@@ -61,16 +61,17 @@ def validate_tree(tree: etree._ElementTree | etree._Element, name: str = "<tree>
     return sorted(_checked(tree, name, schematron=False), key=sort_key)
 
 
-def _checked(tree: etree._ElementTree | etree._Element, name: str, *, schematron: bool) -> list[Problem]:
-    """Project schema, integrity and (with `schematron`) the TEI's Schematron rules. A document the
-    project schema accepts uses only its names, so only the rules that can apply to those run; any
-    other document meets every rule."""
+def _checked(tree: etree._ElementTree | etree._Element, name: str, *, schematron: bool,
+             data: bytes | None = None) -> list[Problem]:
+    """Project schema, integrity and (with `schematron`) the TEI's Schematron rules (given `data`,
+    the bytes `tree` was parsed from). A document the project schema accepts uses only its names,
+    so only the rules that can apply to those run; any other document meets every rule."""
     tree = tree.getroottree() if isinstance(tree, etree._Element) else tree
     against_schema = check_project_schema(tree, name)
     problems = against_schema + check_integrity(tree, name)
     if schematron:
         within = project_vocabulary() if not against_schema else None
-        problems += check_schematron(tree, name, within=within)
+        problems += check_schematron(tree, name, within=within, data=data)
     return problems
 
 
@@ -81,7 +82,7 @@ def validate_bytes(data: bytes, name: str = "<bytes>", *, schematron: bool = Tru
         tree = parse_xml(data, name=name)
     except XMLInputError as exc:
         return [exc.problem]
-    return sorted(_checked(tree, name, schematron=schematron), key=sort_key)
+    return sorted(_checked(tree, name, schematron=schematron, data=data), key=sort_key)
 
 
 def validate_file(path: PathLike, *, tei_all: PathLike | None = None, use_jing: bool = True,

@@ -361,19 +361,32 @@ def checker(path: Path = TEI_SCHEMATRON, within: Vocabulary | None = None) -> Ch
 
 
 def check_schematron(tree: etree._ElementTree | etree._Element, name: str,
-                     schema: Path = TEI_SCHEMATRON, within: Vocabulary | None = None) -> list[Problem]:
+                     schema: Path = TEI_SCHEMATRON, within: Vocabulary | None = None,
+                     data: bytes | None = None) -> list[Problem]:
     """The Schematron problems of a document, at the lines of `tree` (none for a tree built in
     memory). Saxon reads the document as lxml serialises it, without a DOCTYPE, so that nothing
-    is fetched. A rule's warnings (role warning, nonfatal) are problems too: a document the build
-    writes has none. `within`: a vocabulary the document is known to keep to (it is valid against a
-    grammar with these names), so that only the rules that can apply are run."""
+    is fetched; or `data`, the bytes `tree` was parsed from, when they have no DOCTYPE either (a
+    book's TEI is not serialised a second time). A rule's warnings (role warning, nonfatal) are
+    problems too: a document the build writes has none. `within`: a vocabulary the document is
+    known to keep to (it is valid against a grammar with these names), so that only the rules that
+    can apply are run."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    findings = checker(schema, within).findings(etree.tostring(root, encoding="UTF-8"))
+    if not _as_saxon_reads(data, root):
+        data = etree.tostring(root, encoding="UTF-8")
+    findings = checker(schema, within).findings(data)
     problems = []
     for f in findings:
         role = "" if f.role in ("error", "fatal") else f" ({f.role})"
         problems.append(Problem(name, _line_of(root, f.path), RULE, f"{f.message}{role} [{f.pattern}]"))
     return problems
+
+
+def _as_saxon_reads(data: bytes | None, root: etree._Element) -> bool:
+    """Can these bytes go to Saxon as they are: UTF-8 (Saxon is given them as text), with no byte
+    order mark before the first tag and no DOCTYPE (whose entities could be fetched)?"""
+    info = root.getroottree().docinfo
+    return (data is not None and data.lstrip()[:1] == b"<" and not info.doctype
+            and (info.encoding or "UTF-8").upper() == "UTF-8")
 
 
 _QNAME = re.compile(r"Q\{([^}]*)\}([\w.-]+)")
