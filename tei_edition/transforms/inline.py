@@ -105,7 +105,7 @@ def wrap(e: etree._Element, start: int, end: int, new: etree._Element, *, traili
     carries its own anchors)."""
     if not 0 <= start < end:
         return False
-    slots = _slots(e)
+    slots = _slots(e, until=end)
     first = _locate(slots, start, later=True)
     last = _locate(slots, end, later=trailing)
     if first is None or last is None or (first[0], first[1]) > (last[0], last[1]):
@@ -118,7 +118,7 @@ def wrap(e: etree._Element, start: int, end: int, new: etree._Element, *, traili
     (i, cut_start), (j, cut_end) = first, last
     owner_i, text_i = slots[i][0], slots[i][2]
     text_j = slots[j][2]
-    moved = list(e)[i:j]        # slot k > 0 is the tail of child k - 1: the children after slot i, to slot j
+    moved = e[i:j]              # slot k > 0 is the tail of child k - 1: the children after slot i, to slot j
     if i == j:
         new.text = text_i[cut_start:cut_end] or None
         after = text_i[cut_end:]
@@ -146,12 +146,17 @@ def _line_in(anchors: list[tuple[int, int]], offset: int) -> int:
     return anchors[max(i, 0)][1]
 
 
-def _slots(e: etree._Element) -> list[tuple[etree._Element | None, int, str]]:
-    """e's own text nodes: (the child whose tail it is, or None for e.text; own offset; text)."""
+def _slots(e: etree._Element, until: int | None = None) -> list[tuple[etree._Element | None, int, str]]:
+    """e's own text nodes: (the child whose tail it is, or None for e.text; own offset; text).
+    With `until`, only those that begin at or before that own offset: _locate never reads a node
+    that begins after the offset it looks for, and the children after a span need not be counted
+    (a block's names are wrapped last first, each leaving the ones after it to be walked again)."""
     slots: list[tuple[etree._Element | None, int, str]] = [(None, 0, e.text or "")]
     offset = len(e.text or "")
     for child in e:
         offset += _own_length(child)
+        if until is not None and offset > until:
+            break
         slots.append((child, offset, child.tail or ""))
         offset += len(child.tail or "")
     return slots

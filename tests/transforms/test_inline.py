@@ -10,7 +10,7 @@ from tei_edition.tei.elements import el, sub
 from tei_edition.tei.lines import anchors_of, line_at, set_anchors
 from tei_edition.tei.namespaces import tei
 from tei_edition.tei.text import raw_text
-from tei_edition.transforms.inline import _line_in, replace_in_text, text_blocks, wrap
+from tei_edition.transforms.inline import _line_in, _slots, replace_in_text, text_blocks, wrap
 
 WORD = re.compile(r"#(\w+)#")
 
@@ -170,3 +170,34 @@ def test_a_span_over_several_children_takes_them_all_and_keeps_its_lines():
     assert [c.text for c in name] == ["Anna", "Berta"] and name.text is None
     assert raw_text(name) == "Anna und Berta" and raw_text(p) == "Er sah Anna und Berta am Fluss."
     assert line_at(name, 0) == 4 and line_at(name, 10) == 5
+
+
+def _names_paragraph() -> etree._Element:
+    # own text: 'Von ' 'Anna' ', ' '' (a note's call) ' und ' 'Berta' ' zu ' 'Clara' '.'
+    p = el("p", None, "Von ")
+    a = sub(p, "hi", None, "Anna")
+    a.tail = ", "
+    sub(p, "note", None, "Eine Anmerkung.").tail = " und "
+    sub(p, "hi", None, "Berta").tail = " zu "
+    sub(p, "hi", None, "Clara").tail = "."
+    return p
+
+
+def test_slots_up_to_an_offset_are_those_of_the_whole_element_that_begin_at_or_before_it():
+    p = _names_paragraph()
+    every = _slots(p)
+    assert [base for _, base, _ in every] == [0, 8, 10, 20, 29]
+    for until in range(0, len(raw_text(p)) + 2):
+        assert _slots(p, until=until) == [s for s in every if s[1] <= until], until
+
+
+def test_names_wrapped_last_first_take_their_own_children_and_leave_the_others():
+    p = _names_paragraph()
+    text = raw_text(p)
+    for name in ("Clara", "Berta", "Anna"):
+        assert wrap(p, text.index(name), text.index(name) + len(name), el("persName"))
+    assert raw_text(p) == text
+    names = p.findall(tei("persName"))
+    assert [raw_text(n) for n in names] == ["Anna", "Berta", "Clara"]
+    assert [n.tail for n in names] == [", ", " zu ", "."]
+    assert p.find(tei("note")).tail == " und "
