@@ -26,7 +26,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property, lru_cache
@@ -41,6 +41,7 @@ from . import REGISTER_FILE
 
 # What a person of the register may hold; anything else is reported, not silently dropped.
 PERSON_PARTS = frozenset({"persName", "birth", "death", "idno", "note"})
+_PART_TAGS = {tei(name): name for name in PERSON_PARTS}     # their TEI tags
 NCNAME = re.compile(r"^[^\W\d][\w.-]*$")
 
 # A name's tokens: initials ("L.", "Kh.", "Iu." of "Iu.L."), words with inner apostrophes and
@@ -469,10 +470,11 @@ def _person(e: etree._Element, problems: list[RegisterProblem]) -> Person | None
     ids: list[Identifier] = []
     notes: list[str] = []
     for child in e:
-        name = local_name(child)
-        if not name:
-            continue
-        if child.tag != tei(name) or name not in PERSON_PARTS:
+        name = _PART_TAGS.get(child.tag)      # (one look-up for what a person may hold)
+        if name is None:
+            name = local_name(child)
+            if not name:
+                continue      # a comment or a processing instruction
             problems.append(RegisterProblem(child.sourceline, f"<{name}> of person #{pid} is not read "
                                             f"(a person holds {', '.join(sorted(PERSON_PARTS))})"))
         elif name == "persName":
@@ -501,24 +503,38 @@ def _form(e: etree._Element) -> NameForm | None:
     text = _flat(e)
     if not key_of(text):
         return None
-    forenames = tuple(f for f in (_flat(x) for x in e.iter(tei("forename"))) if f)
-    surname = " ".join(s for s in (_flat(x) for x in e.iter(tei("nameLink"), tei("surname"))) if s)
-    return NameForm(text, forenames, surname, e.get("type"), _parts(e))
+    flat = _FlatTexts()       # the names and the parts read the same children
+    forenames = tuple(f for f in map(flat, e.iter(_FORENAME)) if f)
+    surname = " ".join(s for s in map(flat, e.iter(_NAME_LINK, _SURNAME)) if s)
+    return NameForm(text, forenames, surname, e.get("type"), _parts(e, flat))
+
+
+_FORENAME, _NAME_LINK, _SURNAME = tei("forename"), tei("nameLink"), tei("surname")
+
+
+class _FlatTexts(dict):
+    """_flat of elements, each read once: called with an element, its text."""
+
+    def __call__(self, e: etree._Element) -> str:
+        found = self.get(e)
+        if found is None:
+            found = self[e] = _flat(e)
+        return found
 
 
 def _flat(e: etree._Element) -> str:
     return " ".join("".join(e.itertext()).split())
 
 
-def _parts(e: etree._Element) -> tuple[NamePart, ...]:
+def _parts(e: etree._Element, flat: Callable[[etree._Element], str] = _flat) -> tuple[NamePart, ...]:
     """The children of a persName and the text between them, spaces normalised (an element
-    inside a forename is kept as its text)."""
+    inside a forename is kept as its text). `flat`: _flat, or what gives the same texts."""
     # (tag, text, type) triples first: each part is made a NamePart once, its spaces normalised
     parts: list[tuple[str | None, str, str | None]] = [(None, SPACES.sub(" ", e.text or ""), None)]
     for child in e:
         name = local_name(child)
         if name:
-            parts.append((name, SPACES.sub(" ", _flat(child)), child.get("type")))
+            parts.append((name, flat(child), child.get("type")))     # (its spaces are normalised)
         parts.append((None, SPACES.sub(" ", child.tail or ""), None))
     if parts[0][0] is None:
         parts[0] = (None, parts[0][1].lstrip(), None)

@@ -207,3 +207,23 @@ def test_the_candidates_file_is_written_as_tei_bytes(tmp_path):
     CliRunner().invoke(main, ["persons", str(root / "b.txt"), "--candidates", str(root / "c.xml")])
     data = (root / "c.xml").read_bytes()
     assert data.startswith(b"<?xml") and to_bytes(etree.ElementTree(etree.fromstring(data))) == data
+
+
+def test_a_part_outside_the_tei_namespace_is_reported_and_a_comment_passed_over():
+    reg = parse_register(etree.fromstring(register_xml(
+        '<person xml:id="ada"><!-- checked --><persName>Ada Lovelace</persName>'
+        '<x:persName xmlns:x="urn:other">Ada King</x:persName></person>').encode()))
+    assert [f.text for f in reg.get("ada").forms] == ["Ada Lovelace"]
+    assert [p.message for p in reg.problems] == [
+        "<persName> of person #ada is not read (a person holds birth, death, idno, note, persName)"]
+
+
+def test_a_forms_names_and_parts_are_read_with_their_spaces_normalised_once_for_each_element():
+    reg = parse_register(etree.fromstring(register_xml(
+        '<person xml:id="ovseenko"><persName type="main"><forename>Vladimir\n   <hi>Aleksandrovich</hi></forename>'
+        '  <surname>Antonov-\tOvseenko</surname></persName></person>').encode()))
+    form = reg.get("ovseenko").name
+    assert form.text == "Vladimir Aleksandrovich Antonov- Ovseenko"
+    assert (form.forenames, form.surname) == (("Vladimir Aleksandrovich",), "Antonov- Ovseenko")
+    assert [(p.tag, p.text) for p in form.parts] == [
+        ("forename", "Vladimir Aleksandrovich"), (None, " "), ("surname", "Antonov- Ovseenko")]
