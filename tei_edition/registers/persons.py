@@ -215,13 +215,33 @@ def _token_reading(lower: frozenset[str]) -> _TokenReading:
 def _skipping(lower: frozenset[str]) -> re.Pattern[str]:
     """A run of non-letters and plain small words not in `lower` (a key of `lower` that is not
     plain a-z can never be such a word's key), then TOKEN (group 1) or the end of the text."""
-    kept = sorted((w for w in lower if PLAIN_WORD.fullmatch(w)), key=len, reverse=True)
-    not_kept = rf"(?!(?:{'|'.join(kept)})(?![^\W\d_]))" if kept else ""
-    # (a full stop after a word of one or two letters would make it an initial)
-    plain = rf"{not_kept}[a-z]++(?![^\W\d_]|['’\-]|(?<![a-z]{{3}})\.)"
+    kept = {w for w in lower if PLAIN_WORD.fullmatch(w)}
+    not_kept = rf"(?!{_one_of(kept)}(?![^\W\d_]))" if kept else ""
+    # (a full stop after a word of one or two letters would make it an initial; the stop is
+    # looked for before the letters behind it, which are read only where there is one)
+    plain = rf"{not_kept}[a-z]++(?![^\W\d_]|['’\-]|\.(?<![a-z]{{3}}\.))"
     # possessive: a run is never given back, and the engine keeps no place to go back to; the
-    # run always ends at a letter or at the end, so the match never fails where it starts
-    return re.compile(rf"(?:[\W\d_]++|{plain})*+(?:({TOKEN.pattern})|\Z)")
+    # run always ends at a letter or at the end, so the match never fails where it starts. A
+    # plain word and the non-letters before it are one step of the run (half the steps of one
+    # for each: a word never follows a word)
+    return re.compile(rf"(?:[\W\d_]*+{plain})*+[\W\d_]*+(?:({TOKEN.pattern})|\Z)")
+
+
+def _one_of(words: Collection[str]) -> str:
+    """A regex that matches exactly one of the (non-empty) `words`, as a tree of their letters:
+    'de', 'del', 'della', 'den' → 'd(?:e(?:l(?:la)?|n)?)'. The engine reads a letter once for
+    all the words that share it, where it would try the words one by one."""
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for w in words:
+        by_first[w[0]].add(w[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        longer = {r for r in rests if r}
+        rest = _one_of(longer) if longer else ""
+        if longer and "" in rests:
+            rest = rest + "?" if rest.startswith("(?:") else f"(?:{rest})?"
+        branches.append(re.escape(first) + rest)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 PLAIN_WORD = re.compile(r"[a-z]+")

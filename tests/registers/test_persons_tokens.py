@@ -17,7 +17,7 @@ from tei_edition import data
 import sys
 import unicodedata
 
-from tei_edition.registers.persons import (NamePart, _flat, _fold_char, _lowers_one_by_one, _parts, _token_reading,
+from tei_edition.registers.persons import (NamePart, _flat, _fold_char, _lowers_one_by_one, _one_of, _parts, _token_reading,
                                            _tokens, fold, key_of, name_tokens)
 from tei_edition.tei.namespaces import TEI_NS, local_name
 
@@ -148,3 +148,14 @@ def slow_parts(e: etree._Element) -> tuple[NamePart, ...]:
 def test_the_parts_of_a_persname_are_read_as_before(xml):
     e = etree.fromstring(f'<TEI xmlns="{TEI_NS}">{xml}</TEI>')[0]
     assert _parts(e) == slow_parts(e)
+
+
+@pytest.mark.parametrize("words", [{"de", "del", "della", "den"}, {"a"}, {"ab", "a"}, {"y", "van", "von", "ten"},
+                                   set(PARTICLES), {"x.y", "a+b", "a"}])
+def test_one_of_matches_exactly_the_words_it_is_given(words):
+    rx = re.compile(_one_of(words))
+    for w in words:
+        assert rx.fullmatch(w), w
+    near = {w[:-1] for w in words} | {w + "s" for w in words} | {"e" + w for w in words} | {"", "xy", "ab+"}
+    for w in near - set(words):
+        assert not rx.fullmatch(w), w
