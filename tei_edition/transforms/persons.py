@@ -652,6 +652,8 @@ class Scan:
         a surname after a forename: 'Lindsey German'.)"""
         tokens, keys, masked = self.block.tokens, self.block.keys, set[int]()
         lengths = self.words.phrase_lengths
+        if lengths.keys().isdisjoint(keys):
+            return masked     # (most blocks: no word that opens a phrase)
         for i in [i for i, key in enumerate(keys) if key in lengths]:     # (where a phrase may begin)
             for n in lengths[keys[i]]:
                 seps = self.words.non_person_phrases.get(tuple(keys[i:i + n]), ())
@@ -765,11 +767,11 @@ class Scan:
         """'When we open his Stalin, …': a possessive before a name alone, the name ending the
         phrase, makes it a work's title ('his Trotsky biography' is a biography of Trotsky)."""
         text = self.block.text
-        before = _word_before(text, self.block.tokens[first].start)
-        if before is None or fold(before.group(1)).lower() not in self.words.possessives:
-            return False
         after = NOT_SPACE.search(text, self.block.tokens[last].end)     # (not a copy of the rest of the block)
-        return after is None or after.group() in ",.;:!?)"
+        if after is not None and after.group() not in ",.;:!?)":
+            return False      # (read first: most names go on into their sentence, and the word before costs more)
+        before = _word_before(text, self.block.tokens[first].start)
+        return before is not None and fold(before.group(1)).lower() in self.words.possessives
 
     def _ends_mention(self, i: int) -> bool:
         """Does a mention found in this block end at token i?"""
