@@ -86,21 +86,41 @@ class Token(NamedTuple):
 def fold(text: str) -> str:
     """The text with accents dropped and apostrophes and hyphens unified, character by character
     (so that offsets stay the same): 'Broué' and 'Broue', 'O’Brien' and "O'Brien" compare equal."""
-    global _CHANGING
     new = set(text).difference(_FOLDED)
-    for c in new:
-        _FOLDED[c] = _fold_char(c)
-        if _FOLDED[c] != c:
-            _CHANGED[c] = _FOLDED[c]
-            _CHANGING = re.compile("[" + "".join(re.escape(k) for k in sorted(_CHANGED)) + "]")
+    if new:
+        _learn(new)
+    if len(text) <= _SHORT_TEXT:
+        # a name or a word: the table, which a new character changing extends, where the pattern
+        # would be compiled again (for each name of the register that brings one)
+        return text.translate(_CHANGED_ORDINALS) if _CHANGED else text
     # a substitution of the few characters that change is many times faster than str.translate
     # over every character of a long text
-    return _CHANGING.sub(_changed, text) if _CHANGING is not None else text
+    return _changing().sub(_changed, text) if _CHANGED else text
 
 
 _FOLDED: dict[str, str] = {}          # every character folded so far
 _CHANGED: dict[str, str] = {}         # those that change
-_CHANGING: re.Pattern[str] | None = None
+_CHANGED_ORDINALS: dict[int, str] = {}   # the same, by code point (a table for str.translate)
+_CHANGING: re.Pattern[str] | None = None  # a class of the characters of _CHANGED, when compiled
+_SHORT_TEXT = 64
+
+
+def _learn(characters: set[str]) -> None:
+    """Fold characters not seen before."""
+    global _CHANGING
+    for c in characters:
+        folded = _FOLDED[c] = _fold_char(c)
+        if folded != c:
+            _CHANGED[c] = _CHANGED_ORDINALS[ord(c)] = folded
+            _CHANGING = None      # (compiled again when a long text is next folded)
+
+
+def _changing() -> re.Pattern[str]:
+    """The class of the characters that change, compiled when _CHANGED has grown since."""
+    global _CHANGING
+    if _CHANGING is None:
+        _CHANGING = re.compile("[" + "".join(re.escape(k) for k in sorted(_CHANGED)) + "]")
+    return _CHANGING
 
 
 def _changed(m: re.Match[str]) -> str:

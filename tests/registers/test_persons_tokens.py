@@ -159,3 +159,12 @@ def test_one_of_matches_exactly_the_words_it_is_given(words):
     near = {w[:-1] for w in words} | {w + "s" for w in words} | {"e" + w for w in words} | {"", "xy", "ab+"}
     for w in near - set(words):
         assert not rx.fullmatch(w), w
+
+
+def test_fold_of_short_and_long_texts_is_each_character_folded_whatever_was_folded_before():
+    # names first (short: the table), each bringing characters not seen before, then long texts
+    # that hold those and others (the pattern, compiled again once it is behind)
+    names = ["Broué", "Šmeral", "O’Brien", "Łapiński", "Antonov‐Ovseenko", "Ibáñez", "Ǆoković", "Ọkẹ"]
+    long_texts = [" ".join(names) * 3 + " Řehoř Ŵ", "x" * 70 + "ſ ĳ ǅ ǈ Ḁ ḁ", ("Nǃxau ʼ " * 12) + "ŉ"]
+    for text in names + long_texts + [n + "ŷ" for n in names] + [t + "ỳ" for t in long_texts]:
+        assert fold(text) == "".join(_fold_char(c) for c in text), text
