@@ -558,6 +558,9 @@ def element_spans(e: etree._Element) -> dict[etree._Element, tuple[int, int]]:
 
 def own_text_and_spans(e: etree._Element) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
     """e's own text (tei.text.raw_text) and element_spans, read in one walk."""
+    if not len(e):
+        text = e.text or ""
+        return text, {e: (0, len(text))}     # (most blocks hold no markup: no walk)
     found: dict[etree._Element, tuple[int, int]] = {}
     parts: list[str] = []
     offset = 0

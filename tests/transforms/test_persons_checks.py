@@ -159,6 +159,10 @@ def test_a_block_s_own_text_and_spans_are_read_in_one_walk_as_raw_text_and_the_s
     assert text == raw_text(p) == "Leon Trotsky wrote Stalin in Broue, Pierre."
     assert spans == _old_element_spans(p)
     assert all(text[s:e] == raw_text(x) for x, (s, e) in spans.items() if x.tag != "{http://www.tei-c.org/ns/1.0}note")
+    for plain in ('<p xmlns="http://www.tei-c.org/ns/1.0">Leon Trotsky wrote.</p>',
+                  '<p xmlns="http://www.tei-c.org/ns/1.0"/>'):      # no markup inside: read without a walk
+        p = etree.fromstring(plain)
+        assert own_text_and_spans(p) == (raw_text(p), _old_element_spans(p))
 
 
 def test_whether_an_element_is_inside_a_block_or_a_citation_is_read_once_for_each_element_above_it():
