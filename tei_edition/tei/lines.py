@@ -11,7 +11,6 @@ are removed before the TEI is written.
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 
 from lxml import etree
 
@@ -32,10 +31,24 @@ def anchors_of(e: etree._Element) -> Anchors:
 
 # The tree passes ask a paragraph's anchors again at every match and mark they handle, and the
 # value changes only when its text does: the parse of each value is kept (a pure function of the
-# string; bounded, so that a large source does not keep every paragraph's).
-@lru_cache(maxsize=1024)
+# string), and a value written here is kept with the anchors it was made from, so that it is never
+# parsed. Bounded (emptied when full), so that a large source does not keep every paragraph's.
+_PARSED: dict[str, tuple[tuple[int, int], ...]] = {}
+_PARSED_KEPT = 4096
+
+
 def _parsed(value: str) -> tuple[tuple[int, int], ...]:
-    return tuple((int(o), int(ln)) for o, ln in (pair.split(":") for pair in value.split()))
+    found = _PARSED.get(value)
+    if found is None:
+        found = tuple((int(o), int(ln)) for o, ln in (pair.split(":") for pair in value.split()))
+        _remember(value, found)
+    return found
+
+
+def _remember(value: str, anchors: tuple[tuple[int, int], ...]) -> None:
+    if len(_PARSED) >= _PARSED_KEPT:
+        _PARSED.clear()
+    _PARSED[value] = anchors
 
 
 def set_anchors(e: etree._Element, anchors: Anchors) -> None:
@@ -46,8 +59,18 @@ def set_anchors(e: etree._Element, anchors: Anchors) -> None:
             kept[-1] = (offset, line)
         elif not kept or kept[-1][1] != line:
             kept.append((offset, line))
+    _store(e, tuple(kept))
+
+
+def _store(e: etree._Element, kept: tuple[tuple[int, int], ...], written: list[str] | None = None) -> None:
+    """Write anchors that are already as set_anchors keeps them (rising offsets, each a new line);
+    `written`: the text of their first pairs, as the element's value already has it."""
     if kept:
-        e.set(LINES, " ".join(f"{o}:{ln}" for o, ln in kept))
+        start = len(written) if written else 0
+        pairs = (written or []) + [f"{o}:{ln}" for o, ln in kept[start:]]
+        value = " ".join(pairs)
+        e.set(LINES, value)
+        _remember(value, kept)
     elif LINES in e.attrib:
         del e.attrib[LINES]
 
@@ -62,19 +85,36 @@ def line_at(e: etree._Element, offset: int = 0) -> int | None:
     """The source line of the character at `offset` of e's own text; for an element that carries
     no lines itself, the line on which the nearest ancestor that does begins."""
     value = e.get(LINES)
-    own = _parsed(value) if value else ()
-    if own:
-        i = bisect_right(own, (offset, float("inf"))) - 1
+    if value:
+        own = _parsed(value)
+        i = bisect_right(own, (offset, _PAST_EVERY_LINE)) - 1
         return own[max(i, 0)][1]
     for ancestor in e.iterancestors():
-        found = anchors_of(ancestor)
-        if found:
-            return found[0][1]
+        value = ancestor.get(LINES)
+        if value:
+            return _parsed(value)[0][1]
     return None
+
+
+_PAST_EVERY_LINE = float("inf")     # (offset, this) sorts after every anchor at that offset
 
 
 def replaced(e: etree._Element, start: int, end: int, length: int) -> None:
     """e's own text[start:end] was replaced by `length` characters: anchors after it move with it,
     anchors inside it stay inside the replacement."""
-    if length != end - start:
-        set_anchors(e, [(moved(o, start, end, length), ln) for o, ln in anchors_of(e)])
+    if length == end - start:
+        return
+    value = e.get(LINES)
+    if not value:
+        return
+    own = _parsed(value)
+    k = bisect_right(own, (start, _PAST_EVERY_LINE))    # anchors up to `start` do not move
+    if k == len(own):
+        return
+    delta = length - (end - start)
+    shifted = start == end or own[k][0] >= end          # none lies inside the replaced text
+    if shifted and (k == 0 or own[k][0] + delta > own[k - 1][0]):
+        # every anchor past `start` moves by delta and stays past the ones before: still as kept
+        _store(e, own[:k] + tuple((o + delta, ln) for o, ln in own[k:]), value.split(" ", k)[:k])
+    else:
+        set_anchors(e, [(moved(o, start, end, length), ln) for o, ln in own])

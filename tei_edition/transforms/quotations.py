@@ -518,7 +518,7 @@ def _delete(owner: etree._Element, start: int, end: int) -> None:
             else:
                 tail_of.tail = new or None
             for a, o in offsets:
-                _anchors_after_deletion(a, o, end - start)
+                replaced(a, o, o + end - start, 0)   # the anchors after the deleted text move back
             return
         pos += len(text)
 
@@ -566,17 +566,6 @@ def _begins_in_parent(e: etree._Element) -> int:
         if sibling.tail:
             offset += len(sibling.tail)
     raise ValueError("e is not a child of its parent")
-
-
-def _anchors_after_deletion(e: etree._Element, at: int, length: int) -> None:
-    """tei.lines.replaced(e, at, at + length, 0): the anchors after the deleted text move back.
-    Where none lies past `at` (anchors are stored rising), nothing would move: not parsed again."""
-    value = e.get(LINES)
-    if value is None:
-        return
-    last = value[value.rfind(" ") + 1:]
-    if not value or int(last[:last.index(":")]) > at:
-        replaced(e, at, at + length, 0)
 
 
 def _lines_past_start(e: etree._Element) -> bool:

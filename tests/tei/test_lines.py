@@ -1,6 +1,9 @@
 """tei/lines.py: source-line anchors carried by TEI elements, read, stored and moved."""
 from __future__ import annotations
 
+import random
+
+from tei_edition.offsets import moved
 from tei_edition.tei.elements import el, sub
 from tei_edition.tei.lines import LINES, anchors_of, line_at, replaced, set_anchors, set_line
 
@@ -87,3 +90,27 @@ def test_anchors_read_through_the_kept_parse_are_those_of_the_value_and_fresh_ea
         assert [line_at(e, o) for o in (0, 18, 45)] == lines
         replaced(e, 0, 4, 10)                        # the value changes: the new one is read
         assert anchors_of(e) == [(0, anchors[0][1])] + [(o + 6, ln) for o, ln in anchors[1:]]
+
+
+def test_a_deletion_that_brings_an_anchor_onto_the_one_before_keeps_one_pair_at_that_offset():
+    p = el("p")
+    set_anchors(p, [(0, 1), (5, 2), (9, 3)])
+    replaced(p, 5, 9, 0)                  # line 2's text deleted whole: line 3 now begins where it did
+    assert anchors_of(p) == [(0, 1), (5, 3)]
+    assert p.get(LINES) == "0:1 5:3"
+
+
+def test_replaced_writes_the_value_that_moving_every_anchor_and_storing_them_again_gives():
+    rng = random.Random(7)
+    for _ in range(400):
+        offsets = sorted(rng.sample(range(60), rng.randint(1, 6)))
+        anchors = [(o, 10 + k) for k, o in enumerate(offsets)]
+        start = rng.randint(0, 60)
+        end = start + rng.choice((0, rng.randint(0, 12)))
+        length = rng.randint(0, 8)
+        fast, slow = el("p"), el("p")
+        set_anchors(fast, anchors)
+        replaced(fast, start, end, length)
+        set_anchors(slow, [(moved(o, start, end, length), ln) for o, ln in anchors])
+        assert fast.get(LINES) == slow.get(LINES), (anchors, start, end, length)
+        assert anchors_of(fast) == anchors_of(slow)

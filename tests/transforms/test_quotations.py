@@ -366,7 +366,6 @@ def test_a_unit_inside_a_unit_with_text_of_its_own_is_read_before_any_quotation_
 
 # --------------------------------------------------------------------------- marks deleted, offsets counted upwards
 
-from tei_edition.tei.lines import replaced
 from tei_edition.transforms.quotation_marks import Mark, MarkStyle, Pair
 
 
@@ -427,18 +426,6 @@ def test_offsets_counted_upwards_are_those_of_walking_each_ancestor_from_its_sta
                 (holder.tag, owner.tag, start)
     # the lines of the paragraph and of the quotation are moved, not those of the div (one line)
     assert [local_name(a) for a, _ in _quotations._holders(gates, q, 1)] == ["emph", "q", "p"]
-
-
-def test_anchors_moved_after_a_deletion_as_replaced_moves_them():
-    for anchors in ([], [(0, 4)], [(0, 4), (12, 5)], [(0, 4), (12, 5), (30, 6)], [(3, 4), (7, 5)]):
-        for at in (0, 5, 11, 12, 13, 29, 30, 40):
-            for length in (1, 2, 6):
-                ours, theirs = el("p"), el("p")
-                set_anchors(ours, anchors)
-                set_anchors(theirs, anchors)
-                _quotations._anchors_after_deletion(ours, at, length)
-                replaced(theirs, at, at + length, 0)
-                assert dict(ours.attrib) == dict(theirs.attrib), (anchors, at, length)
 
 
 def test_the_text_read_up_to_a_limit_is_read_as_the_text_cut_there():
