@@ -20,9 +20,9 @@ class Lexicon:
     def __init__(self, text: str) -> None:
         self.words: Counter[str] = Counter()
         self.compounds: Counter[str] = Counter()
-        # counted as written first, then sorted into words and compounds once per distinct form:
-        # a book has a tenth as many forms as words
-        for w, n in Counter(map(str.lower, WORD.findall(text))).items():
+        # counted as written first, then lowered and sorted into words and compounds once per
+        # distinct form: a book has a tenth as many forms as words
+        for w, n in _lowered(_forms(text)).items():
             if "-" in w:
                 self.compounds[w] += n
                 for part in w.split("-"):
@@ -37,3 +37,27 @@ class Lexicon:
         if self.words[l + r] > 0:
             return False
         return l in data.words("hyphen_prefixes.txt") or right[:1].isupper()
+
+
+STRETCH = 1 << 16      # characters of the text whose words are listed at a time (then to its line's end)
+
+
+def _forms(text: str) -> Counter[str]:
+    """The words of `text` as written, counted a stretch of lines at a time: a word never spans a
+    newline, so the counts are those of the whole text, without a list of all its words at once."""
+    forms: Counter[str] = Counter()
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + STRETCH)
+        end = len(text) if end < 0 else end + 1
+        forms.update(WORD.findall(text, start, end))
+        start = end
+    return forms
+
+
+def _lowered(forms: Counter[str]) -> Counter[str]:
+    """The counts by lower-case form (in the order each first occurs, as counting them lowered gives)."""
+    lowered: Counter[str] = Counter()
+    for w, n in forms.items():
+        lowered[w.lower()] += n
+    return lowered

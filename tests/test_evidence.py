@@ -1,6 +1,9 @@
 """evidence.py: the lexicon of word and compound counts the hyphenation passes weigh."""
 from __future__ import annotations
 
+from collections import Counter
+
+from tei_edition import evidence
 from tei_edition.evidence import Lexicon
 
 
@@ -28,3 +31,14 @@ def test_without_evidence_a_prefix_or_a_capital_keeps_the_hyphen():
     assert lexicon.keeps_hyphen("Austro", "Hungarian")
     assert not lexicon.keeps_hyphen("Austro", "hungarian")
     assert not Lexicon("a semicircle of chairs").keeps_hyphen("semi", "circle")
+
+
+def test_words_counted_a_stretch_of_lines_at_a_time_are_those_of_the_whole_text(monkeypatch):
+    text = ("The working-class party met.\nThe Working-Class press\nwrote of the party-\nline "
+            "and the Party's line.\n\nÉtat et état-major, l'État.\n") * 3
+    whole = Counter(map(str.lower, evidence.WORD.findall(text)))
+    for stretch in (1, 5, 17, 40, 10_000):
+        monkeypatch.setattr(evidence, "STRETCH", stretch)
+        assert evidence._lowered(evidence._forms(text)) == whole
+        assert list(evidence._lowered(evidence._forms(text))) == list(whole)   # in order of first use
+    assert evidence._forms("") == Counter()
