@@ -18,14 +18,28 @@ HYPHENATION = ("Hyphens at line and page ends were removed where they only split
                "its hyphen, a capital after it).")
 
 
+LETTERS = re.compile(r"[^\W\d_]+")
+LETTERS_AT_END = re.compile(r"[^\W\d_]+$")
+WINDOW = 64           # characters before a hyphen looked at first for the word it ends
+
+
 def _word_before(text: str, end: int) -> str:
-    m = re.search(r"([^\W\d_]+)$", text[:end])
-    return m.group(1) if m else ""
+    """The letters that end text[:end]: read from a window before `end`, widened while the word
+    fills it, rather than from a copy of everything before `end` (a block has many hyphens)."""
+    window = WINDOW
+    while True:
+        low = max(0, end - window)
+        m = LETTERS_AT_END.search(text, low, end)
+        if m is None:
+            return ""
+        if m.start() > low or low == 0:
+            return m.group()
+        window *= 4
 
 
 def _word_after(text: str, start: int) -> str:
-    m = re.match(r"([^\W\d_]+)", text[start:])
-    return m.group(1) if m else ""
+    m = LETTERS.match(text, start)
+    return m.group() if m else ""
 
 
 def join_hyphenated(left: Block, right: Block, lexicon: Lexicon) -> str:

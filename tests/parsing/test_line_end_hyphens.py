@@ -1,9 +1,11 @@
 """parsing/line_end_hyphens.py: hyphens at line ends, removed or kept on evidence."""
 from __future__ import annotations
 
+import re
+
 from passlab import only
 
-from tei_edition.parsing.line_end_hyphens import LineEndHyphens
+from tei_edition.parsing.line_end_hyphens import LineEndHyphens, _word_after, _word_before
 from tei_edition.report import Kind
 
 
@@ -79,3 +81,13 @@ class future that the old guilds had never imagined at all.
     assert "of a working-class future" in block_at(context.document, 3).text
     assert [(e.kind, e.line, e.action, e.detail) for e in found] == [
         (Kind.REPAIR, 4, "kept hyphen at line end", "working-class")]
+
+
+def test_the_words_at_a_hyphen_are_those_a_search_of_the_whole_text_before_and_after_finds():
+    text = ("Die Arbeiter-\nklasse, the working-\nclass, " + "x" * 300 + "-\n\nsky, 12-\nana, élan-\n"
+            + "Überlebens" * 30 + "-word, ab\n-cd")
+    for end in range(len(text) + 1):
+        slow = re.search(r"([^\W\d_]+)$", text[:end])
+        assert _word_before(text, end) == (slow.group(1) if slow else ""), end
+        slow = re.match(r"([^\W\d_]+)", text[end:])
+        assert _word_after(text, end) == (slow.group(1) if slow else ""), end
