@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import data
 from ..model import NoteFamily
@@ -43,6 +43,12 @@ class _Form:
     strength: int
     space: str              # before the mark: OPTIONAL (a space or tab, if there) or ALWAYS (the
                             # whitespace character the lookbehind requires), removed with the call
+    opens: str = ""         # the characters the mark opens with, one of which the text must hold for
+                            # the pattern to be tried at all ("": a digit, `\d`)
+    opens_ascii: str = field(init=False, default="")   # those of them an ASCII text can hold
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "opens_ascii", "".join(c for c in self.opens if c.isascii()))
 
 
 OPTIONAL, ALWAYS, NONE = "optional", "always", ""
@@ -52,17 +58,18 @@ _AFTER_WORD_OR_MARK = """[^\\W\\d_]|[.,;:!?'’”‘“»«")]"""
 
 _FORMS: list[_Form] = [
     # ('[…][…]*', not '[…]+': only a pattern that opens with a character class is skipped ahead by it)
-    _Form("superscript", re.compile(rf"(?P<n>[{SUPERSCRIPT_DIGITS}][{SUPERSCRIPT_DIGITS}]*)"), STRONG, OPTIONAL),
-    _Form("star", re.compile(r"\[(?P<n>\d{1,3}\*)\]"), STRONG, OPTIONAL),
-    _Form("symbol", re.compile(r"\[(?P<n>[*†‡§]{1,3}|[A-Z])\]"), STRONG, OPTIONAL),
-    _Form("rst", re.compile(r"\[#?(?P<n>\w{1,10})\]_"), STRONG, OPTIONAL),
-    _Form("footnote", re.compile(r"\[(?:Footnote|Note)\s+(?P<n>\d{1,4})\]", re.I), STRONG, OPTIONAL),
-    _Form("bracket", re.compile(r"\[(?P<n>\d{1,4})\](?![_(])"), STRONG, OPTIONAL),
-    _Form("paren", re.compile(r"\((?P<n>[0-9lI]{1,3})\)"), MEDIUM, OPTIONAL),
+    _Form("superscript", re.compile(rf"(?P<n>[{SUPERSCRIPT_DIGITS}][{SUPERSCRIPT_DIGITS}]*)"), STRONG, OPTIONAL,
+          SUPERSCRIPT_DIGITS),
+    _Form("star", re.compile(r"\[(?P<n>\d{1,3}\*)\]"), STRONG, OPTIONAL, "["),
+    _Form("symbol", re.compile(r"\[(?P<n>[*†‡§]{1,3}|[A-Z])\]"), STRONG, OPTIONAL, "["),
+    _Form("rst", re.compile(r"\[#?(?P<n>\w{1,10})\]_"), STRONG, OPTIONAL, "["),
+    _Form("footnote", re.compile(r"\[(?:Footnote|Note)\s+(?P<n>\d{1,4})\]", re.I), STRONG, OPTIONAL, "["),
+    _Form("bracket", re.compile(r"\[(?P<n>\d{1,4})\](?![_(])"), STRONG, OPTIONAL, "["),
+    _Form("paren", re.compile(r"\((?P<n>[0-9lI]{1,3})\)"), MEDIUM, OPTIONAL, "("),
     # 'Per Curiam:*' (text from a PDF): a symbol glued to punctuation; a call only where a note
     # text with that symbol exists (after a letter, an asterisk may close *emphasis*)
     _Form("glued-symbol", re.compile(rf"(?P<n>[*†‡](?<={_AFTER_PUNCTUATION}[*†‡])[*†‡]{{0,2}})(?=\s|$)"),
-          MEDIUM, NONE),
+          MEDIUM, NONE, "*†‡"),
     _Form("glued", re.compile(rf"""(?P<n>\d(?<=(?:{_AFTER_WORD_OR_MARK})\d)\d{{0,2}})(?=[\s.,;:!?'’”‘“»«")\]]|$)"""),
           WEAK, NONE),
     _Form("spaced", re.compile(rf"""(?P<n>\d(?<=[.,;:!?'’”‘“»«")]\s\d)\d{{0,2}})(?=\s+[A-ZÀ-Ý‘'"“„«(]|\s*$)"""),
@@ -70,11 +77,25 @@ _FORMS: list[_Form] = [
 ]
 
 
-def _spans(form: _Form, text: str) -> Iterator[tuple[int, int, int, str]]:
-    """(start, end, start of the number or symbol, the number or symbol) of every mark of the form,
-    the space before it included where it belongs to the call. Marks of one form never overlap
-    and none ends with a space, so the space before a mark is never part of the mark before it."""
-    for m in form.mark.finditer(text):
+_DIGIT = re.compile(r"\d")
+
+
+def _scan_start(form: _Form, text: str, first_digit: int | None) -> int | None:
+    """Where marks of the form are looked for in `text`: from its start where it holds one of the
+    characters the form opens with, from its first digit for a form that opens with a digit; None
+    where it holds none, and the pattern is not tried (most paragraphs hold no '[' or '⁴'; the
+    lookbehinds after a mark's first digit still see the text before it)."""
+    if not form.opens:
+        return first_digit
+    chars = form.opens_ascii if text.isascii() else form.opens
+    return 0 if any(c in text for c in chars) else None
+
+
+def _spans(form: _Form, text: str, pos: int = 0) -> Iterator[tuple[int, int, int, str]]:
+    """(start, end, start of the number or symbol, the number or symbol) of every mark of the form
+    from `pos`, the space before it included where it belongs to the call. Marks of one form never
+    overlap and none ends with a space, so the space before a mark is never part of the mark before it."""
+    for m in form.mark.finditer(text, pos):
         start = m.start()
         if form.space == ALWAYS or form.space == OPTIONAL and start and text[start - 1] in " \t":
             start -= 1
@@ -134,9 +155,14 @@ def _after_stop_word(text: str, start: int) -> bool:
 def candidates_in(text: str, block: int) -> list[Candidate]:
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
+    digit = _DIGIT.search(text)
+    first_digit = digit.start() if digit else None
     for f in _FORMS:
+        pos = _scan_start(f, text, first_digit)
+        if pos is None:
+            continue
         form, strength = f.name, f.strength
-        for start, end, core, mark in _spans(f, text):
+        for start, end, core, mark in _spans(f, text, pos):
             if any(s < end and core < e for s, e in taken):
                 continue
             value = _value(form, mark)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from tei_edition.model import NoteFamily
 from tei_edition.notes.calls import (_FORMS, _LAST_LETTERS, _LAST_WORD, MEDIUM, STRONG, WEAK, _before_spaces,
-                                     _search_before, _spans, candidates_in, find_candidates)
+                                     _scan_start, _search_before, _spans, candidates_in,
+                                     find_candidates)
 
 
 def found(text: str) -> list[tuple[str, str, int | None, int, str]]:
@@ -145,3 +147,16 @@ def test_search_before_finds_the_run_a_search_of_the_whole_text_finds(text):
         assert (last_word.group(1) if last_word else None) == _slow_last_run(r"(\S+)\s*$", text, end)
         letters = _search_before(_LAST_LETTERS, text, end)
         assert (letters.group(1) if letters else None) == _slow_last_run(r"([^\W\d_]+)$", text, end)
+
+
+def test_a_form_is_tried_only_where_its_opening_character_stands_and_finds_what_trying_it_everywhere_finds():
+    corpus = Path(__file__).parent.parent / "corpus"
+    texts = [p for f in ("gutenberg-beethoven-letters-2.txt", "ca5-st-pierre-2022.txt")
+             for p in (corpus / f).read_text(encoding="utf-8", errors="replace").split("\n\n")]
+    texts += ["Hochzahl² und [3*] und (4) und Curiam:* und revolution'. 8 Then", "٣ digits¹²", "", "x(1)"]
+    for text in texts:
+        digit = re.search(r"\d", text)
+        for form in _FORMS:
+            everywhere = list(_spans(form, text))
+            pos = _scan_start(form, text, digit.start() if digit else None)
+            assert (list(_spans(form, text, pos)) if pos is not None else []) == everywhere, (form.name, text)
