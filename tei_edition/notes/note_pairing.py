@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 
 from ..model import (Block, BlockKind, Document, FrontRole, Note, NoteCall, NoteFamily, NotePlace, NoteText,
                      TITLE_PAGE_ROLES)
@@ -187,6 +188,16 @@ class _SkipCosts:
         known = bisect_right(self.sorted, b - 1) - bisect_right(self.sorted, a) if skipped else 0
         return SKIP_WITH_TEXT * known + SKIP_WITHOUT_TEXT * (skipped - known)
 
+    def chain_ends_below(self, b: int, ends: dict[int, tuple[float, int]]) -> Iterator[tuple[int, float]]:
+        """The values v of `ends` below b within REACH, nearest first, each with self(v, b): the
+        count of numbers with a text below b taken once, not again for every v."""
+        known_below_b = bisect_right(self.sorted, b - 1)
+        for v in range(b - 1, max(b - REACH, 0) - 1, -1):
+            if v in ends:
+                skipped = b - v - 1
+                known = known_below_b - bisect_right(self.sorted, v) if skipped else 0
+                yield v, SKIP_WITH_TEXT * known + SKIP_WITHOUT_TEXT * (skipped - known)
+
 
 def choose_calls(cands: list[Candidate], with_text: set[int], has_texts: bool) -> list[Candidate]:
     """The best-scoring chain of candidates with rising numbers."""
@@ -199,11 +210,10 @@ def choose_calls(cands: list[Candidate], with_text: set[int], has_texts: bool) -
         if w is None:
             continue
         score[i] = w - skip_cost(0, c.value)
-        for v in range(c.value - 1, max(c.value - REACH, 0) - 1, -1):
-            if v in best_at:
-                s = best_at[v][0] + w - skip_cost(v, c.value)
-                if s > score[i]:
-                    score[i], back[i] = s, best_at[v][1]
+        for v, cost in skip_cost.chain_ends_below(c.value, best_at):
+            s = best_at[v][0] + w - cost
+            if s > score[i]:
+                score[i], back[i] = s, best_at[v][1]
         if score[i] > best_at.get(c.value, (float("-inf"), -1))[0]:
             best_at[c.value] = (score[i], i)
     if not cands or max(score) <= 0:

@@ -5,7 +5,8 @@ from passlab import context_of, entries, only, run
 
 from tei_edition.model import Block, BlockKind, Document, NoteFamily, NotePlace, NoteText
 from tei_edition.notes.calls import find_candidates
-from tei_edition.notes.note_pairing import SKIP_WITH_TEXT, SKIP_WITHOUT_TEXT, NotePairing, _SkipCosts, choose_calls
+from tei_edition.notes.note_pairing import (REACH, SKIP_WITH_TEXT, SKIP_WITHOUT_TEXT, NotePairing, _SkipCosts,
+                                            choose_calls)
 from tei_edition.report import Kind
 
 NUMBER, STAR, SYMBOL = NoteFamily.NUMBER, NoteFamily.STAR, NoteFamily.SYMBOL
@@ -292,6 +293,15 @@ def test_skip_costs_count_the_skipped_numbers_as_testing_each_would():
             known = sum(1 for v in between if v in with_text)
             assert skip_cost(a, b) == SKIP_WITH_TEXT * known + SKIP_WITHOUT_TEXT * (len(between) - known)
     assert _SkipCosts(set())(3, 7) == 3 * SKIP_WITHOUT_TEXT
+
+
+def test_the_chain_ends_below_a_number_are_those_within_reach_nearest_first_with_their_skip_costs():
+    skip_cost = _SkipCosts({0, 1, 2, 5, 9, 10, 11, 40, 41, 300})
+    ends = {v: (1.0, v) for v in (0, 1, 3, 4, 8, 9, 12, 39, 40, 44, 90, 299)}
+    for b in range(0, 320):
+        expected = [(v, skip_cost(v, b)) for v in range(b - 1, max(b - REACH, 0) - 1, -1) if v in ends]
+        assert list(skip_cost.chain_ends_below(b, ends)) == expected, b
+    assert [v for v, _ in skip_cost.chain_ends_below(45, ends)] == [44, 40, 39, 12, 9, 8]
 
 
 def test_the_end_of_a_quotation_is_found_as_the_two_plain_alternatives_find_it():
