@@ -78,17 +78,21 @@ _FORMS: list[_Form] = [
 
 
 _DIGIT = re.compile(r"\d")
+_OPENINGS = sorted({(f.opens, f.opens_ascii) for f in _FORMS if f.opens})
 
 
-def _scan_start(form: _Form, text: str, first_digit: int | None) -> int | None:
-    """Where marks of the form are looked for in `text`: from its start where it holds one of the
-    characters the form opens with, from its first digit for a form that opens with a digit; None
-    where it holds none, and the pattern is not tried (most paragraphs hold no '[' or '⁴'; the
-    lookbehinds after a mark's first digit still see the text before it)."""
-    if not form.opens:
-        return first_digit
-    chars = form.opens_ascii if text.isascii() else form.opens
-    return 0 if any(c in text for c in chars) else None
+def _scan_starts(text: str) -> dict[str, int | None]:
+    """For the characters each form's mark opens with (`_Form.opens`), where marks of those forms
+    are looked for in `text`: from its start where it holds one of them, from its first digit for
+    the forms that open with a digit; None where it holds none, and the pattern is not tried (most
+    paragraphs hold no '[' or '⁴'; the lookbehinds after a mark's first digit still see the text
+    before it). Asked once a paragraph for the forms that share their opening characters."""
+    digit = _DIGIT.search(text)
+    starts: dict[str, int | None] = {"": digit.start() if digit else None}
+    is_ascii = text.isascii()
+    for opens, opens_ascii in _OPENINGS:
+        starts[opens] = 0 if any(c in text for c in (opens_ascii if is_ascii else opens)) else None
+    return starts
 
 
 def _spans(form: _Form, text: str, pos: int = 0) -> Iterator[tuple[int, int, int, str]]:
@@ -155,10 +159,9 @@ def _after_stop_word(text: str, start: int) -> bool:
 def candidates_in(text: str, block: int) -> list[Candidate]:
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    digit = _DIGIT.search(text)
-    first_digit = digit.start() if digit else None
+    starts = _scan_starts(text)
     for f in _FORMS:
-        pos = _scan_start(f, text, first_digit)
+        pos = starts[f.opens]
         if pos is None:
             continue
         form, strength = f.name, f.strength
