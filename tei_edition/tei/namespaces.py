@@ -31,4 +31,15 @@ def local_name(element: object) -> str:
     tag = getattr(element, "tag", None)
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1]
+        if len(_LOCAL_NAMES) < _LOCAL_NAMES_KEPT:
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+# Asked tens of thousands of times a document, of a few dozen distinct tags: each one's local name
+# is kept, not split out again (bounded, for documents of many invented tags).
+_LOCAL_NAMES: dict[str, str] = {}
+_LOCAL_NAMES_KEPT = 512
