@@ -40,18 +40,31 @@ class Lexicon:
 
 
 STRETCH = 1 << 16      # characters of the text whose words are listed at a time (then to its line's end)
+# Runs of word characters joined by single hyphens: each holds whole words (a word is letters, a
+# word character, joined the same way), and most are one word; the regex engine finds them faster
+# than it finds words, whose class is word characters less digits and '_'.
+TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 
 def _forms(text: str) -> Counter[str]:
-    """The words of `text` as written, counted a stretch of lines at a time: a word never spans a
-    newline, so the counts are those of the whole text, without a list of all its words at once."""
-    forms: Counter[str] = Counter()
+    """The words of `text` as written, counted as WORD.findall(text) finds them (in the order each
+    first occurs): the tokens are counted a stretch of lines at a time (a token never spans a
+    newline), without a list of all the text's words at once, and only a token with other word
+    characters than letters (digits, '_') is read again for the words in it."""
+    tokens: Counter[str] = Counter()
     start = 0
     while start < len(text):
         end = text.find("\n", start + STRETCH)
         end = len(text) if end < 0 else end + 1
-        forms.update(WORD.findall(text, start, end))
+        tokens.update(TOKEN.findall(text, start, end))
         start = end
+    forms: Counter[str] = Counter()
+    for token, n in tokens.items():
+        if token.isalpha() or "-" in token and token.replace("-", "").isalpha():
+            forms[token] += n
+        else:
+            for w in WORD.findall(token):
+                forms[w] += n
     return forms
 
 

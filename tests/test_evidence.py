@@ -42,3 +42,10 @@ def test_words_counted_a_stretch_of_lines_at_a_time_are_those_of_the_whole_text(
         assert evidence._lowered(evidence._forms(text)) == whole
         assert list(evidence._lowered(evidence._forms(text))) == list(whole)   # in order of first use
     assert evidence._forms("") == Counter()
+
+
+def test_words_read_through_tokens_are_those_found_in_the_whole_text_whatever_else_the_tokens_hold():
+    text = ("x²y ½a Ⅻb 一二 a_b-c 3-d e-4 ab--cd -ef- g-h-i İstanbul ΑΣ Σ' ǅemal ﬁne ß-Straße Trotsky1 "
+            "1927-1940 p.64 well-known Well-Known")
+    whole = Counter(evidence.WORD.findall(text))
+    assert evidence._forms(text) == whole and list(evidence._forms(text)) == list(whole)
