@@ -91,7 +91,9 @@ def _scan_starts(text: str) -> dict[str, int | None]:
     starts: dict[str, int | None] = {"": digit.start() if digit else None}
     is_ascii = text.isascii()
     for opens, opens_ascii in _OPENINGS:
-        starts[opens] = 0 if any(c in text for c in (opens_ascii if is_ascii else opens)) else None
+        chars = opens_ascii if is_ascii else opens
+        held = chars in text if len(chars) == 1 else any(c in text for c in chars)
+        starts[opens] = 0 if held else None
     return starts
 
 
@@ -112,9 +114,12 @@ def _value(form: str, mark: str) -> int | None:
     if form == "rst":
         return number(mark)
     digits = mark.rstrip("*")
-    if re.fullmatch(r"[0-9lI]{1,4}", digits) and re.search(r"\d", digits):
+    if _NUMBER_AS_PRINTED.fullmatch(digits) and _DIGIT.search(digits):
         return int(digits.translate(OCR_DIGITS))
     return None
+
+
+_NUMBER_AS_PRINTED = re.compile(r"[0-9lI]{1,4}")    # with the letters OCR reads for 1
 
 
 def _family(form: str) -> NoteFamily:
@@ -153,7 +158,10 @@ def _after_stop_word(text: str, start: int) -> bool:
         return False
     word = before.group(1).lower().strip("([")
     stop = data.words("call_stop_words.txt")
-    return word in stop or word.rstrip(".,") in stop or re.sub(r"[^\w°º.]+$", "", word) in stop
+    return word in stop or word.rstrip(".,") in stop or _TRAILING_MARKS.sub("", word) in stop
+
+
+_TRAILING_MARKS = re.compile(r"[^\w°º.]+$")
 
 
 def candidates_in(text: str, block: int) -> list[Candidate]:
