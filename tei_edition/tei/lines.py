@@ -67,9 +67,10 @@ def _store(e: etree._Element, kept: tuple[tuple[int, int], ...], written: list[s
     """Write anchors that are already as set_anchors keeps them (rising offsets, each a new line);
     `written`: the text of their first pairs, as the element's value already has it."""
     if kept:
-        start = len(written) if written else 0
-        pairs = (written or []) + [f"{o}:{ln}" for o, ln in kept[start:]]
-        value = " ".join(pairs)
+        if written:
+            value = " ".join(written + [f"{o}:{ln}" for o, ln in kept[len(written):]])
+        else:
+            value = " ".join([f"{o}:{ln}" for o, ln in kept])
         e.set(LINES, value)
         _remember(value, kept)
     elif LINES in e.attrib:
