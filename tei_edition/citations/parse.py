@@ -90,7 +90,7 @@ def _clean(text: str) -> str:
 
 def _ends(rx: str, s: str, start: int, end: int, flags: int = 0) -> re.Match[str] | None:
     """`rx` matching a stretch that ends at `end` (leftmost such stretch after `start`)."""
-    pattern = _rx(rf"(?:{rx})\s*$", flags)
+    pattern = _end_anchored(rx, flags)
     key = (id(pattern), s, end)        # by identity: a pattern's own hash reads its whole code
     searched = _ENDS_SEARCHED.get(key)
     if searched is not None and searched[0] is pattern:
@@ -107,6 +107,15 @@ def _ends(rx: str, s: str, start: int, end: int, flags: int = 0) -> re.Match[str
     found = pattern.search(s, start, end)
     _ENDS_SEARCHED[key] = (pattern, start, found)
     return found
+
+
+@lru_cache(maxsize=1024)
+def _end_anchored(rx: str, flags: int) -> re.Pattern[str]:
+    """`rx` anchored at the end, compiled once. Keyed by `rx` itself, not the anchored text:
+    the callers' patterns are built once (their hash is kept with them), and the anchored copy,
+    thousands of characters long, is neither built nor hashed again at each of the thousands of
+    searches."""
+    return re.compile(rf"(?:{rx})\s*$", flags)
 
 
 # The end-anchored searches made: (the pattern's id, text, end) → (the pattern itself, kept to
@@ -206,9 +215,7 @@ def _back_over(s: str, start: int, end: int) -> int:
 
 def _pinpoint(d: Draft, end: int) -> int:
     """The pages (or chapter) cited, at the end: ", p. 64", ", pp. 403-4", "), 118", ", ch. XVI"."""
-    rx = (rf"(?:(?<=[,:)\]])|[,:]|\s)\s*(?P<all>(?:(?P<unit>{P.scope('page')})\s*)?(?P<pages>{P.PAGES})"
-          rf"|(?P<cunit>{P.scope('chapter')})\s*(?P<chapter>{P.NUMBER}))")
-    m = _ends(rx, d.s, d.low, end, re.IGNORECASE)
+    m = _ends(_pinpoint_rx(), d.s, d.low, end, re.IGNORECASE)
     if not m:
         return end
     if m.group("chapter"):
@@ -226,6 +233,13 @@ def _pinpoint(d: Draft, end: int) -> int:
     return _back_over(d.s, d.low, m.start("all"))
 
 
+@lru_cache(maxsize=None)
+def _pinpoint_rx() -> str:
+    """The pages or chapter cited after a separator (built once: `_ends` keys on the text)."""
+    return (rf"(?:(?<=[,:)\]])|[,:]|\s)\s*(?P<all>(?:(?P<unit>{P.scope('page')})\s*)?(?P<pages>{P.PAGES})"
+            rf"|(?P<cunit>{P.scope('chapter')})\s*(?P<chapter>{P.NUMBER}))")
+
+
 def _record_pages(d: Draft, name: Field, start: int, end: int, pages: str) -> None:
     fixed = P.digits_corrected(pages)
     if fixed != pages:
@@ -239,8 +253,14 @@ def _pages_value(pages: str) -> str:
     return re.sub(rf"\s*[{DASHES}]+\s*", "--", " ".join(pages.split()))
 
 
+@lru_cache(maxsize=None)
+def _volume_rx(separator: str) -> str:
+    """A volume ("vol. 3", "t. II") after `separator` (built once: `_ends` keys on the text)."""
+    return rf"{separator}(?P<all>{P.scope('volume')}\s*(?P<v>{P.NUMBER}))"
+
+
 def _volume_after(d: Draft, end: int) -> int:
-    m = _ends(rf"[,.]\s*(?P<all>{P.scope('volume')}\s*(?P<v>{P.NUMBER}))", d.s, d.low, end, re.IGNORECASE)
+    m = _ends(_volume_rx("[,.]\\s*"), d.s, d.low, end, re.IGNORECASE)
     if not m:
         return end
     d.add(Field.VOLUME, m.start("all"), m.end("all"), m.group("v"))
@@ -335,6 +355,13 @@ _IMPRINT_INNER = [
 ]
 
 
+@lru_cache(maxsize=None)
+def _inner_imprints() -> tuple[re.Pattern[str], ...]:
+    """The shapes of _IMPRINT_INNER filling a parenthesis to its end, compiled once (not built
+    again and looked up at each parenthesis read)."""
+    return tuple(re.compile(rf"(?:{rx})\s*[.,]?\s*$") for rx in _IMPRINT_INNER)
+
+
 def _imprint_paren(d: Draft, end: int) -> int:
     """(Place: Publisher, Year) and its variants, or a periodical's date in parentheses."""
     m = _ends(r"(?P<open>\()(?P<inner>(?:[^()]|\([^()]*\))*)\)", d.s, d.low, end)
@@ -347,8 +374,8 @@ def _imprint_paren(d: Draft, end: int) -> int:
             d.periodical = True           # a month: a periodical's date
             return _back_over(d.s, d.low, m.start())
         return end
-    for rx in _IMPRINT_INNER:
-        im = _rx(rf"(?:{rx})\s*[.,]?\s*$").match(d.s, a, b)
+    for inner in _inner_imprints():
+        im = inner.match(d.s, a, b)
         if not im or P.read_year(im.group("year")) is None:
             continue
         groups = im.groupdict()
@@ -426,28 +453,7 @@ def _imprint_plain(d: Draft, end: int, *, with_year: bool) -> int:
 def _journal_tail(d: Draft, end: int) -> int:
     """A journal's volume, issue and date at the end of the title zone; the journal's name before
     it is left for the title zone (its start is where the tail begins)."""
-    vol, iss = P.scope("volume"), P.scope("issue")
-    date = P.date_words()
-    shapes = [
-        # No.7, November-December 1929 · n°34, August-September 1936 · no. 6 (1959) · Nr. 5/1990
-        rf"(?<!\d)(?<!\d,)[,\s]\s*{iss}\s*(?P<i>\d+(?:[{DASHES}/]\d+)?)(?:(?:,\s*|\s+)(?P<date>{date})|\s*\((?P<date2>[^()]+)\))?",
-        # 13:1 (1982) · 29: 4 (Oct., 1977) · 12(3) · 12 (1986) · 17, no. 1 (1965)
-        rf"[,\s]\s*(?P<v>\d+)\s*(?:[:.]\s*(?P<i>\d+(?:[{DASHES}/]\d+)?)|,?\s*{iss}\s*(?P<i2>\d+(?:[{DASHES}/]\d+)?))?\s*\((?P<date>[^()]+)\)",
-        # vol. 12, no. 3, 2005 · vol. 12, no. 3 (2005) · Vol. 3, No. 2, Spring 1990
-        rf"[,.]\s*{vol}\s*(?P<v>{P.NUMBER})(?:,?\s*{iss}\s*(?P<i>[\w{DASHES}/]+))?(?:,\s*(?P<date>{date})|\s*\((?P<date2>[^()]+)\))?",
-        # 12(3), · 12.3 (lists)
-        rf"[,\s]\s*(?P<v>\d+)\s*\((?P<i>[\w{DASHES}/]+)\)",
-        r",\s*(?P<v>\d+)\.(?P<i>\d+)",
-        # t. 46, 1928 (French)
-        rf",\s*{vol}\s*(?P<v>{P.NUMBER}),\s*(?P<date>{date})",
-        # 13:1 · 29: 4 · 17, no. 1 · 12 (the date was read in parentheses after them)
-        rf"[,\s]\s*(?P<v>\d+)\s*(?:[:.]\s*(?P<i>\d+)|,?\s*{iss}\s*(?P<i2>\d+))?" if d.periodical else r"(?!)",
-        # , January-February (an issue named, lists)
-        rf",\s*(?P<named>{P.month()}(?:\s*[{DASHES}/]\s*{P.month()})?)",
-        # , 1986 · , Oct. 1934 (a date alone after the journal)
-        rf",\s*(?P<date>{date})",
-    ]
-    for rx in shapes:
+    for rx in _journal_shapes(d.periodical):
         m = _ends(rx, d.s, d.low, end, re.IGNORECASE)
         if not m:
             continue
@@ -465,6 +471,33 @@ def _journal_tail(d: Draft, end: int) -> int:
         d.periodical = True
         return _back_over(d.s, d.low, m.start())
     return end
+
+
+@lru_cache(maxsize=None)
+def _journal_shapes(periodical: bool) -> tuple[str, ...]:
+    """The shapes of a journal's tail, tried in this order; one of them only where a periodical's
+    date was read before (built once for each: `_ends` keys on the text)."""
+    vol, iss = P.scope("volume"), P.scope("issue")
+    date = P.date_words()
+    return (
+        # No.7, November-December 1929 · n°34, August-September 1936 · no. 6 (1959) · Nr. 5/1990
+        rf"(?<!\d)(?<!\d,)[,\s]\s*{iss}\s*(?P<i>\d+(?:[{DASHES}/]\d+)?)(?:(?:,\s*|\s+)(?P<date>{date})|\s*\((?P<date2>[^()]+)\))?",
+        # 13:1 (1982) · 29: 4 (Oct., 1977) · 12(3) · 12 (1986) · 17, no. 1 (1965)
+        rf"[,\s]\s*(?P<v>\d+)\s*(?:[:.]\s*(?P<i>\d+(?:[{DASHES}/]\d+)?)|,?\s*{iss}\s*(?P<i2>\d+(?:[{DASHES}/]\d+)?))?\s*\((?P<date>[^()]+)\)",
+        # vol. 12, no. 3, 2005 · vol. 12, no. 3 (2005) · Vol. 3, No. 2, Spring 1990
+        rf"[,.]\s*{vol}\s*(?P<v>{P.NUMBER})(?:,?\s*{iss}\s*(?P<i>[\w{DASHES}/]+))?(?:,\s*(?P<date>{date})|\s*\((?P<date2>[^()]+)\))?",
+        # 12(3), · 12.3 (lists)
+        rf"[,\s]\s*(?P<v>\d+)\s*\((?P<i>[\w{DASHES}/]+)\)",
+        r",\s*(?P<v>\d+)\.(?P<i>\d+)",
+        # t. 46, 1928 (French)
+        rf",\s*{vol}\s*(?P<v>{P.NUMBER}),\s*(?P<date>{date})",
+        # 13:1 · 29: 4 · 17, no. 1 · 12 (the date was read in parentheses after them)
+        rf"[,\s]\s*(?P<v>\d+)\s*(?:[:.]\s*(?P<i>\d+)|,?\s*{iss}\s*(?P<i2>\d+))?" if periodical else r"(?!)",
+        # , January-February (an issue named, lists)
+        rf",\s*(?P<named>{P.month()}(?:\s*[{DASHES}/]\s*{P.month()})?)",
+        # , 1986 · , Oct. 1934 (a date alone after the journal)
+        rf",\s*(?P<date>{date})",
+    )
 
 
 # ----------------------------------------------------------------------------- from the start
@@ -646,7 +679,7 @@ def _title_zone(d: Draft, start: int, end: int, italics: Italics) -> bool:
             return True
     t_end = _roles_in(d, start, end, container=False)
     t_end = _volume_in_title(d, start, t_end)
-    extent = _ends(rf",\s*(?P<n>\d+)\s+(?:{P.scope('volume')})", s, start, t_end, re.IGNORECASE)
+    extent = _ends(_extent_rx(), s, start, t_end, re.IGNORECASE)
     if extent and extent.start() > start:
         d.values["note"] = _clean(s[extent.start():t_end])      # "Rosa Luxemburg, 2 vols": the set's extent
         t_end = _back_over(s, start, extent.start())
@@ -655,6 +688,12 @@ def _title_zone(d: Draft, start: int, end: int, italics: Italics) -> bool:
     d.add(Field.TITLE, start, t_end)
     d.values["title"] = _clean(s[start:t_end])
     return True
+
+
+@lru_cache(maxsize=None)
+def _extent_rx() -> str:
+    """A set's extent after its title: ", 2 vols" (built once: `_ends` keys on the text)."""
+    return rf",\s*(?P<n>\d+)\s+(?:{P.scope('volume')})"
 
 
 def _quoted_after_issue(d: Draft, start: int, end: int) -> bool:
@@ -696,7 +735,7 @@ def _volume_in_title(d: Draft, start: int, end: int) -> int:
     """"The Gulag Archipelago …, Volume II (New York …)": the volume cited, not the title's words."""
     if "volume" in d.values:
         return end
-    m = _ends(rf"(?:,\s*|\s+)(?P<all>{P.scope('volume')}\s*(?P<v>{P.NUMBER}))", d.s, start, end, re.IGNORECASE)
+    m = _ends(_volume_rx("(?:,\\s*|\\s+)"), d.s, start, end, re.IGNORECASE)
     if not m or m.start() <= start:
         return end
     d.add(Field.VOLUME, m.start("all"), m.end("all"), m.group("v"))
@@ -879,7 +918,7 @@ def _parse(s: str, start: int, end: int, italics: Italics, entry: bool, mode: Na
     if cut == before_imprint:
         cut = _imprint_plain(d, cut, with_year=True)
     if cut == before_imprint and entry:
-        pages = _ends(rf"[:,]\s*(?:{P.scope('page')}\s*)?(?P<pages>{P.RANGE})", s, title_start, cut, re.IGNORECASE)
+        pages = _ends(_entry_pages_rx(), s, title_start, cut, re.IGNORECASE)
         if pages:
             _record_pages(d, Field.PAGES, *pages.span("pages"), pages.group("pages"))
             d.values["pages"] = _pages_value(P.digits_corrected(pages.group("pages")))
@@ -890,7 +929,7 @@ def _parse(s: str, start: int, end: int, italics: Italics, entry: bool, mode: Na
         cut = _journal_tail(d, cut)
     if not d.imprint and not d.periodical and d.pinpoint and not d.values.get("url") and not entry:
         # "Trotsky, Sochineniia, Moscow, Vol.20": a place alone before the volume
-        m = _ends(rf",\s*(?P<place>{P.PLACE})", s, title_start, cut)
+        m = _ends(_PLACE_ALONE, s, title_start, cut)
         if m and (d.authors or d.editors) and len(m.group("place").split()) <= 2 and "volume" in d.values:
             _place_publisher(d, m.span("place"), None)
             cut = _back_over(s, title_start, m.start())
@@ -902,6 +941,15 @@ def _parse(s: str, start: int, end: int, italics: Italics, entry: bool, mode: Na
     return Citation(start, end, Form.FULL, d.parts, _work(d), pinpoint=d.pinpoint, corrections=d.corrections,
                     doubts=d.doubts, reference_entry=entry, sets_abbreviation=d.abbreviation,
                     same_authors=bool(d.values.get("same_authors")))
+
+
+@lru_cache(maxsize=None)
+def _entry_pages_rx() -> str:
+    """A reference-list entry's pages at its end (built once: `_ends` keys on the text)."""
+    return rf"[:,]\s*(?:{P.scope('page')}\s*)?(?P<pages>{P.RANGE})"
+
+
+_PLACE_ALONE = rf",\s*(?P<place>{P.PLACE})"
 
 
 def _legal_or_official(s: str, start: int, end: int, entry: bool) -> Citation | None:

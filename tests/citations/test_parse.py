@@ -2,6 +2,8 @@
 parser knows, in notes and in reference lists; OCR damage read and kept."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tei_edition.citations.bibtex import entry_type, fields_of
@@ -257,3 +259,22 @@ def test_end_anchored_searches_answered_from_an_earlier_search_are_the_searches_
                     if got is not None:
                         assert got.span() == afresh.span() and got.groupdict() == afresh.groupdict()
     assert _parse._ENDS_SEARCHED
+
+
+def test_end_anchored_patterns_are_compiled_once_and_match_only_at_the_end():
+    rx = _parse._volume_rx("[,.]\\s*")
+    assert _parse._volume_rx("[,.]\\s*") is rx                      # built once
+    anchored = _parse._end_anchored(rx, re.IGNORECASE)
+    assert _parse._end_anchored(rx, re.IGNORECASE) is anchored       # compiled once
+    assert anchored.pattern == rf"(?:{rx})\s*$"
+    s = "Collected Works, vol. 33 "
+    m = _parse._ends(rx, s, 0, len(s), re.IGNORECASE)
+    assert m is not None and m.group("v") == "33"
+    assert _parse._ends(rx, "Vol. 3 of the Collected Works", 0, 29, re.IGNORECASE) is None
+
+
+def test_journal_shapes_read_a_bare_volume_only_after_a_periodical_date():
+    with_date, without = _parse._journal_shapes(True), _parse._journal_shapes(False)
+    assert len(with_date) == len(without) and _parse._journal_shapes(True) is with_date
+    differing = [k for k, (a, b) in enumerate(zip(with_date, without)) if a != b]
+    assert len(differing) == 1 and without[differing[0]] == r"(?!)"
