@@ -31,10 +31,20 @@ def _pin_rx() -> str:
     return _PIN.replace("{page}", P.scope("page")).replace("{chapter}", P.scope("chapter"))
 
 
+@lru_cache(maxsize=None)
+def _pinpoint_rx() -> re.Pattern[str]:
+    r"""A pinpoint after an optional separator. It serves where a separator is required too: a
+    pinpoint never begins with a stop, a comma, a colon or a space, so where the text begins with
+    one the match takes it as its separator, as "(?:[,.:]\s*|\s+)" would, and where it begins
+    with none only the separator's presence is to be checked (one pattern compiled, not two)."""
+    return re.compile(rf"[,.:]?\s*{_pin_rx()}(?![\w])", re.IGNORECASE)
+
+
 def _pinpoint_after(s: str, pos: int, end: int, *, required_sep: bool = True) -> tuple[int, str, tuple[int, int] | None]:
     """A pinpoint right after `pos` (", p. 18", " 329", ": 23"): (new end, pages, span)."""
-    sep = r"[,.:]?\s*" if not required_sep else r"(?:[,.:]\s*|\s+)"
-    m = _rx(rf"{sep}{_pin_rx()}(?![\w])", re.IGNORECASE).match(s, pos, end)
+    if required_sep and not (pos < end and (s[pos] in ",.:" or s[pos].isspace())):
+        return pos, "", None
+    m = _pinpoint_rx().match(s, pos, end)
     if not m:
         return pos, "", None
     if m.group("chapter"):

@@ -70,3 +70,16 @@ def test_cross_reference_to_a_note():
 def test_abbreviation_the_source_set_up():
     c = short.abbreviation_at("WLT (1934-35), p. 12", 0, 20, {"WLT": "Writings of Leon Trotsky"})
     assert c.form is Form.ABBREVIATION and c.pointer.title == "Writings of Leon Trotsky (1934-35)" and c.pinpoint == "12"
+
+
+def test_one_pinpoint_pattern_reads_as_the_required_separator_pattern_did():
+    import re
+    from tei_edition.citations import short as S
+    required = re.compile(rf"(?:[,.:]\s*|\s+){S._pin_rx()}(?![\w])", re.IGNORECASE)
+    texts = [", p. 18", " 329", ": 23", "p. 18", "329", ".  pp. 4-7", ",ch. XVI", "\u00a0p. 3", "\n12 ff.", ",", "",
+             " and more", ", chap. 4, p. 2", "; p. 3", "  S. 17 f.", ", 12, 14"]
+    for text in texts:
+        m = required.match(text)
+        stop, pages, span = S._pinpoint_after(text, 0, len(text))
+        assert span == (m.span("pin") if m else None), text
+        assert stop == (m.end() if m and span is not None else 0), text
