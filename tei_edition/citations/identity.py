@@ -26,6 +26,7 @@ reference-list entry, then the full citation with most fields), and the longest 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import OTHERS, Name, Work, WorkKind
 from .vocabulary import fold, publisher_abbreviations, significant_words, words
@@ -38,10 +39,20 @@ _PUBLISHER_NOISE = frozenset({"books", "press", "publishers", "publishing", "inc
 
 
 def family_key(name: Name) -> str:
-    return "".join(words(name.family)) if not name.body else "".join(words(name.family))
+    return family_words_key(name.family)
 
 
+@lru_cache(maxsize=8192)
+def family_words_key(family: str) -> str:
+    """A family name's words, folded and run together: what names are compared by."""
+    return "".join(words(family))
+
+
+@lru_cache(maxsize=8192)
 def name_keys(names: tuple[Name, ...]) -> tuple[str, ...]:
+    """The family keys of names, "and others" left out. Kept for each tuple of names: the
+    resolver compares every short form's names with every work's, the same works' names
+    thousands of times in a text (names are frozen, so a kept answer stays true)."""
     return tuple(family_key(n) for n in names if n != OTHERS)
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .identity import merged, name_keys, same_title, same_work, title_words
+from .identity import family_words_key, merged, name_keys, same_title, same_work, title_words
 from .model import Citation, Form, Name, Pointer, Work, WorkKind
 from .vocabulary import words
 
@@ -319,7 +319,7 @@ def _by_recency(works: list[Cited], f: Found, last: dict[str, int]) -> list[int]
 
 def _names_match(work: Work, p: Pointer) -> bool:
     keys = name_keys(work.names)
-    wanted = tuple("".join(words(f)) for f in p.families)
+    wanted = tuple(family_words_key(f) for f in p.families)
     if not keys or not wanted:
         return False
     if keys == wanted or (p.others and keys[:len(wanted)] == wanted):

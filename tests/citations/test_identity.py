@@ -54,3 +54,13 @@ def test_merged_keeps_the_most_trusted_values_and_the_longest_title():
     noted = book("The Prophet Unarmed", "1959", "OUP")
     w = merged([(1, noted), (0, listed)])
     assert (w.title, w.publisher, w.place) == ("The Prophet Unarmed: Trotsky, 1921–1929", "Oxford University Press", "Oxford")
+
+
+def test_name_keys_fold_family_names_leave_out_others_and_are_kept():
+    from tei_edition.citations.identity import family_words_key, name_keys
+    from tei_edition.citations.model import OTHERS, Name
+    names = (Name("Broué", "Pierre"), Name("van der Linden", "Marcel"), Name("others"))
+    assert name_keys(names) == ("broue", "vanderlinden")                  # an equal "others" is left out too
+    assert name_keys(names) is name_keys(names)                            # kept, not computed again
+    assert name_keys((Name("Trotsky", "Leon"), OTHERS)) == (family_words_key("Trotsky"),) == ("trotsky",)
+    assert name_keys((Name("International Communist Current", body=True),)) == ("internationalcommunistcurrent",)
