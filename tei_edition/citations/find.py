@@ -141,6 +141,13 @@ def _rejoined(s: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # ----------------------------------------------------------------------------- in a clause
 
+@lru_cache(maxsize=None)
+def _capital_after_prose() -> re.Pattern[str]:
+    """A capital that begins a word after prose: a name's first letter, where no lead-in word
+    stands (compiled once, on first use)."""
+    return re.compile(rf"(?<![\w’'.]){UPPER}")
+
+
 def _starts(s: str, a: int, b: int) -> list[tuple[int, bool]]:
     """Where a citation may begin in s[a:b]: (position, after a lead-in or at the clause start)."""
     found = [(a, True)]
@@ -156,7 +163,7 @@ def _starts(s: str, a: int, b: int) -> list[tuple[int, bool]]:
         if m.start() > a and (s[m.start() - 1:m.start()].isspace() or s[m.start() - 1:m.start()] in "(,;:"):
             found.append((m.end(), True))
     # a name and a comma after prose that no lead-in word ends ("draws heavily upon Pierre Broué, …")
-    for m in re.finditer(rf"(?<![\w’'.]){UPPER}", s[a:b]):
+    for m in _capital_after_prose().finditer(s[a:b]):
         k = a + m.start()
         run = read_names(s, k, b) if natural_name(s, k, b) is not None else None
         if run is not None and _rx(r",\s|\s+ed\.,?\s").match(s, run.end, b):
@@ -184,18 +191,30 @@ def _ends(s: str, a: int, b: int) -> list[int]:
     for m in re.finditer(r"(?<=[^\s.])\.\s+(?=[a-z])", s[a:b]):
         if not _ends_abbreviation(s, a + m.start()):
             ends.append(a + m.start())        # "… Marxists Internet Archive. and Deutscher 2003a"
-    for m in re.finditer(rf"\([^()]*{P.YEARISH}[a-z]?\)(?:,?\s*(?:{P.scope('page')}\s*)?{P.PAGES})?", s[a:b], re.IGNORECASE):
+    for m in _year_in_parentheses().finditer(s[a:b]):
         if a + m.end() < b:
             ends.append(a + m.end())
     return sorted(set(ends), reverse=True)
+
+
+@lru_cache(maxsize=None)
+def _year_in_parentheses() -> re.Pattern[str]:
+    """An imprint's year in parentheses and the pages cited after it (compiled once)."""
+    return re.compile(rf"\([^()]*{P.YEARISH}[a-z]?\)(?:,?\s*(?:{P.scope('page')}\s*)?{P.PAGES})?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _short_form_start() -> re.Pattern[str]:
+    """Where a short form may begin: a word that begins with a capital or a quotation mark, or an
+    "ibid." or "op. cit." form (compiled once)."""
+    return re.compile(rf"(?<![\w’'])(?=[{UPPER[1:-1]}“\"‘«]|(?i:{repeat_words()}))")
 
 
 def _shorts(s: str, a: int, b: int, sure: set[int], abbreviations: dict[str, str]) -> list[Citation]:
     """Every short form in s[a:b]; those at a start in `sure` are certain, the others tentative."""
     found: list[Citation] = []
     pos = a
-    word = _rx(rf"(?<![\w’'])(?=[{UPPER[1:-1]}“\"‘«]|(?i:{repeat_words()}))")
-    for m in word.finditer(s, a, b):
+    for m in _short_form_start().finditer(s, a, b):
         k = m.start()
         if k < pos:
             continue

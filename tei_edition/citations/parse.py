@@ -305,7 +305,7 @@ def _date(d: Draft, start: int, end: int) -> bool:
     d.values["year"] = y.year
     if y.label:
         d.values["year_label"] = y.label
-    months = re.match(rf"\s*(?:\d{{1,2}}\.?\s+)?(?P<m>{P.month()}(?:\s*[{DASHES}/]\s*{P.month()})?)", text)
+    months = _months_of_date().match(text)
     if months:
         d.values["month"] = _clean(months.group("m"))
     if y.corrected:
@@ -313,6 +313,12 @@ def _date(d: Draft, start: int, end: int) -> bool:
                                         "OCR noise in a year"))
         d.doubts.append(f"read the year '{years[0].group(0)}' as {y.year}")
     return True
+
+
+@lru_cache(maxsize=None)
+def _months_of_date() -> re.Pattern[str]:
+    """The month or months at a date's start, after its day (compiled once)."""
+    return re.compile(rf"\s*(?:\d{{1,2}}\.?\s+)?(?P<m>{P.month()}(?:\s*[{DASHES}/]\s*{P.month()})?)")
 
 
 def _place_publisher(d: Draft, place: tuple[int, int] | None, publisher: tuple[int, int] | None) -> None:
@@ -395,7 +401,13 @@ def _imprint_paren(d: Draft, end: int) -> int:
 
 
 def _has_month(text: str) -> bool:
-    return re.search(rf"(?<!\w){P.month()}", text) is not None
+    return _month_word().search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _month_word() -> re.Pattern[str]:
+    """A month's or a season's name that begins a word (compiled once)."""
+    return re.compile(rf"(?<!\w){P.month()}")
 
 
 _IMPRINT_PLAIN = [
@@ -1006,8 +1018,7 @@ def _acceptable(d: Draft) -> bool:
     title = d.values.get("title", "") or d.values.get("container", "")
     if not title or len(title) > 260:
         return False
-    if not re.search(r"[^\W\d_]{2,}", title) or re.match(rf"(?:{P.scope('issue')}|{P.scope('volume')}|{P.scope('page')})\s*\d",
-                                                         title, re.IGNORECASE):
+    if not re.search(r"[^\W\d_]{2,}", title) or _numbered_scope().match(title):
         return False           # a number, not a title
     if re.search(r"\(\s*(?:note|n\.|fn\.)\s*\d+\s*\)", title):
         return False
@@ -1029,6 +1040,12 @@ def _acceptable(d: Draft) -> bool:
     if not d.quoted and len(words) > 12 and lowers > 0.7 * len(words):
         return False           # prose, not a title
     return True
+
+
+@lru_cache(maxsize=None)
+def _numbered_scope() -> re.Pattern[str]:
+    """An issue's, a volume's or a page's word and its number: "No. 3", "vol. 2" (compiled once)."""
+    return re.compile(rf"(?:{P.scope('issue')}|{P.scope('volume')}|{P.scope('page')})\s*\d", re.IGNORECASE)
 
 
 def _plausible_fields(d: Draft) -> bool:
