@@ -820,8 +820,11 @@ def _roles_in(d: Draft, start: int, end: int, *, container: bool) -> int:
 def _abbreviation(d: Draft, start: int, end: int) -> int:
     """", hereafter WLT," inside a title: the abbreviation is kept, and the rest of the title
     ("(1933-34)") joins it again; the setup's words are part of no field."""
-    for rx in abbreviation_setups():
-        m = _rx(rf"(?:,\s*|\s+)(?:{rx.pattern})(?P<after>,?\s*)", re.IGNORECASE).search(d.s, start, end)
+    anywhere = _any_abbreviation_setup()
+    if anywhere is not None and anywhere.search(d.s, start, end) is None:
+        return end             # no setup's words in the title zone: no setup searched for
+    for setup in _abbreviation_setups_after_title():
+        m = setup.search(d.s, start, end)
         if m:
             d.abbreviation = m.group("abbr").rstrip(".")
             d.values["abbreviation"] = d.abbreviation
@@ -829,6 +832,38 @@ def _abbreviation(d: Draft, start: int, end: int) -> int:
             d.values["abbreviation_span"] = f"{m.start()}:{m.end()}"
             return m.start()
     return end
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_setups_after_title() -> tuple[re.Pattern[str], ...]:
+    """Each way of setting up an abbreviation, after the title's comma or space, in the order
+    they are tried (compiled once)."""
+    return tuple(re.compile(rf"(?:,\s*|\s+)(?:{rx.pattern})(?P<after>,?\s*)", re.IGNORECASE)
+                 for rx in abbreviation_setups())
+
+
+@lru_cache(maxsize=None)
+def _any_abbreviation_setup() -> re.Pattern[str] | None:
+    r"""One search for all the setups at once, to learn whether any of them stands in a title zone
+    (most hold none, and five searches would each scan it). A setup matches where its own
+    pattern does, its trailing "(?P<after>,?\s*)" matching empty if need be, so this finds a
+    place wherever one of them would. Their groups are renamed apart (each name is defined once
+    in its pattern, and that definition is what is renamed); None, and each setup searched as
+    before, where a pattern refers to its groups or sets flags for the whole of it."""
+    alternatives = []
+    for k, rx in enumerate(abbreviation_setups()):
+        text = rx.pattern
+        if re.search(r"\\[1-9]|\(\?P=|\(\?\(", text):
+            return None
+        for name in rx.groupindex:
+            if text.count(f"(?P<{name}>") != 1:
+                return None
+            text = text.replace(f"(?P<{name}>", f"(?P<{name}_{k}>")
+        alternatives.append(f"(?:{text})")
+    try:
+        return re.compile(rf"(?:,\s*|\s+)(?:{'|'.join(alternatives)})", re.IGNORECASE)
+    except re.error:
+        return None
 
 
 # ----------------------------------------------------------------------------- the kind

@@ -278,3 +278,17 @@ def test_journal_shapes_read_a_bare_volume_only_after_a_periodical_date():
     assert len(with_date) == len(without) and _parse._journal_shapes(True) is with_date
     differing = [k for k, (a, b) in enumerate(zip(with_date, without)) if a != b]
     assert len(differing) == 1 and without[differing[0]] == r"(?!)"
+
+
+def test_one_search_for_any_abbreviation_setup_finds_a_place_wherever_a_setup_would():
+    anywhere = _parse._any_abbreviation_setup()
+    assert anywhere is not None
+    setups = _parse._abbreviation_setups_after_title()
+    texts = ["Writings of Leon Trotsky, hereafter WLT, (1933-34)", "Marx-Engels Werke (im Folgenden: MEW)",
+             "Œuvres complètes (ci-après OC)", "Obras escogidas, en adelante OE", "Opere, d’ora in poi OP",
+             "The Revolution Betrayed", "hereafter without a comma or space before it", "Werke, künftig zitiert als MEW",
+             "A title, henceforth lower-case", "Quaderni, in seguito Q."]
+    for text in texts:
+        some = any(setup.search(text) for setup in setups)
+        assert (anywhere.search(text) is not None) == some, text
+    assert _parse._any_abbreviation_setup.__wrapped__() is not None   # the data's setups combine
