@@ -107,12 +107,12 @@ def collection_words() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def official_series() -> str:
-    return "|".join(f"(?:{rx.pattern})" for _, rx in data.patterns("citation_official_papers.tsv"))
+    return "|".join(f"(?:{rx})" for _, rx in data.pattern_texts("citation_official_papers.tsv"))
 
 
 @lru_cache(maxsize=None)
 def law_reporters() -> str:
-    return "|".join(f"(?:{rx.pattern})" for _, rx in data.patterns("citation_law_reports.tsv"))
+    return "|".join(f"(?:{rx})" for _, rx in data.pattern_texts("citation_law_reports.tsv"))
 
 
 URL = r"(?:https?://|www\.)[^\s<>\"”]+[^\s<>\"”.,;:)\]]"

@@ -107,34 +107,34 @@ def strong_lead_ins() -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def repeats() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(rf"(?:{rx.pattern})", re.IGNORECASE))
-                 for name, rx in data.patterns("citation_repeats.tsv") if name in ("ibid", "op-cit"))
+    return tuple((name, re.compile(rf"(?:{rx})", re.IGNORECASE))
+                 for name, rx in data.pattern_texts("citation_repeats.tsv") if name in ("ibid", "op-cit"))
 
 
 @lru_cache(maxsize=None)
 def repeat_words() -> str:
     """One alternation of every 'ibid.' and 'op. cit.' form."""
-    return "|".join(f"(?:{rx.pattern})" for name, rx in data.patterns("citation_repeats.tsv")
+    return "|".join(f"(?:{rx})" for name, rx in data.pattern_texts("citation_repeats.tsv")
                     if name in ("ibid", "op-cit"))
 
 
 @lru_cache(maxsize=None)
 def author_placeholder(name: str) -> re.Pattern[str]:
     """The words that stand where a citation's names would ("Ders.", "Id.", "Anon.")."""
-    rx = next(rx for n, rx in data.patterns("citation_repeats.tsv") if n == name)
-    return re.compile(rf"(?:{rx.pattern})", re.IGNORECASE)
+    rx = next(rx for n, rx in data.pattern_texts("citation_repeats.tsv") if n == name)
+    return re.compile(rf"(?:{rx})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def roles() -> dict[str, str]:
     """role → an alternation of its words."""
-    return {name: rx.pattern for name, rx in data.patterns("citation_roles.tsv")}
+    return dict(data.pattern_texts("citation_roles.tsv"))
 
 
 @lru_cache(maxsize=None)
 def scopes() -> dict[str, str]:
     """biblScope unit → an alternation of its words."""
-    return {name: rx.pattern for name, rx in data.patterns("citation_scopes.tsv")}
+    return dict(data.pattern_texts("citation_scopes.tsv"))
 
 
 @lru_cache(maxsize=None)
@@ -180,7 +180,7 @@ def web_words() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def abbreviation_setups() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(rx.pattern, re.IGNORECASE) for _, rx in data.patterns("citation_abbreviation_setups.tsv"))
+    return tuple(re.compile(rx, re.IGNORECASE) for _, rx in data.pattern_texts("citation_abbreviation_setups.tsv"))
 
 
 def looks_like_publisher(text: str) -> bool:

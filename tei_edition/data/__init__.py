@@ -35,10 +35,16 @@ class DataFiles:
     @lru_cache(maxsize=None)
     def patterns(self, name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """A pattern file: `name<TAB>regex` per line."""
+        return tuple((label, re.compile(rx)) for label, rx in self.pattern_texts(name))
+
+    @lru_cache(maxsize=None)
+    def pattern_texts(self, name: str) -> tuple[tuple[str, str], ...]:
+        """A pattern file's names and regexes as text, not compiled: for rules that build their
+        own patterns from them (compiling each first costs a fresh process time for nothing)."""
         out = []
         for line in self._lines(name):
             label, _, rx = line.partition("\t")
-            out.append((label.strip(), re.compile(rx.strip())))
+            out.append((label.strip(), rx.strip()))
         return tuple(out)
 
     @staticmethod
@@ -49,3 +55,4 @@ class DataFiles:
 
 DATA = DataFiles()
 words, ordered, table, pairs, patterns = DATA.words, DATA.ordered, DATA.table, DATA.pairs, DATA.patterns
+pattern_texts = DATA.pattern_texts
