@@ -542,7 +542,7 @@ def _head(d: Draft, italics: Italics, mode: Names) -> int:
             return -1
     elif mode is Names.INVERTED:
         run = read_names(s, at, d.end, inverted=True)
-        if run is None or not _rx(rf"\.\s+|\s*\({P.YEARISH}\)").match(s, run.end, d.end):
+        if run is None or not _STOP_OR_YEAR.match(s, run.end, d.end):
             return -1
     else:
         run = read_names(s, at, d.end, inverted=d.entry)
@@ -550,22 +550,22 @@ def _head(d: Draft, italics: Italics, mode: Names) -> int:
             run = _body_author(d) or read_names(s, at, d.end)
         if run is None:
             return -1
-    role_m = _rx(rf"(?:,\s*|\s+)(?P<r>{P.role('editor')})(?=[\s,.:)]|$)", re.IGNORECASE).match(s, run.end, d.end)
+    role_m = _editor_after_names().match(s, run.end, d.end)
     after = role_m.end() if role_m else run.end
     if role_m:
         d.editors = d.names(Field.EDITOR, run)
     else:
         d.authors = d.names(Field.AUTHOR, run)
     if d.entry or mode is Names.INVERTED:
-        ym = _rx(rf"[,.]?\s*\(?(?P<y>{P.YEARISH}|{P.no_date_rx()})\)?(?=[\s,.:;])[.,:]?").match(s, after, d.end)
+        ym = _year_after_names().match(s, after, d.end)
         if ym and _year(d, *ym.span("y")):
             after = ym.end()
-            role_m2 = _rx(rf"\s*\(?(?P<r>{P.role('editor')})\)?[.,]?", re.IGNORECASE).match(s, after, d.end)
+            role_m2 = _editor_after_year().match(s, after, d.end)
             if role_m2 and not d.editors:
                 d.editors, d.authors = d.authors, ()
                 d.parts = [Part(Field.EDITOR, p.start, p.end, p.value) if p.field is Field.AUTHOR else p for p in d.parts]
                 after = role_m2.end()
-    sep_rx = r"\s*,\s*" if mode is Names.FAMILY else r"\s*(?:[,.:]\s*|\s+in\s+(?=[\"“‘'«" + UPPER[1:-1] + r"]))"
+    sep_rx = r"\s*,\s*" if mode is Names.FAMILY else _NAMES_TITLE_SEPARATOR
     if "year" in d.values or any(p.field is Field.DATE for p in d.parts):
         sep_rx = r"[\s,.:]*"          # the year after the names was their separator
     sep = _rx(sep_rx).match(s, after, d.end)
@@ -576,10 +576,42 @@ def _head(d: Draft, italics: Italics, mode: Names) -> int:
     return sep.end()
 
 
+# After an inverted name, a full stop or the year in parentheses ("Smith, John. Title", "Smith, J. (2001)").
+_STOP_OR_YEAR = re.compile(rf"\.\s+|\s*\({P.YEARISH}\)")
+# Between the names and the title: a stop, comma or colon, or " in " before a title's first mark or capital.
+_NAMES_TITLE_SEPARATOR = r"\s*(?:[,.:]\s*|\s+in\s+(?=[\"“‘'«" + UPPER[1:-1] + r"]))"
+
+
+# The patterns of a citation's head, built from the vocabulary, each compiled once on first use.
+
+@lru_cache(maxsize=None)
+def _editor_after_names() -> re.Pattern[str]:
+    """An editor's role after the names: ", ed.", " (eds)"."""
+    return re.compile(rf"(?:,\s*|\s+)(?P<r>{P.role('editor')})(?=[\s,.:)]|$)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _year_after_names() -> re.Pattern[str]:
+    """The year after the names (reference lists, and notes written as a bibliography)."""
+    return re.compile(rf"[,.]?\s*\(?(?P<y>{P.YEARISH}|{P.no_date_rx()})\)?(?=[\s,.:;])[.,:]?")
+
+
+@lru_cache(maxsize=None)
+def _editor_after_year() -> re.Pattern[str]:
+    """An editor's role after the year: "(ed.)"."""
+    return re.compile(rf"\s*\(?(?P<r>{P.role('editor')})\)?[.,]?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _body_before_year() -> re.Pattern[str]:
+    """A body's name before a year or a parenthesis: "International Communist Current 2000"."""
+    return re.compile(rf"(?P<body>{UPPER}[\w'’&.\-]*(?:\s+(?:{UPPER}[\w'’&.\-]*|of|for|and|the|de|du|des|für|der|del|di)){{1,7}}),?\s+(?={P.YEARISH}|\()")
+
+
 def _body_author(d: Draft) -> NameRun | None:
     """A body as author of a reference-list entry: "International Communist Current 2000, …"."""
     from .names import Placed
-    m = _rx(rf"(?P<body>{UPPER}[\w'’&.\-]*(?:\s+(?:{UPPER}[\w'’&.\-]*|of|for|and|the|de|du|des|für|der|del|di)){{1,7}}),?\s+(?={P.YEARISH}|\()").match(d.s, d.start, d.end)
+    m = _body_before_year().match(d.s, d.start, d.end)
     if not m:
         return None
     return NameRun((Placed(Name(m.group("body"), body=True), m.start("body"), m.end("body")),), False, m.end("body"))
@@ -708,12 +740,18 @@ def _extent_rx() -> str:
     return rf",\s*(?P<n>\d+)\s+(?:{P.scope('volume')})"
 
 
+@lru_cache(maxsize=None)
+def _journal_and_issue() -> re.Pattern[str]:
+    """A periodical's name and its issue at a title zone's start: "Bilan n°34, " (compiled once)."""
+    return re.compile(rf"(?P<journal>{UPPER}[^,“\"‘'«]*?)\s*,?\s*(?P<iw>{P.scope('issue')})\s*(?P<i>\d+(?:[{DASHES}/]\d+)?),?\s+",
+                      re.IGNORECASE)
+
+
 def _quoted_after_issue(d: Draft, start: int, end: int) -> bool:
     """"Bilan n°34, “La Boucherie de Moscou”, August-September 1936": a periodical and its issue
     first, then the piece's title in quotation marks."""
     s = d.s
-    m = _rx(rf"(?P<journal>{UPPER}[^,“\"‘'«]*?)\s*,?\s*(?P<iw>{P.scope('issue')})\s*(?P<i>\d+(?:[{DASHES}/]\d+)?),?\s+",
-                   re.IGNORECASE).match(s, start, end)
+    m = _journal_and_issue().match(s, start, end)
     if not m:
         return False
     q = _quoted(s, m.end(), end)
@@ -787,12 +825,18 @@ def _container(d: Draft, start: int, end: int, italics: Italics) -> bool:
     return True
 
 
+@lru_cache(maxsize=None)
+def _role_in_title() -> re.Pattern[str]:
+    """A role's words inside a title zone: ", trans. ", ". Edited by " (compiled once)."""
+    return re.compile(rf"(?:,\s*|\.\s+|\s+|\(\s*)(?P<r>{P.any_role()})\s+(?=\S)", re.IGNORECASE)
+
+
 def _roles_in(d: Draft, start: int, end: int, *, container: bool) -> int:
     """Translators and editors named inside the title zone (", trans. Charles Malamuth",
     ". Edited by Al Richardson.", ", ed. X", ", hg. von X"), each of them: tagged, and the title
     ends before the first."""
     s = d.s
-    rx = _rx(rf"(?:,\s*|\.\s+|\s+|\(\s*)(?P<r>{P.any_role()})\s+(?=\S)", re.IGNORECASE)
+    rx = _role_in_title()
     first = -1
     pos = start
     while True:
@@ -1008,12 +1052,11 @@ def _legal_or_official(s: str, start: int, end: int, entry: bool) -> Citation | 
     if lead_ins().match(s, start, end):
         return None               # "See Roe v. Wade, …": the citation begins after the lead-in
     d = Draft(s, start, end, entry)
-    reporters, series = P.law_reporters(), P.official_series()
-    case = _rx(rf"(?P<title>{UPPER}.{{1,150}}?\sv\.?\s.{{1,150}}?),\s+(?P<where>(?P<vol>\d+)\s+(?:{reporters})\s+(?P<page>\d+))"
-                      rf"(?:,\s*(?P<pin>\d+(?:[{DASHES}]\d+)?))?\s*\((?:[^()\d]*\s)?(?P<year>{P.YEAR})\)").fullmatch(s, start, end)
-    statute = _rx(rf"(?P<where>(?P<vol>\d+)\s+(?:{reporters})\s*§+\s*(?P<sec>[\w.\-]+))(?:\s*\((?P<year>{P.YEAR})\))?").fullmatch(s, start, end)
-    paper = _rx(rf"(?:(?P<title>{UPPER}[^()]{{2,200}}?),\s*)?(?P<where>(?:{series})\s?\d+(?:/\d+)?)"
-                       rf"(?:\s*\((?P<imprint>[^()]*)\))?(?:,\s*(?P<pin>(?:No\.|pp?\.)\s?\d+(?:[{DASHES}]\d+)?))?").fullmatch(s, start, end)
+    # a case's parties stand either side of "v." and a statute's section after "§": where the
+    # text holds neither, their patterns are neither compiled nor tried
+    case = _case().fullmatch(s, start, end) if _VERSUS.search(s, start, end) else None
+    statute = _statute().fullmatch(s, start, end) if s.find("§", start, end) >= 0 else None
+    paper = _official_paper().fullmatch(s, start, end)
     m = case or statute or paper
     if m is None:
         return None
@@ -1037,6 +1080,30 @@ def _legal_or_official(s: str, start: int, end: int, entry: bool) -> Citation | 
     d.parts.sort(key=lambda p: (p.start, p.end))
     return Citation(start, end, Form.FULL, d.parts, work, pinpoint=d.pinpoint, corrections=d.corrections, doubts=d.doubts,
                     reference_entry=entry)
+
+
+_VERSUS = re.compile(r"\sv\.?\s")
+
+
+@lru_cache(maxsize=None)
+def _case() -> re.Pattern[str]:
+    """A case: "Brown v. Board of Education, 347 U.S. 483, 495 (1954)" (compiled once)."""
+    return re.compile(rf"(?P<title>{UPPER}.{{1,150}}?\sv\.?\s.{{1,150}}?),\s+(?P<where>(?P<vol>\d+)\s+(?:{P.law_reporters()})\s+(?P<page>\d+))"
+                      rf"(?:,\s*(?P<pin>\d+(?:[{DASHES}]\d+)?))?\s*\((?:[^()\d]*\s)?(?P<year>{P.YEAR})\)")
+
+
+@lru_cache(maxsize=None)
+def _statute() -> re.Pattern[str]:
+    """A statute: "42 U.S.C. § 1983 (2012)" (compiled once)."""
+    return re.compile(rf"(?P<where>(?P<vol>\d+)\s+(?:{P.law_reporters()})\s*§+\s*(?P<sec>[\w.\-]+))(?:\s*\((?P<year>{P.YEAR})\))?")
+
+
+@lru_cache(maxsize=None)
+def _official_paper() -> re.Pattern[str]:
+    """An official paper by its series' number: "Correspondence …, Cd. 7467 (London, 1914), No. 12"
+    (compiled once)."""
+    return re.compile(rf"(?:(?P<title>{UPPER}[^()]{{2,200}}?),\s*)?(?P<where>(?:{P.official_series()})\s?\d+(?:/\d+)?)"
+                      rf"(?:\s*\((?P<imprint>[^()]*)\))?(?:,\s*(?P<pin>(?:No\.|pp?\.)\s?\d+(?:[{DASHES}]\d+)?))?")
 
 
 def _remark(s: str, start: int, end: int) -> int:

@@ -103,14 +103,23 @@ def op_cit_at(s: str, pos: int, end: int) -> Citation | None:
 _YEAR_OR_ND = rf"(?P<year>{P.YEARISH}|{{nd}})"
 
 
+@lru_cache(maxsize=None)
+def _year_after_names() -> re.Pattern[str]:
+    """The year (or "n.d.") after an author-date form's names (compiled once)."""
+    return re.compile(rf",?\s+\(?{_YEAR_OR_ND.replace('{nd}', P.no_date_rx())}\)?(?![\w~])", re.IGNORECASE)
+
+
+# Another year of the same names: "Deutscher 1954, 1959".
+_ANOTHER_YEAR = re.compile(rf",\s*(?P<year>{P.YEAR}[a-z]?)(?![\w])")
+
+
 def author_date_at(s: str, pos: int, end: int) -> list[Citation]:
     """"Cliff 1991, 147-8" (and "Deutscher 1954, 1959, 1963": one citation per year) at `pos`."""
     run = read_names(s, pos, end, families=True, cased=True)
     if run is None or any(p.name.family.lower() in non_names() or re.fullmatch(P.month(), p.name.family)
                           for p in run.names):
         return []
-    year_rx = _rx(rf",?\s+\(?{_YEAR_OR_ND.replace('{nd}', P.no_date_rx())}\)?(?![\w~])", re.IGNORECASE)
-    m = year_rx.match(s, run.end, end)
+    m = _year_after_names().match(s, run.end, end)
     families = tuple(p.name.family for p in run.names)
     if not m:
         return _glued(s, pos, run.end, end, families, run.others)
@@ -129,7 +138,7 @@ def author_date_at(s: str, pos: int, end: int) -> list[Citation]:
             corrections.append(Correction(m.start("year"), m.start("year") + len(printed), printed, year.year,
                                           "OCR noise in a year"))
         found.append(_citation(Form.AUTHOR_DATE, start, stop, (start, m.end()), pointer, pin, span, corrections))
-        more = _rx(rf",\s*(?P<year>{P.YEAR}[a-z]?)(?![\w])").match(s, stop, end)
+        more = _ANOTHER_YEAR.match(s, stop, end)
         if not more or pin:
             return found
         m, year, start = more, P.read_year(more.group("year")), more.start("year")
