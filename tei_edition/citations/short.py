@@ -104,7 +104,7 @@ _YEAR_OR_ND = rf"(?P<year>{P.YEARISH}|{{nd}})"
 
 
 @lru_cache(maxsize=None)
-def _year_after_names() -> re.Pattern[str]:
+def _author_date_year() -> re.Pattern[str]:
     """The year (or "n.d.") after an author-date form's names (compiled once)."""
     return re.compile(rf",?\s+\(?{_YEAR_OR_ND.replace('{nd}', P.no_date_rx())}\)?(?![\w~])", re.IGNORECASE)
 
@@ -119,7 +119,7 @@ def author_date_at(s: str, pos: int, end: int) -> list[Citation]:
     if run is None or any(p.name.family.lower() in non_names() or re.fullmatch(P.month(), p.name.family)
                           for p in run.names):
         return []
-    m = _year_after_names().match(s, run.end, end)
+    m = _author_date_year().match(s, run.end, end)
     families = tuple(p.name.family for p in run.names)
     if not m:
         return _glued(s, pos, run.end, end, families, run.others)
