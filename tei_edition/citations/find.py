@@ -45,13 +45,19 @@ def _abbreviation_rx() -> re.Pattern[str]:
     return _rx(rf"(?<![\w.])(?:{words})$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _initials() -> re.Pattern[str]:
+    """An initial or initials as a token: "L", "Kh", "U.S" (compiled once)."""
+    return re.compile(rf"{UPPER}|{UPPER}[a-z]?|(?:{UPPER}\.)+{UPPER}?")
+
+
 def _ends_abbreviation(s: str, dot: int) -> bool:
     """Is the full stop at `dot` the stop of an abbreviation or an initial (not a sentence's)?"""
     m = re.search(r"(\S+)$", s[max(0, dot - 20):dot])
     if not m:
         return False
     token = m.group(1).lstrip("(“\"‘'«[")
-    if re.fullmatch(rf"{UPPER}|{UPPER}[a-z]?|(?:{UPPER}\.)+{UPPER}?", token):
+    if _initials().fullmatch(token):
         return True                         # an initial, "Kh.", "U.S."
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token, re.IGNORECASE):
         return True                         # "n.d.", "a.a.O.", "i.e."
@@ -113,10 +119,17 @@ def _sentence_ends(s: str, k: int, end: int) -> bool:
     return s[k] != "." or not _ends_abbreviation(s, k)
 
 
+@lru_cache(maxsize=None)
+def _sentence_start() -> re.Pattern[str]:
+    """A sentence's start after a space: a capital or an opening quotation mark (compiled once,
+    where a parenthesis first closes after a sentence's stop)."""
+    return re.compile(rf"\s+[{UPPER[1:-1]}“\"‘«]")
+
+
 def _sentence_in_parentheses(s: str, k: int, end: int) -> bool:
     """"(Reported by Pravda, January 1926.) Furthermore, …": a sentence that ended inside the
     parentheses closed at `k`."""
-    return s[k - 1:k] in ".!?" and _rx(rf"\s+[{UPPER[1:-1]}“\"‘«]").match(s, k + 1, end) is not None
+    return s[k - 1:k] in ".!?" and _sentence_start().match(s, k + 1, end) is not None
 
 
 def _name_follows(s: str, pos: int, end: int) -> bool:
@@ -128,8 +141,14 @@ def _name_follows(s: str, pos: int, end: int) -> bool:
     return name is not None and _rx(r",\s").match(s, name.end, end) is not None
 
 
+@lru_cache(maxsize=None)
+def _role_start() -> re.Pattern[str]:
+    """An editor's or a translator's role and a space (compiled once)."""
+    return re.compile(rf"(?:{roles()['editor']}|{roles()['translator']})\s", re.IGNORECASE)
+
+
 def _rejoined(s: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    role_start = _rx(rf"(?:{roles()['editor']}|{roles()['translator']})\s", re.IGNORECASE)
+    role_start = _role_start()
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out and role_start.match(s, a):
@@ -275,10 +294,16 @@ def _fulls(s: str, a: int, b: int, starts: list[tuple[int, bool]], italics: Ital
     return before + [full] + after
 
 
+@lru_cache(maxsize=None)
+def _repeat_word() -> re.Pattern[str]:
+    """An "ibid." or "op. cit." form (compiled once)."""
+    return re.compile(rf"(?i:{repeat_words()})")
+
+
 def _full(s: str, starts: list[tuple[int, bool]], b: int, italics: Italics) -> Citation | None:
     nameless: Citation | None = None
     for pos, lead in starts:
-        if _rx(rf"(?i:{repeat_words()})").match(s, pos, b):
+        if _repeat_word().match(s, pos, b):
             continue
         for end in _ends(s, pos, b):
             c = parse_full(s, pos, end, italics)

@@ -160,6 +160,28 @@ def _glued(s: str, pos: int, names_end: int, end: int, families: tuple[str, ...]
 _TITLE = (rf"(?P<title>(?:{UPPER}|[0-9])[\w'’\-]*\.?(?:[ :]+(?:[\w'’\-]+\.?|\([0-9\-–/ ]+\)))*?)")
 
 
+# A year not in parentheses: a title holds none (a volume's years in parentheses it may).
+_YEAR_OUTSIDE_PARENTHESES = re.compile(rf"(?<!\(){P.YEAR}")
+
+
+@lru_cache(maxsize=None)
+def _title_after_author() -> re.Pattern[str]:
+    """A short title after the author, up to a comma, a parenthesis, the end, or a volume (compiled once)."""
+    return re.compile(rf"{_TITLE}(?=\s*(?:,|\(|$|\.\s*$|:\s|\s(?:(?:{P.scope('volume')})\s*\d+|[IVXLC]+)\s*,))")
+
+
+@lru_cache(maxsize=None)
+def _volume_after_title() -> re.Pattern[str]:
+    """A volume after a short title, before a comma: ", vol. 2", " II" (compiled once)."""
+    return re.compile(rf",?\s*(?:(?:{P.scope('volume')})\s*(?P<n>\d+)|(?P<v>[IVXLC]+))(?=\s*,)")
+
+
+@lru_cache(maxsize=None)
+def _title_alone() -> re.Pattern[str]:
+    """A short title alone, up to a comma, the end or a page (compiled once)."""
+    return re.compile(rf"{_TITLE}(?=\s*(?:,|$|\.\s*$|\s(?:{P.scope('page')})))", re.IGNORECASE)
+
+
 def author_title_at(s: str, pos: int, end: int) -> Citation | None:
     """"Trotsky, Stalin, p. 403", "Boris Souvarine, Stalin", "Schapiro, Communist Party of the
     Soviet Union, pp. 198-204" at `pos` (the title short, a pinpoint or the end after it)."""
@@ -184,13 +206,13 @@ def author_title_at(s: str, pos: int, end: int) -> Citation | None:
         citation = _citation(Form.AUTHOR_TITLE, pos, stop, (pos, q[2]), Pointer(families=families, title=title), pin, span)
         citation.parts.insert(1, Part(Field.TITLE, q[0], q[0] + len(s[q[0]:q[1]].rstrip(",. ")), title))
         return citation
-    m = _rx(rf"{_TITLE}(?=\s*(?:,|\(|$|\.\s*$|:\s|\s(?:(?:{P.scope('volume')})\s*\d+|[IVXLC]+)\s*,))").match(s, sep.end(), end)
+    m = _title_after_author().match(s, sep.end(), end)
     if not m or len(m.group("title").split()) > 10 or m.group("title").lower() in non_names():
         return None
-    if re.search(rf"(?<!\(){P.YEAR}", m.group("title")):
+    if _YEAR_OUTSIDE_PARENTHESES.search(m.group("title")):
         return None             # "Speech to the Thirteenth Congress in Trotsky 1975": an author and a year follow
     after_title = m.end()
-    volume = _rx(rf",?\s*(?:(?:{P.scope('volume')})\s*(?P<n>\d+)|(?P<v>[IVXLC]+))(?=\s*,)").match(s, after_title, end)
+    volume = _volume_after_title().match(s, after_title, end)
     if volume:
         after_title = volume.end()       # "Mommsen, Röm. Gesch. I, S. 23": the volume cited
     stop, pin, span = _pinpoint_after(s, after_title, end)
@@ -206,11 +228,11 @@ def author_title_at(s: str, pos: int, end: int) -> Citation | None:
 def title_at(s: str, pos: int, end: int, *, pin_required: bool = True) -> Citation | None:
     """"Trotsky’s Diary in Exile, p.53", "Writings of Leon Trotsky (1934-35), p. 182": a title alone
     and the pages cited (a title alone points to a work only where one has that title)."""
-    m = _rx(rf"{_TITLE}(?=\s*(?:,|$|\.\s*$|\s(?:{P.scope('page')})))", re.IGNORECASE).match(s, pos, end)
+    m = _title_alone().match(s, pos, end)
     if not m or not m.group("title")[:1].isupper() or len(m.group("title").split()) > 12:
         return None
     title = m.group("title")
-    if lead_ins().match(title) or strong_lead_ins().search(title) or re.search(rf"(?<!\(){P.YEAR}", title):
+    if lead_ins().match(title) or strong_lead_ins().search(title) or _YEAR_OUTSIDE_PARENTHESES.search(title):
         return None             # prose before a citation, or an author and a year
     stop, pin, span = _pinpoint_after(s, m.end(), end)
     if pin_required and not pin:
