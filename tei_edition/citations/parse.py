@@ -332,6 +332,12 @@ def _place_publisher(d: Draft, place: tuple[int, int] | None, publisher: tuple[i
     d.imprint = True
 
 
+@lru_cache(maxsize=None)
+def _glued_words() -> re.Pattern[str]:
+    """A short lower-case word run into a capitalised one: "andCarter" (compiled once)."""
+    return re.compile(rf"\b({LOWER}{{2,4}})({UPPER}{LOWER}+)")
+
+
 def _unglued(d: Draft, start: int, end: int) -> str:
     """A publisher's name with a function word OCR glued to the next word ("Hollis andCarter")."""
     text = _clean(d.s[start:end])
@@ -339,9 +345,10 @@ def _unglued(d: Draft, start: int, end: int) -> str:
     def split(m: re.Match[str]) -> str:
         return m.group(1) + " " + m.group(2) if m.group(1).lower() in P.glued_words() else m.group(0)
 
-    fixed = re.sub(rf"\b({LOWER}{{2,4}})({UPPER}{LOWER}+)", split, text)
+    glued = _glued_words()
+    fixed = glued.sub(split, text)
     if fixed != text:
-        for m in re.finditer(rf"\b({LOWER}{{2,4}})({UPPER}{LOWER}+)", d.s[start:end]):
+        for m in glued.finditer(d.s[start:end]):
             if m.group(1).lower() in P.glued_words():
                 d.corrections.append(Correction(start + m.start(), start + m.end(), m.group(0),
                                                 m.group(1) + " " + m.group(2), "words run together"))
