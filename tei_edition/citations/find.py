@@ -201,13 +201,18 @@ def _starts(s: str, a: int, b: int) -> list[tuple[int, bool]]:
     return sorted(set(found))
 
 
+# A stop inside a damaged web address, and a stop before a lower-case word (where a citation may end).
+_STOP_IN_ADDRESS = re.compile(r"(?<=[^\s.])\.(?=[^\s/]{0,12}/)")
+_STOP_BEFORE_LOWER_CASE = re.compile(r"(?<=[^\s.])\.\s+(?=[a-z])")
+
+
 def _ends(s: str, a: int, b: int) -> list[int]:
     """Where a full citation may end in s[a:b]: the clause's end, or after an imprint and the pages
     cited after it, where prose goes on ("(Paris: Bélibaste, 1969), which includes …")."""
     ends = [b]
-    for m in re.finditer(r"(?<=[^\s.])\.(?=[^\s/]{0,12}/)", s[a:b]):
+    for m in _STOP_IN_ADDRESS.finditer(s[a:b]):
         ends.append(a + m.start())            # "… Archive.é/1988/xx/blf.html": a damaged address
-    for m in re.finditer(r"(?<=[^\s.])\.\s+(?=[a-z])", s[a:b]):
+    for m in _STOP_BEFORE_LOWER_CASE.finditer(s[a:b]):
         if not _ends_abbreviation(s, a + m.start()):
             ends.append(a + m.start())        # "… Marxists Internet Archive. and Deutscher 2003a"
     for m in _year_in_parentheses().finditer(s[a:b]):

@@ -18,6 +18,11 @@ _NOISE = "~'`´^*°"
 _DIGIT_LOOKALIKES = {"l": "1", "I": "1", "O": "0", "i": "1", "o": "0"}
 
 
+# Compiled once: read_year and digits_corrected are asked thousands of times in a text.
+_WHOLE_YEAR = re.compile(YEAR)
+_LOOKALIKE_IN_NUMBER = re.compile(r"(?<=\d)[ilIO](?=[\dilIO]*\d)|(?<=\d[ilIO])[ilIO]")
+
+
 @dataclass(frozen=True)
 class Year:
     year: str
@@ -32,15 +37,14 @@ def read_year(text: str) -> Year | None:
     if text[-1:].isalpha() and text[-1:].islower() and text[-1:] not in _DIGIT_LOOKALIKES:
         text, label = text[:-1], text[-1]
     cleaned = "".join(_DIGIT_LOOKALIKES.get(c, c) for c in text if c not in _NOISE)
-    if not re.fullmatch(YEAR, cleaned):
+    if not _WHOLE_YEAR.fullmatch(cleaned):
         return None
     return Year(cleaned, label, cleaned != text)
 
 
 def digits_corrected(text: str) -> str:
     """A page number with letters read for digits by OCR ('2i0' → '210')."""
-    return re.sub(r"(?<=\d)[ilIO](?=[\dilIO]*\d)|(?<=\d[ilIO])[ilIO]",
-                  lambda m: _DIGIT_LOOKALIKES[m.group(0)], text)
+    return _LOOKALIKE_IN_NUMBER.sub(lambda m: _DIGIT_LOOKALIKES[m.group(0)], text)
 
 
 @lru_cache(maxsize=None)

@@ -104,6 +104,12 @@ _YEAR_OR_ND = rf"(?P<year>{P.YEARISH}|{{nd}})"
 
 
 @lru_cache(maxsize=None)
+def _month() -> re.Pattern[str]:
+    """A month's or season's name (compiled once: asked of every name an author-date form reads)."""
+    return re.compile(P.month())
+
+
+@lru_cache(maxsize=None)
 def _author_date_year() -> re.Pattern[str]:
     """The year (or "n.d.") after an author-date form's names (compiled once)."""
     return re.compile(rf",?\s+\(?{_YEAR_OR_ND.replace('{nd}', P.no_date_rx())}\)?(?![\w~])", re.IGNORECASE)
@@ -116,7 +122,7 @@ _ANOTHER_YEAR = re.compile(rf",\s*(?P<year>{P.YEAR}[a-z]?)(?![\w])")
 def author_date_at(s: str, pos: int, end: int) -> list[Citation]:
     """"Cliff 1991, 147-8" (and "Deutscher 1954, 1959, 1963": one citation per year) at `pos`."""
     run = read_names(s, pos, end, families=True, cased=True)
-    if run is None or any(p.name.family.lower() in non_names() or re.fullmatch(P.month(), p.name.family)
+    if run is None or any(p.name.family.lower() in non_names() or _month().fullmatch(p.name.family)
                           for p in run.names):
         return []
     m = _author_date_year().match(s, run.end, end)
