@@ -369,10 +369,10 @@ _IMPRINT_INNER = [
 
 
 @lru_cache(maxsize=None)
-def _inner_imprints() -> tuple[re.Pattern[str], ...]:
-    """The shapes of _IMPRINT_INNER filling a parenthesis to its end, compiled once (not built
-    again and looked up at each parenthesis read)."""
-    return tuple(re.compile(rf"(?:{rx})\s*[.,]?\s*$") for rx in _IMPRINT_INNER)
+def _inner_imprint(rx: str) -> re.Pattern[str]:
+    """A shape of _IMPRINT_INNER filling a parenthesis to its end, compiled once, when the reading
+    first comes to it (not built again and looked up at each parenthesis read)."""
+    return re.compile(rf"(?:{rx})\s*[.,]?\s*$")
 
 
 def _imprint_paren(d: Draft, end: int) -> int:
@@ -387,8 +387,8 @@ def _imprint_paren(d: Draft, end: int) -> int:
             d.periodical = True           # a month: a periodical's date
             return _back_over(d.s, d.low, m.start())
         return end
-    for inner in _inner_imprints():
-        im = inner.match(d.s, a, b)
+    for rx in _IMPRINT_INNER:
+        im = _inner_imprint(rx).match(d.s, a, b)
         if not im or P.read_year(im.group("year")) is None:
             continue
         groups = im.groupdict()
