@@ -30,14 +30,15 @@ def text_blocks(tree: etree._ElementTree) -> Iterator[etree._Element]:
 
 def _own_length(e: etree._Element) -> int:
     """len(raw_text(e)), counted without building the text (every wrap counts each child's)."""
-    return 0 if local_name(e) == "note" else _text_length(e)
+    return 0 if local_name(e) == "note" else text_length(e)
 
 
-def _text_length(e: etree._Element) -> int:
+def text_length(e: etree._Element) -> int:
+    """len(raw_text(e)), counted without building the text."""
     n = len(e.text or "")
     for child in e:
         if isinstance(child.tag, str) and local_name(child) != "note":
-            n += _text_length(child)
+            n += text_length(child)
         if child.tail:
             n += len(child.tail)
     return n

@@ -33,7 +33,7 @@ from ..tei.elements import el, within
 from ..tei.lines import LINES, line_at, replaced
 from ..tei.namespaces import local_name, tei
 from ..tei.text import raw_text
-from .inline import text_blocks, wrap
+from .inline import text_blocks, text_length, wrap
 from .quotation_marks import HABIT_MARKS, MASK, Habit, Mark, Marks, Pair, adopt, analyse, run_over
 
 # Elements whose text the pass never reads: a citation's marks are the citation's, a title's the
@@ -102,7 +102,7 @@ class Unit:
                     if child.get("type") != "author":      # the author's own note is no source
                         unit.notes.append(length)
                 elif name in OPAQUE:
-                    masked = _text_length(child)
+                    masked = text_length(child)
                     parts.append(MASK * masked)
                     if name == "bibl":
                         unit.citations.append((length, length + masked))
@@ -286,7 +286,7 @@ def _quotations(unit: Unit, found, verbs: dict[str, str], report: StageReport, k
         _place(unit, pair, kind, e, 0, verbs, report, placed)
     # the marks go last: until every quotation is in place, offsets count them
     for new, pair in placed:
-        own = _text_length(new)
+        own = text_length(new)
         _delete(new, own - (pair.end - pair.inner_end), own)
         _delete(new, 0, pair.inner_start - pair.start)
 
@@ -475,22 +475,11 @@ def _child_holding(e: etree._Element, start: int, end: int) -> tuple[etree._Elem
         if not isinstance(child.tag, str) or local_name(child) == "note":
             offset += len(child.tail or "")
             continue
-        length = _text_length(child)
+        length = text_length(child)
         if offset <= start and end <= offset + length and local_name(child) not in OPAQUE:
             return child, offset
         offset += length + len(child.tail or "")
     return None, 0
-
-
-def _text_length(e: etree._Element) -> int:
-    """len(raw_text(e)), counted without building the text."""
-    n = len(e.text or "")
-    for child in e:
-        if isinstance(child.tag, str) and local_name(child) != "note":
-            n += _text_length(child)
-        if child.tail:
-            n += len(child.tail)
-    return n
 
 
 def _text_nodes(e: etree._Element):
@@ -562,7 +551,7 @@ def _begins_in_parent(e: etree._Element) -> int:
         if sibling is e:
             return offset
         if isinstance(sibling.tag, str) and local_name(sibling) != "note":
-            offset += _text_length(sibling)
+            offset += text_length(sibling)
         if sibling.tail:
             offset += len(sibling.tail)
     raise ValueError("e is not a child of its parent")

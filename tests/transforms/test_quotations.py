@@ -414,7 +414,7 @@ def test_offsets_counted_upwards_are_those_of_walking_each_ancestor_from_its_sta
     for e in div.iter("{*}*"):
         if e is not div and local_name(e) != "note":
             assert _quotations._begins_in_parent(e) == _walked_offset(e.getparent(), e), e.tag
-        assert _quotations._text_length(e) == len(raw_text(e)), e.tag
+        assert _quotations.text_length(e) == len(raw_text(e)), e.tag
     p = div[0]
     q = p.find(".//{*}q")
     gates = p.find(".//{*}emph")
