@@ -29,8 +29,11 @@ def xml_attr(name: str) -> str:
 def local_name(element: object) -> str:
     """The local name of an element ('p'), or '' for comments and processing instructions."""
     tag = getattr(element, "tag", None)
-    if not isinstance(tag, str):
-        return ""
+    return local_name_of_tag(tag) if isinstance(tag, str) else ""
+
+
+def local_name_of_tag(tag: str) -> str:
+    """The local name in an element's tag: "{http://www.tei-c.org/ns/1.0}p" → "p"."""
     name = _LOCAL_NAMES.get(tag)
     if name is None:
         name = tag.rsplit("}", 1)[-1]

@@ -37,7 +37,7 @@ from ..registers.persons import Person, PersonsRegister, Token, TokenKind, fold,
 from ..report import Entry, Kind
 from ..tei.elements import el, sub
 from ..tei.lines import line_at
-from ..tei.namespaces import tei
+from ..tei.namespaces import local_name_of_tag, tei
 from ..tei.standoff import standoff_list
 from .inline import TEXT_BLOCKS, wrap
 
@@ -124,7 +124,7 @@ class Block:
         """For each token, is it followed by spaces only (or nothing) before the next one, in the
         same element (a quotation, a title, a citation ends a name; emphasis does not)?"""
         edges = sorted({o for x, span in self.spans.items()
-                        if x is not self.element and _local_name(x.tag) != "hi" for o in span})
+                        if x is not self.element and local_name_of_tag(x.tag) != "hi" for o in span})
         text, tokens = self.text, self.tokens
         return [not text[a.end:b.start].strip() and not (edges and _edge_between(edges, a.end, b.start))
                 for a, b in zip(tokens, tokens[1:])] + [False]
@@ -537,7 +537,7 @@ def _bibliography_spans(e: etree._Element, length: int, spans: dict[etree._Eleme
 
 def _title_case(e: etree._Element, content: str) -> bool:
     """Headings and title-page lines that capitalise most words: there a capital says nothing."""
-    if _local_name(e.tag) not in ("head", "titlePart", "docAuthor"):
+    if local_name_of_tag(e.tag) not in ("head", "titlePart", "docAuthor"):
         return False
     words = [w for w in re.findall(r"[^\W\d_]{4,}", content)]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
@@ -587,21 +587,15 @@ def own_text_and_spans(e: etree._Element) -> tuple[str, dict[etree._Element, tup
     return "".join(parts), found
 
 
-@lru_cache(maxsize=256)
-def _local_name(tag: str) -> str:
-    """tei.namespaces.local_name of an element, from its tag (a text asks it of every element
-    it holds; a document has a few dozen tags)."""
-    return tag.rsplit("}", 1)[-1]
-
-
 def _is_note_tag(tag: str) -> bool:
-    return _local_name(tag) == "note"
+    """local_name(x) == "note", for an element's tag (a text asks it of every element it holds)."""
+    return local_name_of_tag(tag) == "note"
 
 
 def _italic_title(x: etree._Element, text: str) -> bool:
     """Italics that read as a work's title (`text`: x's own text): a capital first, most longer
     words capitalised ('The Prophet Unarmed: Trotsky, 1921–1929', 'Stalin')."""
-    if _local_name(x.tag) != "hi" or "italic" not in (x.get("rend") or ""):
+    if local_name_of_tag(x.tag) != "hi" or "italic" not in (x.get("rend") or ""):
         return False
     content = " ".join(text.split())
     words = re.findall(r"[^\W\d_]{4,}", content)

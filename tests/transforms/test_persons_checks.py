@@ -179,9 +179,8 @@ def test_whether_an_element_is_inside_a_block_or_a_citation_is_read_once_for_eac
         assert ancestry.bibliographic(e) == any(a.tag in BIBLIOGRAPHIC for a in [e, *ancestors])
     assert ancestry.bibliographic(root.find(f".//{tei('p')}")) and not ancestry.inside_scanned(root)
     assert _is_note_tag(tei("note")) and _is_note_tag("note") and not _is_note_tag(tei("notes"))
-    from tei_edition.tei.namespaces import local_name
-    from tei_edition.transforms.persons import _local_name
-    assert all(_local_name(e.tag) == local_name(e) for e in root.iter())
+    from tei_edition.tei.namespaces import local_name, local_name_of_tag
+    assert all(local_name_of_tag(e.tag) == local_name(e) for e in root.iter())
 
 
 def test_a_block_keeps_its_tokens_keys_and_whether_it_is_a_note():
