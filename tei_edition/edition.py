@@ -224,9 +224,9 @@ def fewer_full_collections() -> Iterator[None]:
     19 s). The young generations are collected as before, and the thresholds come back when the
     last conversion in the process ends (conversions may run in threads at once)."""
     with _collections_lock:
-        first, middle, _ = gc.get_threshold()
-        _collections_held.append(gc.get_threshold())
-        gc.set_threshold(first, middle, max(FULL_COLLECTION_EVERY, gc.get_threshold()[2]))
+        first, middle, full = saved = gc.get_threshold()
+        _collections_held.append(saved)
+        gc.set_threshold(first, middle, max(FULL_COLLECTION_EVERY, full))
     try:
         yield
     finally:
