@@ -42,6 +42,7 @@ OPAQUE = {"bibl", "title", "gap", "ref", "biblStruct", "code", "formula"}   # co
 # Elements that hold running text of their own (a note or a block quotation holding paragraphs
 # does not: its paragraphs do).
 UNITS = {"p", "head", "item", "quote", "note", "ab", "titlePart", "l", "cell"}
+_BLOCK_UNITS = UNITS - {"note"}       # a unit's child that holds text of its own, not the unit's
 BLOCK_PARENTS = {"div", "body", "front", "back", "cit", "epigraph"}
 SENTENCE_END = re.compile(r"[.!?…]['’”»\"]*(?=\s|$|" + MASK + ")")
 PARENTHESIS = re.compile(r"\s*[,.;:]?\s*\(((?:[^()]|\([^()]*\)){2,200})\)")
@@ -193,8 +194,7 @@ def _holds_running_text(e: etree._Element, opaque: dict[etree._Element, bool]) -
     name = local_name(e)
     if name not in UNITS or within(e.getparent(), OPAQUE, opaque):
         return False
-    blocks = [c for c in e if local_name(c) in UNITS and local_name(c) != "note"]
-    if not blocks:
+    if not any(local_name(c) in _BLOCK_UNITS for c in e):
         return True
     own = (e.text or "") + "".join(c.tail or "" for c in e)
     return bool(own.strip())
@@ -528,11 +528,13 @@ def _holders(holder: etree._Element, owner: etree._Element, start: int) -> list[
         if x is holder or _lines_past_start(x):
             inside.append((x, start - begins))
     found = [*reversed(inside), (owner, start)]
-    above: list[etree._Element] = []
+    above: list[etree._Element] = []      # owner's ancestors, up to the first note (a note's text ends there)
+    below_is_note = local_name(owner) == "note"
     for a in owner.iterancestors():
-        if local_name(above[-1] if above else owner) == "note":
+        if below_is_note:
             break
         above.append(a)
+        below_is_note = local_name(a) == "note"
     wanted = [k for k, a in enumerate(above) if _lines_past_start(a)]
     offset, child = start, owner
     for k, a in enumerate(above[:wanted[-1] + 1] if wanted else []):
