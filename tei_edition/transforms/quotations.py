@@ -528,13 +528,11 @@ def _holders(holder: etree._Element, owner: etree._Element, start: int) -> list[
         if x is holder or _lines_past_start(x):
             inside.append((x, start - begins))
     found = [*reversed(inside), (owner, start)]
-    above: list[etree._Element] = []      # owner's ancestors, up to the first note (a note's text ends there)
-    below_is_note = local_name(owner) == "note"
+    above: list[etree._Element] = []
     for a in owner.iterancestors():
-        if below_is_note:
+        if local_name(above[-1] if above else owner) == "note":
             break
         above.append(a)
-        below_is_note = local_name(a) == "note"
     wanted = [k for k, a in enumerate(above) if _lines_past_start(a)]
     offset, child = start, owner
     for k, a in enumerate(above[:wanted[-1] + 1] if wanted else []):
