@@ -86,6 +86,8 @@ class Token(NamedTuple):
 def fold(text: str) -> str:
     """The text with accents dropped and apostrophes and hyphens unified, character by character
     (so that offsets stay the same): 'Broué' and 'Broue', 'O’Brien' and "O'Brien" compare equal."""
+    if text.isascii():
+        return text     # no ASCII character folds (_fold_char): nothing to learn or change
     new = set(text).difference(_FOLDED)
     if new:
         _learn(new)

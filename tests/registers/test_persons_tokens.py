@@ -168,3 +168,10 @@ def test_fold_of_short_and_long_texts_is_each_character_folded_whatever_was_fold
     long_texts = [" ".join(names) * 3 + " Řehoř Ŵ", "x" * 70 + "ſ ĳ ǅ ǈ Ḁ ḁ", ("Nǃxau ʼ " * 12) + "ŉ"]
     for text in names + long_texts + [n + "ŷ" for n in names] + [t + "ỳ" for t in long_texts]:
         assert fold(text) == "".join(_fold_char(c) for c in text), text
+
+
+def test_fold_leaves_every_ascii_character_as_it_is_in_short_and_long_texts():
+    # the shortcut for ASCII text must agree with folding character by character
+    every_ascii = "".join(chr(i) for i in range(128))
+    for text in ["O'Neill-Kaye", every_ascii, every_ascii * 3, "Dvorak " * 20]:
+        assert fold(text) == text == "".join(_fold_char(c) for c in text)
