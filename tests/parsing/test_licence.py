@@ -55,11 +55,38 @@ STATED = [
 def test_every_statement_of_the_table_is_found_and_holds_one_of_its_words():
     """The table's words are a pre-check: a statement's pattern is tried only on a text holding one
     of them, so every match must hold one (checked on a sample of each row)."""
-    from tei_edition.parsing.licence import _statements
+    from tei_edition.parsing.licence import SearchedText, _statements
     statements = _statements()
     for statement, text in zip(statements, STATED, strict=True):
         m = statement.pattern.search(text)
         assert m, (statement.name, text)
-        assert any(word.search(m.group(0)) for word in statement.needs), (statement.name, m.group(0))
-        assert statement.search(text) and statement.search(text).span() == m.span()
-    assert all(s.search("A text that states nothing of its status, in the public eye.") is None for s in statements)
+        assert any(SearchedText(m.group(0)).holds(word) for word in statement.needs), (statement.name, m.group(0))
+        assert statement.search(SearchedText(text)) and statement.search(SearchedText(text)).span() == m.span()
+    assert all(s.search(SearchedText("A text that states nothing of its status, in the public eye.")) is None
+               for s in statements)
+
+
+def test_a_statement_is_found_whatever_the_case_and_where_re_takes_a_long_s_or_dotless_i_for_a_letter():
+    assert licence_in("THIS WORK IS IN THE PUBLIC DOMAIN.")[0] == "Public domain"
+    assert licence_in("Dieſer Text iſt gemeinfrei.")[0] == "Public domain (gemeinfrei)"   # ſ is 's' to re.I
+    assert licence_in("Questo testo è dı pubblıco domınıo.")[0] == "Public domain (pubblico dominio)"
+
+
+def test_searched_text_holds_a_word_exactly_where_a_case_blind_regex_finds_it():
+    import re
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from tei_edition.parsing.licence import SearchedText
+    letters = st.sampled_from(list("isSIkK aéÉ") + ["\u0130", "\u0131", "\u017f", "\u212a", "é"])
+    @given(st.text(letters, max_size=12), st.text(st.sampled_from(list("isk aé")), min_size=1, max_size=3))
+    def agrees(text: str, word: str) -> None:
+        assert SearchedText(text).holds(word) == bool(re.search(re.escape(word), text, re.I))
+    agrees()
+    SearchedText.PIECE, piece = 4, SearchedText.PIECE      # pieces far shorter than a text: a word across two
+    try:
+        agrees()
+        assert SearchedText("ab gemeinfrei", {"gemeinfrei", "domain"}).holds("gemeinfrei")   # from the 4th character
+    finally:
+        SearchedText.PIECE = piece
