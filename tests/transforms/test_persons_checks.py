@@ -234,7 +234,9 @@ def test_a_block_s_unknown_names_are_kept_early_only_where_the_tagging_cannot_ch
         elif names is None:
             assert list(candidates(scan)) == []
         else:
-            assert isinstance(names, UnknownNames) and names.spans == list(candidates(scan))
+            block = scan.block
+            assert isinstance(names, UnknownNames) and names.found == [
+                (block.line(a), " ".join(block.text[a:b].split())) for a, b in candidates(scan)]
         kinds.append(type(names).__name__)
     # 'Richard Day', 'Boris Souvarine'; 'Richard Pipes'; 'Stalin' alone: its spacing was never read
     assert kinds == ["UnknownNames", "UnknownNames", "Scan"]
