@@ -14,7 +14,9 @@ the identifier; a declared language whose sample reads so is not checked either,
 is not loaded. A passage in another of the marked languages shows its own markers as a sixth to a
 quarter of its words, and a passage in an unmarked language hardly ever shows one in twenty of
 ours, so the identifier is still asked where it could find another language. The names, titles and
-numbers that crowd notes and lists dilute the markers without adding another language's.
+numbers that crowd notes and lists dilute the markers without adding another language's. A document
+whose language nobody declares is, by the same rule, in the marked language its sample plainly
+reads as, and only otherwise told by the identifier.
 """
 from __future__ import annotations
 
@@ -70,14 +72,24 @@ def _marked_languages() -> frozenset[str]:
 
 def reads_as(text: str, code: str) -> bool:
     """Whether `text` is plainly in language `code` by its marker words (see the module)."""
+    return code in _marked_languages() and plain_language(text) == code
+
+
+def plain_language(text: str) -> str | None:
+    """The marked language `text` is plainly in by its marker words (see the module), or None:
+    the one whose markers are a twentieth of its words and four times any other's."""
     markers = marker_languages()
     words = _WORD.findall(text)
-    if len(words) < MARKER_WORDS or code not in _marked_languages():
-        return False
+    if len(words) < MARKER_WORDS:
+        return None
     counts = Counter(map(markers.get, map(str.lower, words)))     # map, not a generator: 120,000 words in a book
     counts.pop(None, None)
-    own = counts.pop(code, 0)
-    return own >= max(MARKER_LEAST, MARKER_SHARE * len(words)) and all(n * OTHER_RATIO <= own for n in counts.values())
+    if not counts:
+        return None
+    (code, own), *others = counts.most_common()
+    if own >= max(MARKER_LEAST, MARKER_SHARE * len(words)) and all(n * OTHER_RATIO <= own for _, n in others):
+        return code
+    return None
 
 
 def identify(text: str) -> Guess | None:
@@ -101,26 +113,33 @@ class Language(BlockPass):
         flow = [b for b in doc.blocks if b.kind in TOLD and b.text.strip()]
         sample = _sample(flow)
         declared = context.metadata.language
-        base = declared.split("-")[0].lower()
-        plain = declared != UNDETERMINED and reads_as(sample, base)
-        guess = identify(sample) if sample and not plain else None
         line = flow[0].first_line if flow else None
         if declared == UNDETERMINED:
-            language = self._chosen(doc, guess, line, context)
+            language = self._chosen(doc, sample, line, context)
             context.metadata = replace(context.metadata, language=language)
         else:
             language = declared
+            base = declared.split("-")[0].lower()
+            guess = identify(sample) if sample and not reads_as(sample, base) else None
             if guess and guess.code != base and guess.probability >= CONTRADICTION_SURE and len(sample) > 1000:
                 context.report.warn(f"the text reads as {_name(guess.code)} ({guess.code}), but its metadata "
                                     f"declares {declared}", line, f"probability {guess.probability:.3f}")
         _passages(flow, language.split("-")[0].lower(), context)
 
     @staticmethod
-    def _chosen(doc: Document, guess: Guess | None, line: int | None, context: Context) -> str:
+    def _chosen(doc: Document, sample: str, line: int | None, context: Context) -> str:
         if doc.front.language and any(doc.front.language == code for code, _ in data.table("languages.tsv")):
             context.report.recognise(f"document language: {doc.front.language} (declared by the text)", line,
                                      doc.front.language)
             return doc.front.language
+        # a sample plainly in a marked language is in it, as a passage is, without the identifier,
+        # whose model costs a process 1.4 s and 96 MB to load
+        marked = plain_language(sample)
+        if marked is not None:
+            context.report.recognise(f"document language: {marked} (detected)", line,
+                                     f"{_name(marked)}, by its marker words")
+            return marked
+        guess = identify(sample) if sample else None
         if guess is not None and guess.probability >= DOCUMENT_SURE:
             context.report.recognise(f"document language: {guess.code} (detected)", line,
                                      f"{_name(guess.code)}, probability {guess.probability:.3f}")
@@ -158,4 +177,4 @@ def _name(code: str) -> str:
     return next((name for ident, name in data.table("languages.tsv") if ident == code), code)
 
 
-__all__ = ["Guess", "Language", "UNDETERMINED", "identify", "reads_as"]
+__all__ = ["Guess", "Language", "UNDETERMINED", "identify", "plain_language", "reads_as"]

@@ -74,6 +74,30 @@ def test_a_passage_plainly_in_a_language_is_told_by_its_marker_words():
     assert not reads_as(ENGLISH, "fi")                          # a language without markers
 
 
+DUTCH = ("De molen stond al eeuwenlang aan de oever van de rivier, en de molenaar dreef hem alleen, "
+         "zoals zijn vader en zijn grootvader voor hem hadden gedaan. Hij sprak weinig en werkte hard, van "
+         "de vroege ochtend tot de avond, en in het dorp wist niemand wie hij eigenlijk was.")
+
+
+def test_an_undeclared_text_plainly_in_a_marked_language_is_told_without_the_identifier(monkeypatch):
+    from tei_edition.parsing import language
+    asked: list[str] = []
+    real = language.identify
+    monkeypatch.setattr(language, "identify", lambda text: asked.append(text) or real(text))
+    for text, code, name in ((GERMAN, "de", "German"), (SPANISH, "es", "Spanish"), (ENGLISH, "en", "English")):
+        root, report = converted(f"Titel\n\n{text}\n\n{text}\n")
+        assert root.find("t:text", NS).get(LANG) == code
+        found = [(e.action, e.detail) for e in report.entries if e.stage == "language"]
+        assert found == [(f"document language: {code} (detected)", f"{name}, by its marker words")]
+    assert asked == []
+    # a language without markers, and a mixture plainly in neither, are still the identifier's to tell
+    root, report = converted(f"De molen\n\n{DUTCH}\n\n{DUTCH}\n")
+    assert root.find("t:text", NS).get(LANG) == "nl" and asked[0].startswith("De molen stond")
+    assert [e.detail for e in report.entries if e.stage == "language"][0].startswith("Dutch, probability")
+    assert language.plain_language(ENGLISH + " " + GERMAN) is None
+    assert language.plain_language(ENGLISH) == "en" and language.plain_language("The mill.") is None
+
+
 def test_no_marker_word_is_listed_for_two_languages():
     from tei_edition import data
     seen: dict[str, str] = {}
