@@ -115,7 +115,7 @@ def convert(source: Path, output: Path | None, report_path: Path | None, source_
         if source_format:
             metadata = replace(metadata, source_format=source_format)
         result = convert_file(source, metadata)
-        data = to_bytes(result.tree)
+        data = to_bytes(result.tree, consume=True)     # (the summary below counts elements only)
         if output:
             write_atomic(output, data)
         else:

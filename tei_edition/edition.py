@@ -245,7 +245,7 @@ def _run_job(job: SourceJob, progress: StageEvent) -> SourceOutput:
     result = convert_bytes(job.text, job.metadata, job.source.name, job.registers)
     counts = summarise(result.tree)
     result.report.stats["counts"] = counts
-    data = to_bytes(result.tree)
+    data = to_bytes(result.tree, consume="pdf" not in job.formats)    # the PDF reads the source lines
     progress(stem, Stage.VALIDATE)
     _validate_into(result.report, data)
     files: dict[str, bytes] = {}

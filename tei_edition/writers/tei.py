@@ -13,9 +13,10 @@ from ..tei.namespaces import INTERNAL_NS
 from .atomic import write_atomic
 
 
-def to_bytes(tree: etree._ElementTree) -> bytes:
+def to_bytes(tree: etree._ElementTree, *, consume: bool = False) -> bytes:
     """The tree as the TEI file holds it: the bytes a copy of the tree without the working
-    attributes (source lines) and their namespace would give, made without the copy.
+    attributes (source lines) and their namespace would give, made without the copy. With
+    `consume` (the caller reads the tree no more) the attributes are taken off the tree itself.
 
     A copy of the whole tree costs several times the text in memory on a large source, and taking
     the attributes off the tree itself and putting them back costs Python calls for every element
@@ -23,11 +24,23 @@ def to_bytes(tree: etree._ElementTree) -> bytes:
     and their namespace's declarations are cut out of the serialisation's start tags, which libxml2
     writes in a fixed form (see `_without_working_attributes`). Where the serialisation holds what
     that form does not cover (a comment, a prefix bound to two namespaces), a copy is stripped."""
+    if consume:
+        return _serialised_without_working_attributes(tree)
     with _empty_texts_dropped(tree):
         etree.cleanup_namespaces(tree)           # what the copy's stripping would also drop
         data = _serialised(tree)
     stripped = _without_working_attributes(data)
     return stripped if stripped is not None else _bytes_of_stripped_copy(tree)
+
+
+def _serialised_without_working_attributes(tree: etree._ElementTree) -> bytes:
+    """The tree serialised once its working attributes are off it, in one libxml2 call, for a caller
+    done with the tree: the cutting holds the serialisation three times at once (it, the pieces
+    the cut keeps, their join), a large source's last peak of memory."""
+    etree.strip_attributes(tree, f"{{{INTERNAL_NS}}}*")
+    with _empty_texts_dropped(tree):
+        etree.cleanup_namespaces(tree)
+        return _serialised(tree)
 
 
 def _serialised(tree: etree._ElementTree) -> bytes:

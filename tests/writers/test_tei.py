@@ -118,3 +118,20 @@ def test_trees_the_serialisation_cannot_be_cut_in_are_stripped_as_a_copy():
         assert to_bytes(tree) == _old_bytes(tree)
         assert [(e.tag, e.items(), e.text, e.tail) for e in tree.iter()] == before
     assert b'<!-- <p ns0:lines="1"> -->' in to_bytes(commented)
+
+
+def test_a_tree_its_caller_is_done_with_gives_the_same_bytes_with_its_working_attributes_taken_off():
+    commented = _tree_with(_p("one", 1))
+    commented.getroot()[0][0].append(etree.Comment(' <p ns0:lines="1"> '))
+    working_element = _tree_with(_p("one", 1))
+    etree.SubElement(working_element.getroot()[0][0], f"{{{INTERNAL_NS}}}mark")
+    lookalike = ' ns0:lines="0:1" xmlns:ns0="urn:tei-edition:internal" rend="x">'
+    makers = [_working_tree, lambda: commented, lambda: working_element,
+              lambda: _tree_with(_p(lookalike, 3, rend=lookalike), _p("second", 4, n=" ns0:lines=", rend="x")),
+              lambda: _tree_with(_p("one", 1), _p("two", 2, rend="x"), nsmap={"te": INTERNAL_NS}),
+              lambda: tei_edition.convert("Ein Titel\n\nEin Absatz mit „Anführung“ und *Betonung*.¹\n\n¹ Eine Note.", {})]
+    for make in makers:
+        tree = make()
+        expected = _old_bytes(tree)
+        assert to_bytes(tree, consume=True) == expected
+        assert not any(a.startswith(f"{{{INTERNAL_NS}}}") for e in tree.iter() for a in e.attrib)
