@@ -5,6 +5,8 @@ In the manner of docutils transforms and bibtexparser 2 middlewares, a pass is o
 - `name`: its stage in the conversion report (every entry it records carries it);
 - `phase`: what it works on: the source's lines, the block document, or the TEI tree;
 - `after`: the passes it must run after, each with the reason (the pipeline checks the order);
+- `reads_lines`: a block pass that still reads the source's lines says so (they are let go after
+  the last pass that reads them);
 - `declaration`: the sentence the TEI header declares, in the named part of `editorialDecl`,
   when the pass recorded anything;
 - `apply(target, context)`: the work, on the phase's target, with the shared `Context`.
@@ -86,6 +88,8 @@ class Pass(Step, Generic[T]):
     phase: ClassVar[Phase]
     after: ClassVar[Mapping[str, str]] = {}   # name of an earlier pass → why this one needs it
     last: ClassVar[bool] = False              # must run after every other pass (the header)
+    reads_lines: ClassVar[bool] = False       # reads the source's lines (context.lines): they are kept
+                                              # until the last pass that reads them has run
 
     def apply(self, target: T, context: "Context") -> None:
         raise NotImplementedError
@@ -101,6 +105,7 @@ class Pass(Step, Generic[T]):
 
 class LinePass(Pass["SourceLines"]):
     phase = Phase.LINES
+    reads_lines = True
 
 
 class BlockPass(Pass["Document"]):

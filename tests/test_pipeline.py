@@ -154,6 +154,41 @@ def test_the_tree_phase_gets_the_document_without_its_body_and_no_lines():
     assert len(xp(context.tree, "//t:body//t:note")) == 1
 
 
-def test_run_until_a_tree_pass_keeps_the_earlier_targets_before_it():
+def test_run_until_a_pass_keeps_the_targets_it_reads():
     context = PIPELINE.run(context_of("Titel\n\nEin Absatz, der endet.\n"), until="tree")
+    assert context.lines is None and context.document.blocks       # the tree builder reads no lines
+    context = PIPELINE.run(context_of("Titel\n\nEin Absatz, der endet.\n"), until="displayed-quotations")
     assert context.lines is not None and context.document.blocks
+
+
+class NotesTheLines(BlockPass):
+    """A block pass that notes whether the source's lines are still there when it runs."""
+
+    name = "notes-the-lines"
+    declaration = Declaration(Section.NORMALIZATION, "Nothing.")
+    seen: list[object] = []
+
+    def apply(self, doc, context: Context) -> None:
+        NotesTheLines.seen.append(context.lines)
+
+
+class ReadsTheLines(NotesTheLines):
+    name = "reads-the-lines"
+    reads_lines = True
+
+
+def test_the_lines_are_kept_until_the_last_pass_that_reads_them_has_run():
+    text = "Ein Titel\n\nEin Absatz, der auf zwei\nZeilen endet.\n"
+    names = [p.name for p in PASSES]
+    tree = names.index("tree")
+    # after the last pass that reads the lines, before the tree: none are left
+    NotesTheLines.seen = []
+    pipeline = Pipeline(PASSES[:tree] + [NotesTheLines] + PASSES[tree:])
+    pipeline.run(context_of(text, pipeline=pipeline))
+    assert NotesTheLines.seen == [None]
+    # a pass that reads them keeps them until it has run, for itself and the passes before it
+    NotesTheLines.seen = []
+    pipeline = Pipeline(PASSES[:tree] + [NotesTheLines, ReadsTheLines] + PASSES[tree:])
+    context = pipeline.run(context_of(text, pipeline=pipeline))
+    assert [len(lines.lines) for lines in NotesTheLines.seen] == [5, 5] and context.lines is None
+    assert [p.name for p in PASSES if p.reads_lines][-1] == "displayed-quotations"

@@ -141,6 +141,7 @@ class DisplayedQuotations(BlockPass):
     """Displayed quotations of hard-wrapped books (see the module's docstring)."""
 
     name = "displayed-quotations"
+    reads_lines = True      # the lengths of the source's lines
     after = {"block-quotations": "the quotations a lead-in colon or indentation shows are known, and teach "
                                  "how wide a quotation's lines are"}
     declaration = Declaration(Section.INTERPRETATION,

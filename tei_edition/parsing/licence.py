@@ -111,8 +111,11 @@ class LicenceStatement(BlockPass):
     def apply(self, doc: Document, context: Context) -> None:
         if context.metadata.licence or doc.front.licence is not None:
             return
-        lines = context.lines.lines if context.lines is not None else []
-        text = "\n".join(ln.text for ln in lines)     # a statement may run over a line end
+        # the decoded source itself, every line of it, those a distributor's wrapper took out
+        # included (not its lines joined again: a second copy of a large text); a statement may
+        # run over a line end, and its patterns take a trailing space or a form feed for the
+        # white space it is
+        text = context.source
         found = licence_in(text)
         if found is None:
             return
