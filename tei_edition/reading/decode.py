@@ -49,8 +49,11 @@ def _looks_binary(data: bytes) -> bool:
     if b"\x00" in sample:
         # UTF-16 text has NUL bytes too, but users' plain text is not UTF-16; say so plainly.
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))   # (in C, not a loop per byte)
     return controls > len(sample) * 0.05
+
+
+_CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))     # below 32 but tab, line ends, form feed
 
 
 def _line_of(text: str, char: str) -> int:

@@ -109,3 +109,12 @@ def test_an_undecodable_byte_is_reported_at_its_line_whatever_the_line_ends():
         decode(sep.join([b"eins", b"zwei", b"drei caf\xe9"]), report.for_stage("decode"))
         warnings = [e for e in report.entries if e.kind == Kind.WARNING]
         assert [e.line for e in warnings] == [3], sep
+
+
+def test_bytes_crowded_with_control_characters_are_binary_and_tabs_line_ends_and_form_feeds_are_not():
+    from tei_edition.reading.decode import _looks_binary
+    words = b"Ein Absatz mit Worten, der endet.\n"
+    assert not _looks_binary(words * 50)
+    assert not _looks_binary(b"\tcol\tcol\r\n\x0c" * 200)            # tab, CR, LF, form feed: text
+    assert _looks_binary(words * 10 + b"\x1b\x01\x02\x1f" * 40)      # 160 of 500 bytes: escapes and controls
+    assert not _looks_binary(words * 100 + b"\x1b[0m" * 5)           # a few escapes in a long text
