@@ -26,12 +26,14 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from copy import copy
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property, lru_cache
 
 from lxml import etree
 
+from ..data import DataFiles
 from ..passes import Context, Declaration, Section, TreePass
 from ..registers.persons import Person, PersonsRegister, Token, TokenKind, fold, key_of, name_tokens, person_element
 from ..report import Entry, Kind
@@ -223,12 +225,18 @@ class Vocabulary:
 
     @classmethod
     def of(cls, context: Context) -> "Vocabulary":
-        data = context.data
+        language = (context.metadata.language or "en").split("-")[0].lower()
+        lexicon = _Lexicon.of(context.source)
+        return _listed(context.data).for_text(common=lexicon.lower_case_words(), acronyms=lexicon.acronyms(),
+                                              capitalises_nouns=language in context.data.words(
+                                                  "capitalising_languages.txt"))
+
+    @classmethod
+    def listed(cls, data: "DataFiles") -> "Vocabulary":
+        """The vocabulary of the data files alone, without a text's words."""
         heads = data.table("person_name_heads.tsv")
         particles = data.words("name_particles.txt")
         phrases = _phrases(tuple(data.ordered("non_persons.txt")), particles)
-        language = (context.metadata.language or "en").split("-")[0].lower()
-        lexicon = _Lexicon.of(context.source)
         return cls(
             titles=frozenset(key_of(t) for t in data.ordered("person_titles.txt")),
             heads_after=frozenset(fold(w).lower() for side, w in heads if side == "after"),
@@ -243,10 +251,16 @@ class Vocabulary:
             possessives=data.words("person_work_possessives.txt"),
             months=frozenset(fold(m).lower() for m in data.ordered("months.txt")),
             particles=particles,
-            common=lexicon.lower_case_words(),
-            acronyms=lexicon.acronyms(),
-            capitalises_nouns=language in data.words("capitalising_languages.txt"),
+            common=frozenset(), acronyms=frozenset(), capitalises_nouns=False,
         )
+
+    def for_text(self, *, common: frozenset[str], acronyms: frozenset[str], capitalises_nouns: bool
+                 ) -> "Vocabulary":
+        """These lists (shared, never changed) with one text's words, and a shape cache of its own."""
+        found = copy(self)
+        found.common, found.acronyms, found.capitalises_nouns = common, acronyms, capitalises_nouns
+        found._shapes, found._shapes_register = {}, None
+        return found
 
     def is_common(self, token: Token) -> bool:
         """A word of the sentence, not a name: the text writes it in lower case too, or it is a
@@ -448,6 +462,14 @@ class Persons(TreePass):
         for names in unknown:
             names.report_candidates(context)
 
+
+
+@lru_cache(maxsize=4)
+def _listed(data: "DataFiles") -> Vocabulary:
+    """The data files' vocabulary, built once per process (it took 4 ms of each small text of a
+    batch: its lists, the phrases' and titles' lengths), each text given its own words by
+    Vocabulary.for_text."""
+    return Vocabulary.listed(data)
 
 # ---------------------------------------------------------------------------------------------
 # the blocks of the text
