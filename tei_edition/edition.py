@@ -17,7 +17,6 @@ works-cited.bib is written again only when one of its inputs changed; `force` re
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -25,7 +24,6 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -34,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .garbage import FULL_COLLECTION_EVERY, fewer_full_collections  # noqa: F401  (the build's, and the tests')
 from .metadata import EDITION_FILE, Metadata
 from .registers import Registers
 from .writers.atomic import write_atomic
@@ -208,32 +207,6 @@ def run_job(job: SourceJob, progress: StageEvent | None = None) -> SourceOutput:
         output = SourceOutput(job.source, False, f"{job.source.name}: internal error: {type(exc).__name__}: {exc}")
     output.seconds = time.perf_counter() - start
     return output
-
-
-FULL_COLLECTION_EVERY = 100     # collections of the middle generation (Python's default: 10)
-_collections_lock = threading.Lock()
-_collections_held: list[tuple[int, int, int]] = []     # the thresholds to restore, one per open hold
-
-
-@contextmanager
-def fewer_full_collections() -> Iterator[None]:
-    """While a source converts, Python's garbage collector runs a full collection ten times less
-    often. A conversion builds a document whose objects all live until its outputs are written, so
-    a full collection finds almost nothing, yet it walks every object of the document and of the
-    tool (4 of them took 0.14 s of the Cliff source's 1.6 s; 18 of them 1–1.9 s of an 8 MB text's
-    19 s). The young generations are collected as before, and the thresholds come back when the
-    last conversion in the process ends (conversions may run in threads at once)."""
-    with _collections_lock:
-        first, middle, full = saved = gc.get_threshold()
-        _collections_held.append(saved)
-        gc.set_threshold(first, middle, max(FULL_COLLECTION_EVERY, full))
-    try:
-        yield
-    finally:
-        with _collections_lock:
-            saved = _collections_held.pop()
-            if not _collections_held:
-                gc.set_threshold(*saved)
 
 
 def _run_job(job: SourceJob, progress: StageEvent) -> SourceOutput:

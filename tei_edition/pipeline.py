@@ -18,6 +18,7 @@ from lxml import etree
 
 from .building.header import Header
 from .building.tree import MarkedUpTreeBuilder, TreeBuilder
+from .garbage import fewer_full_collections
 from .metadata import Metadata
 from .notes.note_pairing import NotePairing
 from .notes.note_texts import NoteTexts
@@ -208,6 +209,7 @@ def convert_text(text: str, metadata: Metadata, report: Report, registers: Regis
     if not language_declared:
         metadata = replace(metadata, language=UNDETERMINED)
     pipeline = pipeline_for(found.format)
-    context = pipeline.run(pipeline.context(text, metadata, report, registers))
+    with fewer_full_collections():      # (10 MB through `convert`: 14 full collections, 1.6 s; now 2)
+        context = pipeline.run(pipeline.context(text, metadata, report, registers))
     assert context.tree is not None
     return context.tree

@@ -192,3 +192,16 @@ def test_the_lines_are_kept_until_the_last_pass_that_reads_them_has_run():
     context = pipeline.run(context_of(text, pipeline=pipeline))
     assert [len(lines.lines) for lines in NotesTheLines.seen] == [5, 5] and context.lines is None
     assert [p.name for p in PASSES if p.reads_lines][-1] == "displayed-quotations"
+
+
+def test_a_library_conversion_runs_with_rarer_full_collections_and_gives_the_thresholds_back(monkeypatch):
+    import gc
+
+    import tei_edition
+    from tei_edition.garbage import FULL_COLLECTION_EVERY
+    before = gc.get_threshold()
+    during = []
+    real = Pipeline.run
+    monkeypatch.setattr(Pipeline, "run", lambda self, *a, **k: during.append(gc.get_threshold()) or real(self, *a, **k))
+    tei_edition.convert("Ein Titel\n\nEin Absatz, der endet.\n", {})
+    assert during == [before[:2] + (max(FULL_COLLECTION_EVERY, before[2]),)] and gc.get_threshold() == before
