@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .garbage import FULL_COLLECTION_EVERY, fewer_full_collections  # noqa: F401  (the build's, and the tests')
+from .garbage import fewer_full_collections
 from .metadata import EDITION_FILE, Metadata
 from .registers import Registers
 from .writers.atomic import write_atomic

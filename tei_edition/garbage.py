@@ -16,9 +16,10 @@ def fewer_full_collections() -> Iterator[None]:
     """While a source converts (`pipeline.convert_text`, and a build's whole job, writing included),
     Python's garbage collector runs a full collection ten times less often. A conversion builds a
     document whose objects all live until its outputs are written, so a full collection finds
-    almost nothing, yet it walks every object of the document and of the tool (4 of them took 0.14 s of the Cliff source's 1.6 s; 18 of them 1–1.9 s of an 8 MB text's
-    19 s). The young generations are collected as before, and the thresholds come back when the
-    last conversion in the process ends (conversions may run in threads at once)."""
+    almost nothing, yet it walks every object of the document and of the tool (4 of them took
+    0.14 s of the Cliff source's 1.6 s; 18 of them 1–1.9 s of an 8 MB text's 19 s). The young
+    generations are collected as before, and the thresholds come back when the last conversion in
+    the process ends (conversions may run in threads at once)."""
     with _collections_lock:
         first, middle, full = saved = gc.get_threshold()
         _collections_held.append(saved)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tei_edition import edition
+from tei_edition import edition, garbage
 from tei_edition.edition import (MANIFEST, Progress, SourceResult, Stage, Status, build_sources, make_job,
                                  write_edition_bib)
 from tei_edition.progress import Display, summary_table
@@ -316,7 +316,7 @@ def test_a_conversion_runs_with_rarer_full_collections_and_gives_the_thresholds_
     real = edition._run_job
     monkeypatch.setattr(edition, "_run_job", lambda *a: during.append(gc.get_threshold()) or real(*a))
     assert edition.run_job(job).ok
-    assert during[0][:2] == before[:2] and during[0][2] == max(edition.FULL_COLLECTION_EVERY, before[2])
+    assert during[0][:2] == before[:2] and during[0][2] == max(garbage.FULL_COLLECTION_EVERY, before[2])
     assert gc.get_threshold() == before
 
     def failing(*a):
@@ -328,8 +328,8 @@ def test_a_conversion_runs_with_rarer_full_collections_and_gives_the_thresholds_
 def test_overlapping_conversions_give_the_thresholds_back_when_the_last_ends():
     import gc
     before = gc.get_threshold()
-    with edition.fewer_full_collections():
-        with edition.fewer_full_collections():
+    with garbage.fewer_full_collections():
+        with garbage.fewer_full_collections():
             raised = gc.get_threshold()
         assert gc.get_threshold() == raised
-    assert raised[2] >= edition.FULL_COLLECTION_EVERY and gc.get_threshold() == before
+    assert raised[2] >= garbage.FULL_COLLECTION_EVERY and gc.get_threshold() == before

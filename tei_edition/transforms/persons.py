@@ -232,7 +232,7 @@ class Vocabulary:
                                                   "capitalising_languages.txt"))
 
     @classmethod
-    def listed(cls, data: "DataFiles") -> "Vocabulary":
+    def listed(cls, data: DataFiles) -> "Vocabulary":
         """The vocabulary of the data files alone, without a text's words."""
         heads = data.table("person_name_heads.tsv")
         particles = data.words("name_particles.txt")
@@ -463,13 +463,13 @@ class Persons(TreePass):
             names.report_candidates(context)
 
 
-
 @lru_cache(maxsize=4)
-def _listed(data: "DataFiles") -> Vocabulary:
+def _listed(data: DataFiles) -> Vocabulary:
     """The data files' vocabulary, built once per process (it took 4 ms of each small text of a
     batch: its lists, the phrases' and titles' lengths), each text given its own words by
     Vocabulary.for_text."""
     return Vocabulary.listed(data)
+
 
 # ---------------------------------------------------------------------------------------------
 # the blocks of the text

@@ -128,10 +128,7 @@ def _working_prefixes(data: bytes) -> bytes | None:
 def _bytes_of_stripped_copy(tree: etree._ElementTree) -> bytes:
     """The plain way, for the trees `_without_working_attributes` cannot read: a copy parsed from
     the tree's serialisation, without the working attributes and their namespace."""
-    copy = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
-    etree.strip_attributes(copy, f"{{{INTERNAL_NS}}}*")
-    etree.cleanup_namespaces(copy)
-    return _serialised(copy)
+    return _serialised_without_working_attributes(etree.ElementTree(etree.fromstring(etree.tostring(tree))))
 
 
 def write_tei(tree: etree._ElementTree, path: Path) -> None:
