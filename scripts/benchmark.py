@@ -298,8 +298,8 @@ def synthetic_runs(sizes_mb: list[float], work: Path) -> None:
         print(f"    {path.name:<20}{mb:4g}{seconds:10.1f}{peak:10.0f}{peak / mb:12.1f}")
 
 
-def rebuilds(paths: list[Path], work: Path) -> None:
-    """(f) incremental builds: the first build, a rebuild with nothing changed, and one after the
+def rebuilds(paths: list[Path], work: Path, runs: int = 7) -> None:
+    """(f) incremental builds: the first build, rebuilds with nothing changed (`runs` of them), and one after the
     smallest source was touched (a line added to its text), as whole processes."""
     import shutil
     folder = work / "rebuild"
@@ -313,14 +313,16 @@ def rebuilds(paths: list[Path], work: Path) -> None:
     shutil.copytree(ROOT / "bib", folder / "bib")
     build = ["tei-edition", "build", "--formats", "tei,bib", "--out", "out"]
     first = measure(build, cwd=folder)
-    unchanged = measure(build, cwd=folder)
+    unchanged = [measure(build, cwd=folder) for _ in range(runs)]
     touched = folder / "sources" / min(paths, key=lambda p: p.stat().st_size).name
     touched.write_text(touched.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     one = measure(build, cwd=folder)
     print(f"\n(f) builds of {len(paths)} sources (tei,bib)   seconds   peak MB")
-    for label, (seconds, peak) in (("first build", first), ("nothing changed", unchanged),
+    median = sorted(unchanged)[len(unchanged) // 2]
+    for label, (seconds, peak) in (("first build", first), (f"nothing changed (median of {runs})", median),
                                    (f"{touched.stem} touched", one)):
         print(f"    {label:<44}{seconds:8.2f}{peak:10.0f}")
+    print(f"    nothing changed: {_spread([seconds for seconds, _ in unchanged])} s")
 
 
 def batch(count: int, work: Path) -> None:
@@ -360,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(c) PDFs, (d) the 10 and 50 MB synthetic texts as whole processes, (e) a batch")
     parser.add_argument("--pdf", action="store_true",
                         help="only (c): each source's PDF and the volume, pages, seconds and peak memory")
+    parser.add_argument("--rebuilds", action="store_true",
+                        help="only (f): a first build, rebuilds with nothing changed, one after touching a source")
     parser.add_argument("--pandoc-runs", type=int, default=5, help="paired runs against pandoc (default 5)")
     parser.add_argument("--batch", type=int, default=1000, help="texts in the batch (default 1000)")
     args = parser.parse_args(argv)
@@ -370,10 +374,10 @@ def main(argv: list[str] | None = None) -> int:
     from tei_edition.metadata import Metadata
     from tei_edition.registers import Registers
     paths = args.sources or sorted((ROOT / "sources").glob("*.txt"))
-    if args.pdf:
+    if args.pdf or args.rebuilds:
         import tempfile
         with tempfile.TemporaryDirectory(prefix="tei-edition-bench-") as tmp:
-            pdf_rendering(paths, Path(tmp))
+            (pdf_rendering if args.pdf else rebuilds)(paths, Path(tmp))
         return 0
     print(f"tei-edition {__version__}, Python {platform.python_version()}, {platform.machine()}, "
           f"{_cpus()} CPUs, {time.strftime('%Y-%m-%d')}")

@@ -12,10 +12,10 @@ from .edition import FORMATS
 from .errors import InputError
 from .metadata import Metadata
 from .reading.formats import SourceFormat
-from .summary import summarise, summary_line
 from .writers.atomic import write_atomic
-from .writers.report import write_report
-from .writers.tei import to_bytes
+
+# What only some commands need (lxml, the TEI writer) is imported in them: a rebuild with nothing
+# changed is mostly the interpreter's start and these imports.
 
 def _formats(value: str) -> list[str]:
     chosen = [f.strip() for f in value.split(",") if f.strip()]
@@ -109,6 +109,9 @@ def build(sources: tuple[Path, ...], out: Path, formats: list[str], jobs: int | 
               help="The source's format (default: its metadata, else detected from its text).")
 def convert(source: Path, output: Path | None, report_path: Path | None, source_format: str | None) -> None:
     """Convert one SOURCE (plain text, text from a PDF, Markdown, reStructuredText) to TEI."""
+    from .summary import summarise, summary_line
+    from .writers.report import write_report
+    from .writers.tei import to_bytes
     try:
         from .api import convert_file
         metadata = Metadata.for_source(source)
@@ -219,6 +222,7 @@ def persons(sources: tuple[Path, ...], candidates_path: Path | None, all_lines: 
     from .api import convert_file
     from .registers import Registers
     from .transforms.persons import SourceReview, candidates_document
+    from .writers.tei import to_bytes
     paths = _source_paths(sources)
     register = Registers.beside(paths[0]).persons
     if candidates_path is not None and register.path is not None and candidates_path.resolve() == register.path.resolve():

@@ -23,15 +23,14 @@ import os
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import lru_cache
-from importlib import metadata as package_metadata
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .fingerprints import remember, styles_fingerprint, tool_files, tool_fingerprint
 from .garbage import fewer_full_collections
 from .metadata import EDITION_FILE, Metadata
 from .registers import Registers
@@ -39,9 +38,7 @@ from .writers.atomic import write_atomic
 
 FORMATS = ("tei", "pdf", "bib")
 MANIFEST = ".tei-edition.json"
-PACKAGE = Path(__file__).resolve().parent
 CONNECT_SECONDS = 10       # how long to try to reach a Dask scheduler
-LIBRARIES = ("lxml", "weasyprint", "bibtexparser", "saxonche", "pydyf", "tinycss2")
 
 
 class Stage(StrEnum):
@@ -139,33 +136,6 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def tool_fingerprint() -> str:
-    """The tool's code, data and schemas, and the versions of the libraries its output depends on."""
-    h = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            h.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    for name in LIBRARIES:
-        try:
-            h.update(f"{name}={package_metadata.version(name)}".encode())
-        except package_metadata.PackageNotFoundError:
-            h.update(f"{name}=-".encode())
-    return h.hexdigest()
-
-
-def styles_fingerprint() -> str:
-    """The stylesheets the PDF writer reads (styles/ beside the package or the current folder)."""
-    from .writers.pdf import find_stylesheet
-    sheet = find_stylesheet()
-    h = hashlib.sha256()
-    if sheet is not None:
-        for path in sorted(sheet.parent.rglob("*")):
-            if path.is_file():
-                h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
-
-
 def make_job(source: Path, formats: Iterable[str], source_format: str | None = None) -> SourceJob:
     """Read a source and all it depends on into a job, with the fingerprint of its inputs."""
     try:
@@ -261,15 +231,23 @@ class Manifest:
         try:
             text = (out / MANIFEST).read_text(encoding="utf-8")
             data = json.loads(text)
-            return cls(dict(data.get("sources", {})), dict(data.get("edition", {})), text)
+            manifest = cls(dict(data.get("sources", {})), dict(data.get("edition", {})), text)
+            tool = data.get("tool", {})
         except (OSError, ValueError, AttributeError):
             return cls()        # none yet, or unreadable: everything is built
+        if isinstance(tool, dict) and isinstance(tool.get("listing"), str) and isinstance(tool.get("contents"), str):
+            remember(tool["listing"], tool["contents"])
+        return manifest
 
     def save(self, out: Path) -> None:
         """Write the manifest if it says something new (a build that failed leaves no file)."""
         if not (self.sources or self.edition or self.read):
             return
-        text = json.dumps({"sources": self.sources, "edition": self.edition}, indent=1, sort_keys=True) + "\n"
+        content = {"sources": self.sources, "edition": self.edition}
+        files = tool_files()
+        if files.settled:       # what the tool's files hold, for the next build not to read them
+            content["tool"] = {"listing": files.listing, "contents": files.contents}
+        text = json.dumps(content, indent=1, sort_keys=True) + "\n"
         if text == self.read:
             return
         try:
