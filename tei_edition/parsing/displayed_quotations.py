@@ -31,7 +31,7 @@ from ..passes import Context, Declaration, BlockPass, Section
 from ..reading.layout import text_width
 from ..report import StageReport
 from ..vocabulary import CALL_MARK, ELISION, SUPERSCRIPT_DIGITS, is_terminal
-from .block_quotations import MIN_LETTERS, Spelling, has_letters
+from .block_quotations import MIN_LETTERS, Spelling, has_letters, long_words
 from .page_breaks import ends_with_call, ends_with_colon
 
 THRESHOLD = 3                 # points a paragraph ending with a call needs to be a quotation
@@ -152,6 +152,14 @@ class DisplayedQuotations(BlockPass):
                               "paragraphs up to it; encoded as quote.")
 
     def apply(self, doc: Document, context: Context) -> None:
+        try:
+            self._apply(doc, context)
+        finally:
+            # the last pass to ask the paragraphs' words: let go of them (up to 4,096 paragraphs'
+            # texts and words, ~14 MB on a 10 MB text) before the tree is built
+            long_words.cache_clear()
+
+    def _apply(self, doc: Document, context: Context) -> None:
         if doc.convention is not LineConvention.WRAPPED_CONTINUOUS:
             return
         lengths = LineLengths(context)

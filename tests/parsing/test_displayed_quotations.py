@@ -249,3 +249,15 @@ def test_call_at_end_and_closing_mark_say_what_their_patterns_say_of_every_prefi
         assert _call_within(text, first, end) == bool(CALL.search(head)), (text, end)
     assert call_at_end(text) == bool(CALL_AT_END.search(text))
     assert closing_mark_before_call(text) == bool(CLOSING_MARK_BEFORE_CALL.search(text))
+
+
+def test_the_paragraphs_words_are_let_go_once_both_quotation_passes_have_asked_them():
+    # a wrapped book (both passes read the words) and a text of blank-line paragraphs (the second
+    # pass returns at once): neither keeps the cache of words into the tree phase
+    from tei_edition.api import convert
+    from tei_edition.parsing.block_quotations import long_words
+    for text in (book(), "Un titre\n\nUn paragraphe assez long, organisé pour la lecture.\n\n"
+                 "Un autre paragraphe, également organisé.\n"):
+        long_words("a paragraph of words asked before the conversion")
+        convert(text)
+        assert long_words.cache_info().currsize == 0
