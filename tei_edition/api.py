@@ -64,10 +64,11 @@ def convert_bytes(data: bytes, metadata: Metadata | Mapping[str, Any] | None = N
     report = Report(source=name)
     if len(data) > MAX_BYTES:
         raise InputError(f"the source is too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
-    text = decode(data, report.for_stage(READER.name))
+    decoded = [decode(data, report.for_stage(READER.name))]
     del data    # the bytes are not read again: a caller that passed them over (convert_file) lets them go
     declared = _language_declared(metadata) if language_declared is None else language_declared
-    tree = convert_text(text, _metadata(metadata), report, registers, language_declared=declared)
+    # the text is handed over, held by no name here: the conversion lets it go as the tree is built
+    tree = convert_text(decoded.pop(), _metadata(metadata), report, registers, language_declared=declared)
     return ConversionResult(tree, report)
 
 

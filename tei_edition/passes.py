@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from .evidence import Lexicon
-    from .model import Document, SourceLines
+    from .model import Document, SourceLines, SourceText
 
 
 class Phase(IntEnum):
@@ -119,20 +119,20 @@ class TreePass(Pass["etree._ElementTree"]):
 class Evidence:
     """Facts about the whole source that several passes weigh, computed once when first asked."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: "SourceText") -> None:
         self.source = source
 
     @cached_property
     def lexicon(self) -> "Lexicon":
         from .evidence import Lexicon
-        return Lexicon(self.source)
+        return Lexicon(self.source.text)
 
 
 @dataclass(eq=False)
 class Context:
     """What every pass is given besides its target: shared for the whole conversion of one source."""
 
-    source: str                                   # the decoded text
+    source_text: "SourceText"                     # the decoded text (tei_edition/model/source.py)
     metadata: Metadata
     full_report: Report
     steps: Mapping[str, Step] = field(default_factory=dict)   # every step, by name (the header asks them)
@@ -145,8 +145,14 @@ class Context:
     tree: "etree._ElementTree | None" = None
 
     def __post_init__(self) -> None:
-        self.evidence = Evidence(self.source)
+        self.evidence = Evidence(self.source_text)
         self.report = self.full_report.for_stage("pipeline")
+
+    @property
+    def source(self) -> str:
+        """The decoded text, whole (a tree pass reads `source_text` in stretches instead: there
+        this is a copy of the text)."""
+        return self.source_text.text
 
     def target(self, phase: Phase) -> Any:
         found = {Phase.LINES: self.lines, Phase.BLOCKS: self.document, Phase.TREE: self.tree}[phase]

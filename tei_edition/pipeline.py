@@ -42,6 +42,7 @@ from .parsing.paragraph_numbers import ParagraphNumbers
 from .parsing.reference_list import ReferenceList
 from .parsing.run_in_lists import RunInLists
 from .parsing.underlined_titles import UnderlinedTitles
+from .model import SourceText
 from .passes import Context, Declaration, Pass, Phase, PipelineError, Step, check_order
 from .reading.decode import Decoder
 from .reading.formats import SourceFormat, detection
@@ -123,7 +124,7 @@ class Pipeline:
     def context(self, text: str, metadata: Metadata, report: Report, registers: Registers | None = None
                 ) -> Context:
         """A fresh context for converting `text`, its lines ready for the first pass."""
-        context = Context(text, metadata, report, self._steps, registers=registers or Registers())
+        context = Context(SourceText(text), metadata, report, self._steps, registers=registers or Registers())
         context.lines = split_lines(text)
         return context
 
@@ -159,10 +160,12 @@ def release_lines(context: Context) -> None:
 
 def release_earlier_targets(context: Context) -> None:
     """Let go, once the tree phase begins, of what no tree pass reads: the block document's body
-    (`Document.without_body`; the header reads the rest). On a large source it is among the
+    (`Document.without_body`; the header reads the rest), and hold the source as UTF-8 (tree passes
+    read it in stretches; tei_edition/model/source.py). On a large source these are among the
     largest things held while the tree passes make the conversion's peak of memory."""
     if context.document is not None:
         context.document = context.document.without_body()
+    context.source_text.compact()
 
 
 # Text extracted from a PDF: today's passes, after the line passes that read its pages.
@@ -209,7 +212,9 @@ def convert_text(text: str, metadata: Metadata, report: Report, registers: Regis
     if not language_declared:
         metadata = replace(metadata, language=UNDETERMINED)
     pipeline = pipeline_for(found.format)
+    context = pipeline.context(text, metadata, report, registers)
+    del text        # the context holds the text alone now, and lets it go as the tree is built
     with fewer_full_collections():      # (10 MB through `convert`: 14 full collections, 1.6 s; now 2)
-        context = pipeline.run(pipeline.context(text, metadata, report, registers))
+        pipeline.run(context)
     assert context.tree is not None
     return context.tree

@@ -5,7 +5,8 @@
   note call, front part);
 - `notes`: note texts as found (`NoteText`) and notes as encoded (`Note`);
 - `front`: the front matter's facts (`FrontMatter`);
-- `document`: the block `Document`, the block passes' target.
+- `document`: the block `Document`, the block passes' target;
+- `source`: the decoded source (`SourceText`), whole or in stretches of lines.
 """
 from .blocks import (Block, BlockKind, Figure, ListItem, ListStyle, Mark, MarkKind, NoteCall, PageBreak,
                      ParagraphNumber, Quotation, RunInItem, RunInList, Span, Table)
@@ -13,9 +14,10 @@ from .document import Document, LineConvention
 from .front import Dateline, FrontMatter, FrontPart, FrontRole, Imprint, Licence, TITLE_PAGE_ROLES
 from .lines import Line, SourceLines
 from .notes import Note, NoteFamily, NotePlace, NoteText
+from .source import SourceText
 
 __all__ = ["Block", "BlockKind", "Dateline", "Document", "Figure", "FrontMatter", "FrontPart", "FrontRole", "Imprint",
            "Licence", "Line", "LineConvention", "ListItem", "ListStyle", "Mark", "MarkKind", "Note", "NoteCall",
            "NoteFamily", "NotePlace", "NoteText", "PageBreak", "ParagraphNumber", "Quotation", "RunInItem",
-           "RunInList", "SourceLines",
+           "RunInList", "SourceLines", "SourceText",
            "Span", "TITLE_PAGE_ROLES", "Table"]

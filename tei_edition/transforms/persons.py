@@ -34,6 +34,7 @@ from functools import cached_property, lru_cache
 from lxml import etree
 
 from ..data import DataFiles
+from ..model import SourceText
 from ..passes import Context, Declaration, Section, TreePass
 from ..registers.persons import Person, PersonsRegister, Token, TokenKind, fold, key_of, name_tokens, person_element
 from ..report import Entry, Kind
@@ -95,7 +96,7 @@ class Block:
     # (tuples: most blocks have none, and a long text has thousands of blocks, each kept to the end)
     bibliography: tuple[tuple[int, int], ...]  # spans of citations and bibliography entries
     excluded: tuple[tuple[int, int], ...]      # spans inside titles and other elements that hold no mention
-    source: str = ""                     # the decoded source, for elements that carry no lines
+    source: SourceText | None = None     # the decoded source, for elements that carry no lines
     _spans: dict[etree._Element, tuple[int, int]] | None = field(default=None, repr=False)
 
     @property
@@ -226,7 +227,7 @@ class Vocabulary:
     @classmethod
     def of(cls, context: Context) -> "Vocabulary":
         language = (context.metadata.language or "en").split("-")[0].lower()
-        lexicon = _Lexicon.of(context.source)
+        lexicon = _Lexicon.of(context.source_text)
         return _listed(context.data).for_text(common=lexicon.lower_case_words(), acronyms=lexicon.acronyms(),
                                               capitalises_nouns=language in context.data.words(
                                                   "capitalising_languages.txt"))
@@ -338,7 +339,7 @@ class _Lexicon:
     address_words: frozenset[str]
 
     @classmethod
-    def of(cls, source: str) -> "_Lexicon":
+    def of(cls, source: SourceText | str) -> "_Lexicon":
         text_words: set[str] = set()
         inside: set[str] = set()
         # the distinct runs of non-space characters are read, not the text: neither a word nor an
@@ -346,7 +347,7 @@ class _Lexicon:
         # time, and read a batch at a time: a list of every word or run of a long text at once
         # would take ten times the text's memory
         chunks: set[str] = set()
-        for stretch in _stretches(source):
+        for stretch in (SourceText(source) if isinstance(source, str) else source).stretches():
             chunks.update(stretch.split())
             if len(chunks) >= _CHUNKS_AT_ONCE:
                 _read_chunks(chunks, text_words, inside)
@@ -373,16 +374,6 @@ def _read_chunks(chunks: set[str], text_words: set[str], inside: set[str]) -> No
 
 
 _CHUNKS_AT_ONCE = 1 << 16
-
-
-def _stretches(text: str, size: int = 1 << 16) -> Iterator[str]:
-    """The text in stretches of whole lines, each of about `size` characters or the last."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + size)
-        end = len(text) if end < 0 else end
-        yield text[start:end]
-        start = end + 1
 
 
 def _folded_lower_all(words: Iterable[str]) -> frozenset[str]:
@@ -447,7 +438,7 @@ class Persons(TreePass):
         unknown: list[Scan | UnknownNames] = []       # the blocks' unknown names, in the blocks' order
         # block by block: a block's tokens and reading are let go once read, unless a name of
         # it is to be tagged (a long text has thousands of blocks)
-        for block in _blocks(tree, words.particles, context.source):
+        for block in _blocks(tree, words.particles, context.source_text):
             scan = Scan(block, register, words)
             mentions += scan.mentions
             conflicts += scan.conflicts
@@ -475,13 +466,13 @@ def _listed(data: DataFiles) -> Vocabulary:
 # the blocks of the text
 
 
-def _line_in_source(source: str, text: str) -> int | None:
+def _line_in_source(source: SourceText | None, text: str) -> int | None:
     """The first source line holding the start of `text` (a title-page line the tree builder gave
     no lines), or None."""
     probe = " ".join(text.split())[:60]
     if not probe or not source:
         return None
-    for number, line in enumerate(source.split("\n"), 1):
+    for number, line in enumerate(source.lines(), 1):
         if probe in " ".join(line.split()):
             return number
     return None
@@ -501,7 +492,7 @@ def _lengths(keys: frozenset[tuple[str, ...]], at: int) -> dict[str, list[int]]:
     return {k: sorted(v, reverse=True) for k, v in found.items()}
 
 
-def _blocks(tree: etree._ElementTree, lower: frozenset[str], source: str) -> Iterator[Block]:
+def _blocks(tree: etree._ElementTree, lower: frozenset[str], source: SourceText | None = None) -> Iterator[Block]:
     """The blocks of the text; of their words in small letters only those of `lower` (particles,
     link words) are kept: the others only separate names."""
     text = tree.getroot().find(tei("text"))

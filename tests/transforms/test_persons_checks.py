@@ -47,7 +47,7 @@ def scans_of(text: str, language: str, registers: Registers) -> list[Scan]:
     context = before(Persons.name, text, {"language": language})
     context.registers = registers
     words = Vocabulary.of(context)
-    blocks = list(_blocks(context.tree, words.particles, context.source))
+    blocks = list(_blocks(context.tree, words.particles, context.source_text))
     assert blocks
     return [Scan(b, registers.persons, words) for b in blocks]
 
@@ -259,11 +259,3 @@ def test_the_name_shapes_of_a_block_are_those_of_its_tokens_one_by_one(language,
     shapes = [_name_shapes(s) for s in scans]
     assert shapes == [[one_name_shape(s, i) for i in range(len(s.block.tokens))] for s in scans]
     assert any(True in found for found in shapes) and any(False in found for found in shapes)
-
-
-def test_a_text_is_cut_into_stretches_of_whole_lines():
-    from tei_edition.transforms.persons import _stretches
-    text = "one two\nthree\n\nfour five six\nseven"
-    assert list(_stretches(text, 4)) == ["one two", "three", "\nfour five six", "seven"]    # cut at line ends
-    assert "\n".join(_stretches(text, 4)) == text == "\n".join(_stretches(text, 1000))
-    assert list(_stretches("")) == [] and list(_stretches("a\n", 0)) == ["a"]      # (no runs are lost)

@@ -1,0 +1,83 @@
+"""The decoded source as passes read it (tei_edition/model/source.py): whole, in stretches of
+whole lines, and the same once held as UTF-8 for the tree phase."""
+from __future__ import annotations
+
+import pytest
+
+from tei_edition.api import convert
+from tei_edition.model import SourceText
+from tei_edition.model.source import _stretches
+from tei_edition.transforms.persons import _Lexicon, _line_in_source
+
+TEXTS = [
+    "one two\nthree\n\nfour five six\nseven",
+    "Ἐν ἀρχῇ ἦν ὁ λόγος\n« Guillemets » et “guillemets”\n\n— tiret\nZürich, Łódź\n",
+    "Ein Satz.\r\nmit Wagenrücklauf\n\n\n",
+    "",
+]
+
+
+def compacted(text: str) -> SourceText:
+    source = SourceText(text)
+    source.compact()
+    return source
+
+
+def test_a_text_is_cut_into_stretches_of_whole_lines():
+    text = TEXTS[0]
+    assert list(_stretches(text, 4)) == ["one two", "three", "\nfour five six", "seven"]    # cut at line ends
+    assert "\n".join(_stretches(text, 4)) == text == "\n".join(_stretches(text, 1000))
+    assert list(_stretches("", 4)) == [""] and list(_stretches("a\n", 0)) == ["a", ""]      # (no line is lost)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("size", [1, 5, 1 << 16])
+def test_held_as_utf8_it_reads_as_the_text_in_the_same_lines(text, size):
+    whole, compact = SourceText(text), compacted(text)
+    assert compact.text == whole.text == text
+    assert "\n".join(compact.stretches(size)) == "\n".join(whole.stretches(size)) == text
+    assert list(compact.lines()) == list(whole.lines())
+    assert bool(compact) == bool(whole) == bool(text)
+
+
+def test_a_lone_surrogate_survives_being_held_as_utf8():
+    text = "avant \ud800 après\nfin"
+    assert compacted(text).text == text
+
+
+def test_the_words_and_lines_the_persons_pass_reads_are_those_of_the_text():
+    text = "Rosa Luxemburg schrieb an LEO JOGICHES.\nSiehe https://example.org/Rosa-Briefe\n\nEnde."
+    assert _Lexicon.of(compacted(text)) == _Lexicon.of(text)
+    assert _line_in_source(compacted(text), "Ende.") == 4
+    assert _line_in_source(compacted(text), "nirgends") is None
+
+
+def test_a_conversion_holds_the_source_as_utf8_in_the_tree_phase(monkeypatch):
+    from tei_edition import pipeline
+    seen = []
+    real = pipeline.release_earlier_targets
+
+    def spy(context):
+        real(context)
+        seen.append(context.source_text._text)
+    monkeypatch.setattr(pipeline, "release_earlier_targets", spy)
+    convert("Un titre\n\nUn paragraphe où Jean Jaurès parle.\n")
+    assert seen == [None]
+
+
+def test_once_the_tree_is_being_built_the_text_is_held_by_nothing_but_the_context(monkeypatch):
+    # (a caller's name for the decoded text would keep it whole beside its UTF-8 copy)
+    import sys
+
+    from tei_edition import pipeline
+    from tei_edition.api import convert_bytes
+    counts = []
+    real = pipeline.release_earlier_targets
+
+    def spy(context):
+        text = context.source_text._text
+        counts.append(sys.getrefcount(text) - 2)      # less this name and getrefcount's argument
+        real(context)
+    monkeypatch.setattr(pipeline, "release_earlier_targets", spy)
+    convert_bytes("Ein Titel\n\nEin Absatz, in dem Clara Zetkin „spricht“.\n".encode("utf-8"))
+    assert counts == [1]
