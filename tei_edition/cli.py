@@ -111,18 +111,18 @@ def convert(source: Path, output: Path | None, report_path: Path | None, source_
     """Convert one SOURCE (plain text, text from a PDF, Markdown, reStructuredText) to TEI."""
     from .summary import summarise, summary_line
     from .writers.report import write_report
-    from .writers.tei import to_bytes
+    from .writers.tei import to_bytes, write_tei
     try:
         from .api import convert_file
         metadata = Metadata.for_source(source)
         if source_format:
             metadata = replace(metadata, source_format=source_format)
         result = convert_file(source, metadata)
-        data = to_bytes(result.tree, consume=True)     # (the summary below counts elements only)
+        # (consumed: the summary below counts elements only)
         if output:
-            write_atomic(output, data)
+            write_tei(result.tree, output, consume=True)
         else:
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(to_bytes(result.tree, consume=True))
         if report_path:
             write_report(result.report, report_path)
     except InputError as exc:

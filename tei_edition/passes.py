@@ -7,6 +7,8 @@ In the manner of docutils transforms and bibtexparser 2 middlewares, a pass is o
 - `after`: the passes it must run after, each with the reason (the pipeline checks the order);
 - `reads_lines`: a block pass that still reads the source's lines says so (they are let go after
   the last pass that reads them);
+- `reads_source`: a pass that reads the decoded text whole (`context.source`) says so (after the
+  last of them the text is held as UTF-8, and read in stretches of lines: `context.source_text`);
 - `declaration`: the sentence the TEI header declares, in the named part of `editorialDecl`,
   when the pass recorded anything;
 - `apply(target, context)`: the work, on the phase's target, with the shared `Context`.
@@ -90,6 +92,8 @@ class Pass(Step, Generic[T]):
     last: ClassVar[bool] = False              # must run after every other pass (the header)
     reads_lines: ClassVar[bool] = False       # reads the source's lines (context.lines): they are kept
                                               # until the last pass that reads them has run
+    reads_source: ClassVar[bool] = False      # reads the decoded text whole (context.source, the
+                                              # lexicon): it is a str until the last such pass has run
 
     def apply(self, target: T, context: "Context") -> None:
         raise NotImplementedError

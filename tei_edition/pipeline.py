@@ -115,6 +115,7 @@ class Pipeline:
         self.passes = [p() for p in passes]
         # the first pass that runs without the lines: none after it reads them
         self._lines_released_at = max((k for k, p in enumerate(passes) if p.reads_lines), default=-1) + 1
+        self._source_compacted_at = max((k for k, p in enumerate(passes) if p.reads_source), default=-1) + 1
         self._steps: dict[str, Step] = {READER.name: READER(), **{p.name: p for p in self.passes}}
 
     def declarations(self) -> dict[str, Declaration]:
@@ -140,6 +141,8 @@ class Pipeline:
                 break
             if k == self._lines_released_at:
                 release_lines(context)
+            if k == self._source_compacted_at:
+                context.source_text.compact()   # (tei_edition/model/source.py)
             if p.phase is Phase.TREE and not released:
                 release_earlier_targets(context)
                 released = True
@@ -160,12 +163,10 @@ def release_lines(context: Context) -> None:
 
 def release_earlier_targets(context: Context) -> None:
     """Let go, once the tree phase begins, of what no tree pass reads: the block document's body
-    (`Document.without_body`; the header reads the rest), and hold the source as UTF-8 (tree passes
-    read it in stretches; tei_edition/model/source.py). On a large source these are among the
+    (`Document.without_body`; the header reads the rest). On a large source it is among the
     largest things held while the tree passes make the conversion's peak of memory."""
     if context.document is not None:
         context.document = context.document.without_body()
-    context.source_text.compact()
 
 
 # Text extracted from a PDF: today's passes, after the line passes that read its pages.

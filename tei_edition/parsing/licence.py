@@ -104,6 +104,7 @@ class LicenceStatement(BlockPass):
     """The licence the text states, with its evidence line, for the header."""
 
     name = "licence"
+    reads_source = True     # its statements may stand anywhere, over line ends
     declaration = Declaration(Section.INTERPRETATION,
                               "The licence the text states (a public-domain statement, a Creative Commons name "
                               "or address) was recorded in the header's availability, with its words and line.")

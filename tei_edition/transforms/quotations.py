@@ -151,6 +151,9 @@ class InlineQuotations(TreePass):
         # whole text (2 MB per MB of text); those an earlier unit's quotations may change are read
         # now, as they were before any quotation was placed.
         early = _read_early(elements)
+        # (the lexicon the hyphenation passes asked before; where no pass did, as after a markup
+        # reader, it is counted from a decoded copy of the text: not `reads_source`, which would
+        # keep the text whole through the tree passes of every source)
         habit = Habit.of(_texts_for_habit(elements, early), context.evidence.lexicon.words, verbs)
         kept_in_citations = _marks_in_citations(tree, elements)
         # paragraphs next to each other, in the same element (read before the tree changes)

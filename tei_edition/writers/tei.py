@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..tei.namespaces import INTERNAL_NS
-from .atomic import write_atomic
+from .atomic import atomic_file, write_atomic
 
 
 def to_bytes(tree: etree._ElementTree, *, consume: bool = False) -> bytes:
@@ -37,14 +37,25 @@ def _serialised_without_working_attributes(tree: etree._ElementTree) -> bytes:
     """The tree serialised once its working attributes are off it, in one libxml2 call, for a caller
     done with the tree: the cutting holds the serialisation three times at once (it, the pieces
     the cut keeps, their join), a large source's last peak of memory."""
-    etree.strip_attributes(tree, f"{{{INTERNAL_NS}}}*")
-    with _empty_texts_dropped(tree):
-        etree.cleanup_namespaces(tree)
+    with _as_written(tree):
         return _serialised(tree)
 
 
+@contextmanager
+def _as_written(tree: etree._ElementTree) -> Iterator[None]:
+    """The tree without its working attributes (for good) and, while it is written, without its
+    empty text nodes."""
+    etree.strip_attributes(tree, f"{{{INTERNAL_NS}}}*")
+    with _empty_texts_dropped(tree):
+        etree.cleanup_namespaces(tree)
+        yield
+
+
+_SERIALISATION = {"xml_declaration": True, "encoding": "UTF-8", "pretty_print": True}
+
+
 def _serialised(tree: etree._ElementTree) -> bytes:
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return etree.tostring(tree, **_SERIALISATION)
 
 
 # Found by libxml2's XPath, not by a walk in Python over every element.
@@ -131,5 +142,12 @@ def _bytes_of_stripped_copy(tree: etree._ElementTree) -> bytes:
     return _serialised_without_working_attributes(etree.ElementTree(etree.fromstring(etree.tostring(tree))))
 
 
-def write_tei(tree: etree._ElementTree, path: Path) -> None:
-    write_atomic(path, to_bytes(tree))
+def write_tei(tree: etree._ElementTree, path: Path, *, consume: bool = False) -> None:
+    """The bytes of to_bytes into `path`, atomically. With `consume` (the caller reads the tree no
+    more) written from the tree to the file as libxml2 goes, never held whole as bytes: the
+    serialisation and its copy into bytes are a large source's last peak of memory."""
+    if not consume:
+        write_atomic(path, to_bytes(tree))
+        return
+    with _as_written(tree), atomic_file(path) as fh:
+        tree.write(fh, **_SERIALISATION)

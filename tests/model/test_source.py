@@ -52,32 +52,34 @@ def test_the_words_and_lines_the_persons_pass_reads_are_those_of_the_text():
     assert _line_in_source(compacted(text), "nirgends") is None
 
 
-def test_a_conversion_holds_the_source_as_utf8_in_the_tree_phase(monkeypatch):
-    from tei_edition import pipeline
-    seen = []
-    real = pipeline.release_earlier_targets
+def test_the_text_is_held_as_utf8_from_the_pass_after_the_last_that_reads_it_whole(monkeypatch):
+    from tei_edition import passes
+    from tei_edition.pipeline import PASSES
+    held = []
+    real = passes.Pass.run
 
-    def spy(context):
-        real(context)
-        seen.append(context.source_text._text)
-    monkeypatch.setattr(pipeline, "release_earlier_targets", spy)
+    def run(self, context):
+        held.append((self.name, context.source_text._text is None))
+        real(self, context)
+    monkeypatch.setattr(passes.Pass, "run", run)
     convert("Un titre\n\nUn paragraphe où Jean Jaurès parle.\n")
-    assert seen == [None]
+    last = max(k for k, p in enumerate(PASSES) if p.reads_source)
+    assert [name for name, _ in held] == [p.name for p in PASSES]
+    assert [compact for _, compact in held] == [k > last for k in range(len(PASSES))]
+    assert PASSES[last].name == "licence" and PASSES[last + 1].name == "tree"    # before the tree is built
 
 
-def test_once_the_tree_is_being_built_the_text_is_held_by_nothing_but_the_context(monkeypatch):
+def test_once_compacted_the_text_was_held_by_nothing_but_the_context(monkeypatch):
     # (a caller's name for the decoded text would keep it whole beside its UTF-8 copy)
     import sys
 
-    from tei_edition import pipeline
     from tei_edition.api import convert_bytes
     counts = []
-    real = pipeline.release_earlier_targets
+    real = SourceText.compact
 
-    def spy(context):
-        text = context.source_text._text
-        counts.append(sys.getrefcount(text) - 2)      # less this name and getrefcount's argument
-        real(context)
-    monkeypatch.setattr(pipeline, "release_earlier_targets", spy)
+    def compact(self):
+        counts.append(sys.getrefcount(self._text) - 1)      # less getrefcount's argument: this object's own
+        real(self)
+    monkeypatch.setattr(SourceText, "compact", compact)
     convert_bytes("Ein Titel\n\nEin Absatz, in dem Clara Zetkin „spricht“.\n".encode("utf-8"))
     assert counts == [1]

@@ -6,7 +6,7 @@ from lxml import etree
 import tei_edition
 from tei_edition.tei.lines import LINES, anchors_of, set_anchors
 from tei_edition.tei.namespaces import INTERNAL_NS
-from tei_edition.writers.tei import to_bytes
+from tei_edition.writers.tei import to_bytes, write_tei
 
 TEI = "http://www.tei-c.org/ns/1.0"
 
@@ -120,7 +120,8 @@ def test_trees_the_serialisation_cannot_be_cut_in_are_stripped_as_a_copy():
     assert b'<!-- <p ns0:lines="1"> -->' in to_bytes(commented)
 
 
-def test_a_tree_its_caller_is_done_with_gives_the_same_bytes_with_its_working_attributes_taken_off():
+def _trees_to_write() -> list:
+    """Makers of trees with working attributes in each form the writers must cut."""
     commented = _tree_with(_p("one", 1))
     commented.getroot()[0][0].append(etree.Comment(' <p ns0:lines="1"> '))
     working_element = _tree_with(_p("one", 1))
@@ -130,8 +131,33 @@ def test_a_tree_its_caller_is_done_with_gives_the_same_bytes_with_its_working_at
               lambda: _tree_with(_p(lookalike, 3, rend=lookalike), _p("second", 4, n=" ns0:lines=", rend="x")),
               lambda: _tree_with(_p("one", 1), _p("two", 2, rend="x"), nsmap={"te": INTERNAL_NS}),
               lambda: tei_edition.convert("Ein Titel\n\nEin Absatz mit „Anführung“ und *Betonung*.¹\n\n¹ Eine Note.", {})]
-    for make in makers:
+    return makers
+
+
+def test_a_tree_its_caller_is_done_with_gives_the_same_bytes_with_its_working_attributes_taken_off():
+    for make in _trees_to_write():
         tree = make()
         expected = _old_bytes(tree)
         assert to_bytes(tree, consume=True) == expected
         assert not any(a.startswith(f"{{{INTERNAL_NS}}}") for e in tree.iter() for a in e.attrib)
+
+
+def test_a_tree_written_to_its_file_as_it_is_serialised_gives_the_same_bytes(tmp_path):
+    makers = _trees_to_write()
+    for k, make in enumerate(makers):
+        expected = to_bytes(make())
+        write_tei(make(), tmp_path / f"{k}.xml", consume=True)
+        write_tei(make(), tmp_path / f"{k}-kept.xml")
+        assert (tmp_path / f"{k}.xml").read_bytes() == (tmp_path / f"{k}-kept.xml").read_bytes() == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}{s}.xml" for k in range(len(makers))
+                                                                 for s in ("", "-kept"))    # no temporary left
+
+
+def test_a_tree_that_fails_to_be_written_leaves_no_file(tmp_path, monkeypatch):
+    import pytest
+
+    from tei_edition.writers import tei as writer
+    monkeypatch.setattr(writer, "_SERIALISATION", {**writer._SERIALISATION, "encoding": "no-such-encoding"})
+    with pytest.raises(LookupError):
+        write_tei(_working_tree(), tmp_path / "out.xml", consume=True)
+    assert list(tmp_path.iterdir()) == []
