@@ -8,9 +8,9 @@ A licence the metadata gives (S.toml) always comes first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from .. import data
 from ..model import Document, Licence
