@@ -59,7 +59,11 @@ def tool_files() -> ToolFiles:
 def _files_under(folder: Path | str, prefix: str) -> list[tuple[str, int, int]]:
     """(path in the package, size, modification time in ns) of each file, byte code left out."""
     found: list[tuple[str, int, int]] = []
-    with os.scandir(folder) as entries:
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return found        # (a package not on disk as files: nothing here to tell it by)
+    with entries:
         for entry in entries:
             if entry.is_dir():
                 if entry.name != "__pycache__":

@@ -126,3 +126,11 @@ def test_library_versions_are_those_importlib_metadata_finds():
         except metadata.PackageNotFoundError:
             return "-"
     assert library_versions() == {name: installed(name) for name in LIBRARIES}
+
+
+def test_a_package_not_on_disk_as_files_still_has_a_fingerprint(tool, monkeypatch, tmp_path):
+    monkeypatch.setattr(fingerprints, "PACKAGE", tmp_path / "tei_edition.zip" / "tei_edition")
+    import hashlib
+    found = tool_files()         # no error: an empty listing, and the libraries' versions
+    assert found.listing == hashlib.sha256(b"[]").hexdigest() and found.contents == hashlib.sha256().hexdigest()
+    assert len(tool_fingerprint()) == 64
