@@ -251,6 +251,8 @@ class Run:
         for k, end in enumerate(ends[:-1]):
             if _call_within(b.text, first_call, end) or len(b.text) - end - 1 <= 80:
                 continue
+            if not b.text[end:end + 1].isspace():
+                continue      # the lines were joined inside a word (a line-end hyphen taken out)
             head, rest = b.text[:end], b.text[end + 1:]
             why = self._lead_in_line(head, rest, self.lengths.length.get(lines[k], 0) if k < len(lines) else 0)
             if why and self.width_evidence(self._as_block(b, end + 1)) >= 0:

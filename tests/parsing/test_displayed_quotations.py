@@ -12,6 +12,7 @@ import pytest
 from lxml import etree
 from passlab import entries, only
 
+from tei_edition.api import convert as tei_convert
 from tei_edition.api import convert_file
 from tei_edition.writers.tei import to_bytes
 
@@ -261,3 +262,13 @@ def test_the_paragraphs_words_are_let_go_once_both_quotation_passes_have_asked_t
         long_words("a paragraph of words asked before the conversion")
         convert(text)
         assert long_words.cache_info().currsize == 0
+
+
+def test_a_short_line_that_ends_inside_a_hyphenated_word_is_no_place_to_cut_a_lead_in():
+    # 'Metall-' / 'arbeiter': once the line-end hyphen is taken out the two lines are one word,
+    # and a lead-in cut at the line's end would cut the word in two
+    quoted = wrapped("arbeiter sagte uns: " + QUOTED[1], 54)
+    quoted[-1] += " [9]"
+    xml = to_bytes(tei_convert(book(["Am Abend sprach der Metall-"] + quoted))).decode()
+    assert "Metallarbeiter sagte" in xml
+    assert not re.search(r"Metall</p>|<quote[^>]*>\s*(<p[^>]*>)?arbeiter", xml)
