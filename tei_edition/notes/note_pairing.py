@@ -424,16 +424,27 @@ def _attach(doc: Document, block: Block, pos: int, t: NoteText, reason: str, con
 
 
 def _with_note_paragraphs(blocks: list[Block]) -> list[Block]:
-    """Blocks in reading order, each followed by the paragraphs of the notes anchored in it."""
+    """Blocks in reading order, each followed by the paragraphs of the notes anchored in it, and
+    those by the paragraphs of the notes anchored in them (a call inside a note's text, a few
+    levels down: a note's text never holds itself, and a bound keeps a malformed one from looping)."""
     out: list[Block] = []
-    for b in blocks:
-        if b.kind is BlockKind.NOTE:
-            continue
+
+    def visit(b: Block, depth: int) -> None:
         out.append(b)
+        if depth > _NOTES_IN_NOTES:
+            return
         for call in sorted(b.calls, key=lambda c: c.start):
             if call.note.text:
-                out.extend(call.note.text.paragraphs)
+                for paragraph in call.note.text.paragraphs:
+                    visit(paragraph, depth + 1)
+
+    for b in blocks:
+        if b.kind is not BlockKind.NOTE:
+            visit(b, 0)
     return out
+
+
+_NOTES_IN_NOTES = 4
 
 
 def number_notes(doc: Document) -> None:

@@ -350,3 +350,20 @@ def test_notes_that_repeat_a_number_take_the_ids_the_first_free_suffix_gives():
         expected.append(xml_id)
     assert [note.xml_id for note in notes] == expected
     assert expected[:4] == ["n1", "n2", "n1-2", "n1-3"] and "c2-n1-2" in expected
+
+
+def test_a_note_called_from_inside_another_notes_text_is_numbered_too():
+    # a note text holding a call ('mot [2]') inside a note that is itself called from a note's
+    # text: every note gets an id, unique, and the TEI is valid (it had xml:id="")
+    from lxml import etree
+
+    import tei_edition
+    from tei_edition.validation import validate_bytes
+    from tei_edition.writers.tei import to_bytes
+    for lines in (["1.", "*", "¹ remarque", "mot [2]", "", "[1]", "[1]"],
+                  ["Titel", "", "Text.", "", "¹ Anmerkung", "Wort [2]", "", "[1]", "[1]"]):
+        data = to_bytes(tei_edition.convert("\n".join(lines) + "\n"))
+        ids = [n.get("{http://www.w3.org/XML/1998/namespace}id")
+               for n in etree.fromstring(data).iter("{http://www.tei-c.org/ns/1.0}note")]
+        assert ids and all(ids) and len(set(ids)) == len(ids)
+        assert validate_bytes(data) == []
