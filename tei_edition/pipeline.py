@@ -116,6 +116,7 @@ class Pipeline:
         # the first pass that runs without the lines: none after it reads them
         self._lines_released_at = max((k for k, p in enumerate(passes) if p.reads_lines), default=-1) + 1
         self._source_compacted_at = max((k for k, p in enumerate(passes) if p.reads_source), default=-1) + 1
+        self._tree_phase_at = next((k for k, p in enumerate(passes) if p.phase is Phase.TREE), len(passes))
         self._steps: dict[str, Step] = {READER.name: READER(), **{p.name: p for p in self.passes}}
 
     def declarations(self) -> dict[str, Declaration]:
@@ -135,7 +136,6 @@ class Pipeline:
         names = [p.name for p in self.passes]
         if until is not None and until not in names:
             raise PipelineError(f"no pass is named {until!r}")
-        released = False
         for k, p in enumerate(self.passes):
             if p.name == until:
                 break
@@ -143,9 +143,8 @@ class Pipeline:
                 release_lines(context)
             if k == self._source_compacted_at:
                 context.source_text.compact()   # (tei_edition/model/source.py)
-            if p.phase is Phase.TREE and not released:
+            if k == self._tree_phase_at:
                 release_earlier_targets(context)
-                released = True
             p.run(context)
         return context
 

@@ -339,7 +339,7 @@ class _Lexicon:
     address_words: frozenset[str]
 
     @classmethod
-    def of(cls, source: SourceText | str) -> "_Lexicon":
+    def of(cls, source: SourceText) -> "_Lexicon":
         text_words: set[str] = set()
         inside: set[str] = set()
         # the distinct runs of non-space characters are read, not the text: neither a word nor an
@@ -347,7 +347,7 @@ class _Lexicon:
         # time, and read a batch at a time: a list of every word or run of a long text at once
         # would take ten times the text's memory
         chunks: set[str] = set()
-        for stretch in (SourceText(source) if isinstance(source, str) else source).stretches():
+        for stretch in source.stretches():
             chunks.update(stretch.split())
             if len(chunks) >= _CHUNKS_AT_ONCE:
                 _read_chunks(chunks, text_words, inside)

@@ -47,7 +47,7 @@ def test_a_lone_surrogate_survives_being_held_as_utf8():
 
 def test_the_words_and_lines_the_persons_pass_reads_are_those_of_the_text():
     text = "Rosa Luxemburg schrieb an LEO JOGICHES.\nSiehe https://example.org/Rosa-Briefe\n\nEnde."
-    assert _Lexicon.of(compacted(text)) == _Lexicon.of(text)
+    assert _Lexicon.of(compacted(text)) == _Lexicon.of(SourceText(text))
     assert _line_in_source(compacted(text), "Ende.") == 4
     assert _line_in_source(compacted(text), "nirgends") is None
 

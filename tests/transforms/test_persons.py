@@ -13,6 +13,7 @@ from lxml import etree
 from passlab import before, run, written, xp
 
 from conftest import ROOT
+from tei_edition.model import SourceText
 from tei_edition.api import convert
 from tei_edition.registers import Registers
 from tei_edition.registers.persons import REGISTER_FILE
@@ -396,7 +397,7 @@ def test_the_lexicon_reads_words_of_addresses_apart_from_the_running_text():
     from tei_edition.transforms.persons import _Lexicon
     source = ("Der Tag begann früh.\nSiehe www.example.org/Archiv/ABC und post@verlag.de\n"
               "auch die KPD und la journée; http://exemple.fr/journal")
-    lexicon = _Lexicon.of(source)
+    lexicon = _Lexicon.of(SourceText(source))
     assert {"begann", "fruh", "und", "die", "la", "journee"} <= lexicon.lower_case_words()
     assert not {"tag", "example", "post", "verlag", "exemple", "journal"} & lexicon.lower_case_words()
     assert {"kpd", "abc"} <= lexicon.acronyms()      # capitals count wherever they stand

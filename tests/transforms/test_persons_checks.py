@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from passlab import before
 
+from tei_edition.model import SourceText
 from tei_edition.registers import Registers
 from tei_edition.registers.persons import REGISTER_FILE
 from tei_edition.transforms.persons import Persons, Scan, Vocabulary, _blocks, _trimmed_one, _trimmed_run
@@ -92,7 +93,7 @@ def test_the_source_s_words_read_line_by_line_are_those_of_the_whole_text():
     from tei_edition.transforms.persons import ADDRESS_CHUNK, WORD, _Lexicon
     source = ("Die Briefe von Rosa an Leo, l’archivio di Torino\nsiehe https://archiv.example.org/rosa-briefe "
               "und mail@verlag.example.de\nEL PAÍS, d’Annunzio y la UGT\n\nwww.example.es/hemeroteca/1931 fin")
-    lexicon = _Lexicon.of(source)
+    lexicon = _Lexicon.of(SourceText(source))
     assert lexicon.text_words == frozenset(WORD.findall(ADDRESS_CHUNK.sub(" ", source)))
     assert lexicon.address_words == frozenset(w for c in ADDRESS_CHUNK.findall(source) for w in WORD.findall(c))
     assert {"Briefe", "l’archivio", "PAÍS", "d’Annunzio"} <= lexicon.text_words
@@ -105,9 +106,9 @@ def test_the_source_s_words_read_in_batches_of_distinct_runs_are_those_read_at_o
     from tei_edition.transforms import persons
     source = ("Rosa an Leo, an Rosa; l’archivio di Torino\nsiehe https://archiv.example.org/rosa-briefe "
               "a/b und mail@verlag.example.de Rosa\n\nwww.example.es/hemeroteca/1931 fin\tRosa’s ΟΔΟΣ")
-    whole = persons._Lexicon.of(source)
+    whole = persons._Lexicon.of(SourceText(source))
     monkeypatch.setattr(persons, "_CHUNKS_AT_ONCE", 2)
-    batched = persons._Lexicon.of(source)
+    batched = persons._Lexicon.of(SourceText(source))
     assert batched == whole
     assert whole.text_words == frozenset(persons.WORD.findall(persons.ADDRESS_CHUNK.sub(" ", source)))
     assert whole.address_words == frozenset(w for c in persons.ADDRESS_CHUNK.findall(source)
