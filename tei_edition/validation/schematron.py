@@ -236,6 +236,8 @@ def candidates(contexts: list[str]) -> str:
                 return EVERY_NODE
             if step not in steps:
                 steps.append(step)
+    # a step that selects every node of its name selects those that have some attribute too
+    steps = [s for s in steps if not (s.endswith("]") and s.partition("[")[0] in steps)]
     return " | ".join(steps) if steps else "()"
 
 
@@ -247,16 +249,27 @@ def _last_steps(pattern: str) -> list[str | None]:
     anywhere in the document (None for a branch that is not a plain path)."""
     out: list[str | None] = []
     for branch in _split_outside(pattern, "|"):
+        step = _split_outside(branch, "/")[-1]
         last = _split_outside(_without_predicates(branch), "/")[-1].strip()
         if last.startswith("(") and last.endswith(")"):
             out += _last_steps(last[1:-1])
         elif branch.strip().startswith("/") and len(_split_outside(branch, "/")) == 2 and last:
             out.append("/" + last)          # the document element ("/*[…]")
         elif _NODE_TEST.fullmatch(last):
-            out.append("//" + last)
+            out.append("//" + last + _attributes_required(step))
         else:
             out.append(None)
     return out
+
+
+def _attributes_required(step: str) -> str:
+    """What the predicates of a step require of its node's attributes, as a predicate ("[@when]",
+    "[@a and @b]"): a node the step matches has them, whatever else the predicates ask and in
+    whatever order they stand, so a selection may ask them too, and a rule for "tei:*[@when]"
+    visits the elements with @when, not every element. Empty where they require none."""
+    required = [term for predicate in _predicates(step) for term in _conjuncts(predicate)
+                if _ATTRIBUTE_TEST.fullmatch(term)]
+    return f"[{' and '.join(dict.fromkeys(required))}]" if required else ""
 
 
 def _split_outside(text: str, separator: str) -> list[str]:
