@@ -111,7 +111,7 @@ def convert(source: Path, output: Path | None, report_path: Path | None, source_
     """Convert one SOURCE (plain text, text from a PDF, Markdown, reStructuredText) to TEI."""
     from .summary import summarise, summary_line
     from .writers.report import write_report
-    from .writers.tei import to_bytes, write_tei
+    from .writers.tei import stream_tei, write_tei
     try:
         from .api import convert_file
         metadata = Metadata.for_source(source)
@@ -122,7 +122,7 @@ def convert(source: Path, output: Path | None, report_path: Path | None, source_
         if output:
             write_tei(result.tree, output, consume=True)
         else:
-            sys.stdout.buffer.write(to_bytes(result.tree, consume=True))
+            stream_tei(result.tree, sys.stdout.buffer)
         if report_path:
             write_report(result.report, report_path)
     except InputError as exc:

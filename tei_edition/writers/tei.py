@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -149,5 +150,12 @@ def write_tei(tree: etree._ElementTree, path: Path, *, consume: bool = False) ->
     if not consume:
         write_atomic(path, to_bytes(tree))
         return
-    with _as_written(tree), atomic_file(path) as fh:
-        tree.write(fh, **_SERIALISATION)
+    with atomic_file(path) as fh:
+        stream_tei(tree, fh)
+
+
+def stream_tei(tree: etree._ElementTree, stream: BinaryIO) -> None:
+    """The bytes of to_bytes written to `stream` (a file, standard output) as libxml2 goes, never
+    held whole: the tree is consumed, as with write_tei(consume=True)."""
+    with _as_written(tree):
+        tree.write(stream, **_SERIALISATION)

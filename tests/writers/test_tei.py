@@ -153,6 +153,17 @@ def test_a_tree_written_to_its_file_as_it_is_serialised_gives_the_same_bytes(tmp
                                                                  for s in ("", "-kept"))    # no temporary left
 
 
+def test_a_tree_streamed_to_standard_output_gives_the_bytes_of_its_file():
+    import io
+
+    from tei_edition.writers.tei import stream_tei
+    for make in _trees_to_write():
+        expected = to_bytes(make())
+        out = io.BytesIO()
+        stream_tei(make(), out)
+        assert out.getvalue() == expected
+
+
 def test_a_tree_that_fails_to_be_written_leaves_no_file(tmp_path, monkeypatch):
     import pytest
 
