@@ -5,6 +5,8 @@ contents list in place of the source's), references to `back`, everything else t
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from lxml import etree
 
 from .. import data
@@ -39,12 +41,23 @@ class TreeBuilder(BlockPass):
         text = sub(root, "text", {"xml:lang": language})
         _front(text, doc)
         body = sub(text, "body")
-        Builder(body, text, context.report).run(doc.blocks)
+        # the body's blocks are let go as they are built (the header reads only those set in
+        # another language): the blocks and the tree are each several times a large text in
+        # memory, and the tree builder held both whole at its end, the conversion's first peak
+        body_blocks, doc.blocks = doc.blocks, [b for b in doc.blocks if b.language]
+        Builder(body, text, context.report).run(_consumed(body_blocks))
         cite_sources_of_block_quotations(text, context.report)
         if not len(body):
             sub(body, "p").append(el("gap", {"reason": "missing"}))
             context.report.warn("the source has no running text: the body holds a gap")
         context.tree = etree.ElementTree(root)
+
+
+def _consumed(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks in order, each let go by the list as it is handed out (the list ends empty)."""
+    blocks.reverse()
+    while blocks:
+        yield blocks.pop()
 
 
 class MarkedUpTreeBuilder(TreeBuilder):
@@ -69,7 +82,7 @@ class Builder:
     def container(self) -> etree._Element:
         return self.stack[-1][1]
 
-    def run(self, blocks: list[Block]) -> None:
+    def run(self, blocks: Iterable[Block]) -> None:
         caption: Block | None = None     # a table's caption, waiting for its table
         for b in blocks:
             if b.kind in (BlockKind.REMOVED, BlockKind.NOTE):

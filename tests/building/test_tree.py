@@ -151,3 +151,30 @@ def test_a_tables_caption_is_its_head_and_a_caption_without_its_table_stays_a_pa
     assert [text_of(h) for h in xp(context.tree, "//t:table/t:head")] == ["Strikes by year"]
     assert [text_of(p) for p in xp(context.tree, "//t:body/t:p")] == ["Lonely caption", "A paragraph follows it, and no table."]
     assert not xp(context.tree, "//t:div")
+
+
+def test_the_tree_builder_lets_go_of_each_block_of_the_body_as_it_builds_it(monkeypatch):
+    """A large text's blocks and its tree are each several times the text in memory: while a
+    paragraph is built, no list holds the blocks built before it but the passage in another
+    language, the only block the document keeps (the header's langUsage reads it)."""
+    import gc
+
+    from tei_edition.building import tree as builder
+    doc = Document([Block(f"La rivière monta au printemps de l'an {1850 + k}.", 2 * k + 1) for k in range(4)])
+    english = doc.blocks[2]
+    english.language = "en"
+    built: list[Block] = []
+    still_listed: list[bool] = []
+    build_paragraph = builder.Builder.paragraph
+
+    def paragraph(self, b: Block) -> None:
+        still_listed.append(any(isinstance(holder, list) and holder is not built and any(x is y for y in holder)
+                                for x in built if x is not english for holder in gc.get_referrers(x)))
+        built.append(b)
+        build_paragraph(self, b)
+
+    monkeypatch.setattr(builder.Builder, "paragraph", paragraph)
+    context = build(doc)
+    assert len(xp(context.tree, "//t:body/t:p")) == 4
+    assert still_listed == [False, False, False, False]
+    assert context.document.blocks == [english]
