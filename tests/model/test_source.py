@@ -1,12 +1,15 @@
 """The decoded source as passes read it (tei_edition/model/source.py): whole, in stretches of
-whole lines, and the same once held as UTF-8 for the tree phase."""
+whole lines, and the same once held compressed for the tree phase."""
 from __future__ import annotations
+
+import zlib
 
 import pytest
 
 from tei_edition.api import convert
 from tei_edition.model import SourceText
-from tei_edition.model.source import _stretches
+from tei_edition.model import source as source_module
+from tei_edition.model.source import _inflated_stretches, _stretches
 from tei_edition.transforms.persons import _Lexicon, _line_in_source
 
 TEXTS = [
@@ -32,7 +35,7 @@ def test_a_text_is_cut_into_stretches_of_whole_lines():
 
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("size", [1, 5, 1 << 16])
-def test_held_as_utf8_it_reads_as_the_text_in_the_same_lines(text, size):
+def test_held_compressed_it_reads_as_the_text_in_the_same_lines(text, size):
     whole, compact = SourceText(text), compacted(text)
     assert compact.text == whole.text == text
     assert "\n".join(compact.stretches(size)) == "\n".join(whole.stretches(size)) == text
@@ -40,7 +43,23 @@ def test_held_as_utf8_it_reads_as_the_text_in_the_same_lines(text, size):
     assert bool(compact) == bool(whole) == bool(text)
 
 
-def test_a_lone_surrogate_survives_being_held_as_utf8():
+@pytest.mark.parametrize("text", TEXTS + ["Zeile eins\n" * 40 + "“Schluss” ohne Zeilenende"])
+@pytest.mark.parametrize("size", [1, 5, 64])
+def test_held_compressed_it_is_read_in_the_stretches_of_its_text(text, size, monkeypatch):
+    monkeypatch.setattr(source_module, "_INFLATED_AT_ONCE", 7)     # a few bytes inflated at a time
+    utf8 = text.encode("utf-8", "surrogatepass")
+    assert list(_inflated_stretches(zlib.compress(utf8, 1), size)) == list(_stretches(utf8, size))
+
+
+def test_held_compressed_a_running_text_takes_less_than_half_its_utf8():
+    text = "".join(f"Der {k}. Absatz erzählt, wie Clara Zetkin am {k % 28 + 1}. März sprach.\n" for k in range(2000))
+    source = compacted(text)
+    assert source._text is None and source._packed is not None
+    assert len(source._packed) < len(text.encode("utf-8")) / 2
+    assert source.text == text
+
+
+def test_a_lone_surrogate_survives_being_held_compressed():
     text = "avant \ud800 après\nfin"
     assert compacted(text).text == text
 
@@ -52,7 +71,7 @@ def test_the_words_and_lines_the_persons_pass_reads_are_those_of_the_text():
     assert _line_in_source(compacted(text), "nirgends") is None
 
 
-def test_the_text_is_held_as_utf8_from_the_pass_after_the_last_that_reads_it_whole(monkeypatch):
+def test_the_text_is_held_compressed_from_the_pass_after_the_last_that_reads_it_whole(monkeypatch):
     from tei_edition import passes
     from tei_edition.pipeline import PASSES
     held = []
@@ -70,7 +89,7 @@ def test_the_text_is_held_as_utf8_from_the_pass_after_the_last_that_reads_it_who
 
 
 def test_once_compacted_the_text_was_held_by_nothing_but_the_context(monkeypatch):
-    # (a caller's name for the decoded text would keep it whole beside its UTF-8 copy)
+    # (a caller's name for the decoded text would keep it whole beside its compressed copy)
     import sys
 
     from tei_edition.api import convert_bytes
