@@ -7,8 +7,10 @@ In the manner of docutils transforms and bibtexparser 2 middlewares, a pass is o
 - `after`: the passes it must run after, each with the reason (the pipeline checks the order);
 - `reads_lines`: a block pass that still reads the source's lines says so (they are let go after
   the last pass that reads them);
+- `reads_line_lengths`: a block pass that reads only how long each line is says so (the lengths,
+  `context.line_measures`, outlive the lines until the last such pass);
 - `reads_source`: a pass that reads the decoded text whole (`context.source`) says so (after the
-  last of them the text is held as UTF-8, and read in stretches of lines: `context.source_text`);
+  last of them the text is held deflated, and read in stretches of lines: `context.source_text`);
 - `declaration`: the sentence the TEI header declares, in the named part of `editorialDecl`,
   when the pass recorded anything;
 - `apply(target, context)`: the work, on the phase's target, with the shared `Context`.
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from .evidence import Lexicon
-    from .model import Document, SourceLines, SourceText
+    from .model import Document, LineMeasures, SourceLines, SourceText
 
 
 class Phase(IntEnum):
@@ -92,6 +94,8 @@ class Pass(Step, Generic[T]):
     last: ClassVar[bool] = False              # must run after every other pass (the header)
     reads_lines: ClassVar[bool] = False       # reads the source's lines (context.lines): they are kept
                                               # until the last pass that reads them has run
+    reads_line_lengths: ClassVar[bool] = False  # reads only the lines' lengths (context.line_measures):
+                                                # kept, after the lines, until the last such pass has run
     reads_source: ClassVar[bool] = False      # reads the decoded text whole (context.source, the
                                               # lexicon): it is a str until the last such pass has run
 
@@ -145,6 +149,7 @@ class Context:
     evidence: Evidence = field(init=False)
     report: StageReport = field(init=False)      # the report as the running pass sees it
     lines: "SourceLines | None" = None            # the targets, as the phases make them
+    line_measures: "LineMeasures | None" = None   # the lines' lengths, kept once the lines are let go
     document: "Document | None" = None
     tree: "etree._ElementTree | None" = None
 

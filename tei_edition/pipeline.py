@@ -42,7 +42,7 @@ from .parsing.paragraph_numbers import ParagraphNumbers
 from .parsing.reference_list import ReferenceList
 from .parsing.run_in_lists import RunInLists
 from .parsing.underlined_titles import UnderlinedTitles
-from .model import SourceText
+from .model import LineMeasures, SourceText
 from .passes import Context, Declaration, Pass, Phase, PipelineError, Step, check_order
 from .reading.decode import Decoder
 from .reading.formats import SourceFormat, detection
@@ -115,6 +115,9 @@ class Pipeline:
         self.passes = [p() for p in passes]
         # the first pass that runs without the lines: none after it reads them
         self._lines_released_at = max((k for k, p in enumerate(passes) if p.reads_lines), default=-1) + 1
+        # … and their lengths, where a pass after that reads them
+        self._measures_released_at = max((k for k, p in enumerate(passes) if p.reads_line_lengths),
+                                         default=-1) + 1
         self._source_compacted_at = max((k for k, p in enumerate(passes) if p.reads_source), default=-1) + 1
         self._tree_phase_at = next((k for k, p in enumerate(passes) if p.phase is Phase.TREE), len(passes))
         self._steps: dict[str, Step] = {READER.name: READER(), **{p.name: p for p in self.passes}}
@@ -140,7 +143,9 @@ class Pipeline:
             if p.name == until:
                 break
             if k == self._lines_released_at:
-                release_lines(context)
+                release_lines(context, keep_lengths=k < self._measures_released_at)
+            if k == self._measures_released_at:
+                context.line_measures = None
             if k == self._source_compacted_at:
                 context.source_text.compact()   # (tei_edition/model/source.py)
             if k == self._tree_phase_at:
@@ -152,11 +157,14 @@ class Pipeline:
         return next(p for p in self.passes if p.name == name)
 
 
-def release_lines(context: Context) -> None:
+def release_lines(context: Context, keep_lengths: bool = False) -> None:
     """Let go of the source's lines (a record and two strings per line) once no pass to come reads
-    them, before the tree is built: they are among the largest things a large source holds, and
-    the tree builder makes the conversion's first peak of memory (the lines of a 50 MB text take
-    about 220 MB)."""
+    them, after the line passes where no block pass reads them: they are among the largest things
+    a large source holds (the lines of a 50 MB text take about 220 MB) while the blocks are made
+    and then the tree. With `keep_lengths`, their lengths are kept (`LineMeasures`) for the passes
+    to come that read them."""
+    if keep_lengths and context.lines is not None:
+        context.line_measures = LineMeasures.of(context.lines)
     context.lines = None
 
 

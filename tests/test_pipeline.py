@@ -158,7 +158,10 @@ def test_run_until_a_pass_keeps_the_targets_it_reads():
     context = PIPELINE.run(context_of("Titel\n\nEin Absatz, der endet.\n"), until="tree")
     assert context.lines is None and context.document.blocks       # the tree builder reads no lines
     context = PIPELINE.run(context_of("Titel\n\nEin Absatz, der endet.\n"), until="displayed-quotations")
-    assert context.lines is not None and context.document.blocks
+    assert context.lines is None and context.document.blocks      # it reads the lines' lengths only
+    assert context.line_measures is not None and context.line_measures.length(3) == len("Ein Absatz, der endet.")
+    context = PIPELINE.run(context_of("Titel\n\nEin Absatz, der endet.\n"), until="note-pairing")
+    assert context.line_measures is None
 
 
 class NotesTheLines(BlockPass):
@@ -191,7 +194,36 @@ def test_the_lines_are_kept_until_the_last_pass_that_reads_them_has_run():
     pipeline = Pipeline(PASSES[:tree] + [NotesTheLines, ReadsTheLines] + PASSES[tree:])
     context = pipeline.run(context_of(text, pipeline=pipeline))
     assert [len(lines.lines) for lines in NotesTheLines.seen] == [5, 5] and context.lines is None
-    assert [p.name for p in PASSES if p.reads_lines][-1] == "displayed-quotations"
+    assert [p.name for p in PASSES if p.reads_lines][-1] == "layout"      # (a line pass: none after it)
+
+
+class NotesTheLengths(NotesTheLines):
+    name = "notes-the-lengths"
+
+    def apply(self, doc, context: Context) -> None:
+        NotesTheLines.seen.append((context.lines, context.line_measures))
+
+
+class ReadsTheLengths(NotesTheLengths):
+    name = "reads-the-lengths"
+    reads_line_lengths = True
+
+
+class NotesTheLengthsAfter(NotesTheLengths):
+    name = "notes-the-lengths-after"
+
+
+def test_the_lines_lengths_outlive_the_lines_until_the_last_pass_that_reads_them_has_run():
+    text = "Ein Titel\n\nEin Absatz, der auf zwei\nZeilen endet.\n"
+    tree = [p.name for p in PASSES].index("tree")
+    NotesTheLines.seen = []
+    pipeline = Pipeline(PASSES[:tree] + [NotesTheLengths, ReadsTheLengths, NotesTheLengthsAfter] + PASSES[tree:])
+    context = pipeline.run(context_of(text, pipeline=pipeline))
+    (lines, first), (_, second), (_, after) = NotesTheLines.seen
+    assert lines is None and first is second and after is None and context.line_measures is None
+    assert [first.length(n) for n in range(6)] == [0, 9, 0, len("Ein Absatz, der auf zwei"), len("Zeilen endet."), 0]
+    assert list(first.live) == [9, len("Ein Absatz, der auf zwei"), len("Zeilen endet.")]
+    assert [p.name for p in PASSES if p.reads_line_lengths] == ["displayed-quotations"]
 
 
 def test_a_library_conversion_runs_with_rarer_full_collections_and_gives_the_thresholds_back(monkeypatch):

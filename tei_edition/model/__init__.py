@@ -12,12 +12,12 @@ from .blocks import (Block, BlockKind, Figure, ListItem, ListStyle, Mark, MarkKi
                      ParagraphNumber, Quotation, RunInItem, RunInList, Span, Table)
 from .document import Document, LineConvention
 from .front import Dateline, FrontMatter, FrontPart, FrontRole, Imprint, Licence, TITLE_PAGE_ROLES
-from .lines import Line, SourceLines
+from .lines import Line, LineMeasures, SourceLines
 from .notes import Note, NoteFamily, NotePlace, NoteText
 from .source import SourceText
 
 __all__ = ["Block", "BlockKind", "Dateline", "Document", "Figure", "FrontMatter", "FrontPart", "FrontRole", "Imprint",
-           "Licence", "Line", "LineConvention", "ListItem", "ListStyle", "Mark", "MarkKind", "Note", "NoteCall",
+           "Licence", "Line", "LineConvention", "LineMeasures", "ListItem", "ListStyle", "Mark", "MarkKind", "Note", "NoteCall",
            "NoteFamily", "NotePlace", "NoteText", "PageBreak", "ParagraphNumber", "Quotation", "RunInItem",
            "RunInList", "SourceLines", "SourceText",
            "Span", "TITLE_PAGE_ROLES", "Table"]

@@ -1,6 +1,7 @@
 """Source lines, numbered from 1: the target of the line passes."""
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
 
@@ -39,3 +40,29 @@ class SourceLines:
 
     def __iter__(self):
         return iter(self.lines)
+
+
+@dataclass(frozen=True, eq=False)
+class LineMeasures:
+    """How long the source's lines are, once the lines themselves are let go: a block pass that
+    weighs how a text is set (how wide its quotations' lines are) reads these two arrays, not a
+    record and two strings for every line of the source (a 50 MB text's lines take ~210 MB)."""
+
+    by_number: array           # array('i'): the length of line n's text without the spaces around it; -1: no line n
+    live: array                # array('i'): the lengths of the lines no pass took out and not blank, in order
+
+    @classmethod
+    def of(cls, lines: "SourceLines") -> "LineMeasures":
+        by_number = array("i", [-1]) * (max((ln.no for ln in lines), default=0) + 1)
+        live = array("i")
+        for ln in lines:
+            n = len(ln.text.strip())
+            by_number[ln.no] = n
+            if n and ln.live:
+                live.append(n)
+        return cls(by_number, live)
+
+    def length(self, no: int) -> int:
+        """The length of line `no`'s text without the spaces around it; 0 for a line there is not."""
+        return self.by_number[no] if 0 <= no < len(self.by_number) and self.by_number[no] >= 0 else 0
+

@@ -26,9 +26,9 @@ import statistics
 from dataclasses import dataclass
 
 from .. import data
-from ..model import Block, BlockKind, Document, LineConvention, Quotation
+from ..model import Block, BlockKind, Document, LineConvention, LineMeasures, Quotation, SourceLines
 from ..passes import Context, Declaration, BlockPass, Section
-from ..reading.layout import text_width
+from ..reading.layout import width_of
 from ..report import StageReport
 from ..vocabulary import CALL_MARK, ELISION, SUPERSCRIPT_DIGITS, is_terminal
 from .block_quotations import MIN_LETTERS, Spelling, has_letters, long_words
@@ -108,9 +108,11 @@ class LineLengths:
     """The source lines of each block: the lengths of the lines a block runs over."""
 
     def __init__(self, context: Context) -> None:
-        lines = context.lines.lines if context.lines is not None else []
-        self.length = {ln.no: len(ln.text.strip()) for ln in lines}
-        self.width = text_width(lines)       # (the convention, known already, is not measured again)
+        self.measures = context.line_measures or LineMeasures.of(context.lines or SourceLines([]))
+        self.width = width_of(self.measures.live)   # (the convention, known already, is not measured again)
+
+    def length(self, no: int) -> int:
+        return self.measures.length(no)
 
     def lines(self, b: Block) -> list[int]:
         return sorted({ln for _, ln in b.anchors})
@@ -119,7 +121,7 @@ class LineLengths:
         """Lengths of the block's lines but its last (a paragraph's last line is short anyway),
         leaving out lines far from the text's width (table rows, lines a conversion glued)."""
         lo, hi = 0.75 * self.width, 1.2 * self.width
-        return [n for ln in self.lines(b)[:-1] if lo <= (n := self.length.get(ln, 0)) <= hi]
+        return [n for ln in self.lines(b)[:-1] if lo <= (n := self.length(ln)) <= hi]
 
 
 def learn_widths(doc: Document, lengths: LineLengths) -> Widths:
@@ -141,7 +143,7 @@ class DisplayedQuotations(BlockPass):
     """Displayed quotations of hard-wrapped books (see the module's docstring)."""
 
     name = "displayed-quotations"
-    reads_lines = True      # the lengths of the source's lines
+    reads_line_lengths = True      # the lengths of the source's lines
     after = {"block-quotations": "the quotations a lead-in colon or indentation shows are known, and teach "
                                  "how wide a quotation's lines are"}
     declaration = Declaration(Section.INTERPRETATION,
@@ -254,7 +256,7 @@ class Run:
             if not b.text[end:end + 1].isspace():
                 continue      # the lines were joined inside a word (a line-end hyphen taken out)
             head, rest = b.text[:end], b.text[end + 1:]
-            why = self._lead_in_line(head, rest, self.lengths.length.get(lines[k], 0) if k < len(lines) else 0)
+            why = self._lead_in_line(head, rest, self.lengths.length(lines[k]) if k < len(lines) else 0)
             if why and self.width_evidence(self._as_block(b, end + 1)) >= 0:
                 return end + 1, why
         return None

@@ -10,6 +10,7 @@ Three conventions are told apart by measuring the lines, not by knowing the sour
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 from typing import NamedTuple
@@ -104,7 +105,11 @@ def text_width(lines: list[Line]) -> int:
     """The width of the text's hard-wrapped lines, from the lengths of the live, non-blank lines
     (characters): measure(lines).width, 0 where the lines are not hard-wrapped, without telling
     the two wrapped conventions apart (which reads every run of lines)."""
-    lengths = [len(ln.text.strip()) for ln in lines if ln.live and not ln.blank]
+    return width_of([len(ln.text.strip()) for ln in lines if ln.live and not ln.blank])
+
+
+def width_of(lengths: Sequence[int]) -> int:
+    """text_width, from the lengths of the live, non-blank lines in their order."""
     if not lengths:
         return 0
     # share of the text (in characters) that stands in long lines: short lines of tables, lists
