@@ -10,9 +10,9 @@ Three conventions are told apart by measuring the lines, not by knowing the sour
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import product
+from itertools import product, repeat
 from typing import NamedTuple
 
 from ..model import (Block, BlockKind, Document, FrontMatter, Line, LineConvention, NotePlace, NoteText,
@@ -209,10 +209,11 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
-def _text_lines(lines: list[Line]) -> list[tuple[Line, int, int | None]]:
+def _text_lines(lines: list[Line]) -> Iterator[tuple[Line, int, int | None]]:
     """The live non-blank lines, each with the number of blank lines before it and the page that
-    begins with it (a page break counts as a blank line: a new page may begin a paragraph)."""
-    out: list[tuple[Line, int, int | None]] = []
+    begins with it (a page break counts as a blank line: a new page may begin a paragraph). One
+    at a time: as a list, a tuple for every line of a large text beside its lines and the blocks
+    being made of them (60 MB of a 50 MB text's peak)."""
     blanks = 0
     page: int | None = None
     for ln in lines:
@@ -224,10 +225,9 @@ def _text_lines(lines: list[Line]) -> list[tuple[Line, int, int | None]]:
         if ln.blank:
             blanks += 1
             continue
-        out.append((ln, blanks, page))
+        yield ln, blanks, page
         blanks = 0
         page = None
-    return out
 
 
 def _per_line(lines: list[Line]) -> list[Block]:
@@ -378,9 +378,11 @@ def _wrapped(lines: list[Line], m: Measure, report: StageReport, entries: Entrie
     blank_separated = m.convention is LineConvention.WRAPPED_BLANK_SEPARATED
     blocks: list[Block] = []
     prev: Line | None = None
-    text_lines = _text_lines(lines)
-    widths = local_widths([len(ln.text.strip()) for ln, _, _ in text_lines], m.width) if from_pdf \
-        else [m.width] * len(text_lines)
+    text_lines: Iterable[tuple[Line, int, int | None]] = _text_lines(lines)
+    widths: Iterable[int] = repeat(m.width)
+    if from_pdf:      # the width of each line's column, read off the lines around it
+        text_lines = list(text_lines)
+        widths = local_widths([len(ln.text.strip()) for ln, _, _ in text_lines], m.width)
     for (ln, blanks, page), width in zip(text_lines, widths):
         text = ln.text.strip()
         if prev is not None and from_pdf:
