@@ -65,4 +65,3 @@ class LineMeasures:
     def length(self, no: int) -> int:
         """The length of line `no`'s text without the spaces around it; 0 for a line there is not."""
         return self.by_number[no] if 0 <= no < len(self.by_number) and self.by_number[no] >= 0 else 0
-

@@ -85,4 +85,3 @@ def _inflated_stretches(packed: bytes, size: int) -> Iterator[bytes]:
             start = cut + 1
         pending = pending[start:]
     yield from _stretches(pending + inflate.flush(), size)
-
