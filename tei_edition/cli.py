@@ -17,6 +17,7 @@ from .writers.atomic import write_atomic
 # What only some commands need (lxml, the TEI writer) is imported in them: a rebuild with nothing
 # changed is mostly the interpreter's start and these imports.
 
+
 def _formats(value: str) -> list[str]:
     chosen = [f.strip() for f in value.split(",") if f.strip()]
     bad = [f for f in chosen if f not in FORMATS]
