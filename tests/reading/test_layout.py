@@ -1,7 +1,7 @@
 """reading/layout.py: the Layout pass (lines → blocks by the line convention) and `measure`."""
 from __future__ import annotations
 
-from passlab import entries, lines_of, only
+from passlab import before, entries, lines_of, only
 
 from tei_edition.model import LineConvention
 from tei_edition.reading.layout import Layout, measure
@@ -428,3 +428,15 @@ def test_a_line_could_end_an_entry_only_with_an_entry_s_last_word():
     # the lines of a text share the eight shapes there are
     assert entries.shape("the end of a sentence.") is entries.shape("a line that runs on and")
     assert len({id(entries.shape(line)) for line in ENTRY_LINES}) <= 8
+
+
+def test_a_block_holds_a_string_of_its_own_never_its_lines_string():
+    # a block that held its line's string would keep the lines' memory once they are let go
+    for text in (PER_LINE, BLANK_SEPARATED, "Ein Titel\n\nEin Satz, der allein steht.\n"):
+        context = before(Layout.name, text)
+        lines = {id(ln.text) for ln in context.lines.lines}
+        Layout().run(context)
+        assert context.document.blocks
+        for block in context.document.blocks:
+            assert id(block.text) not in lines
+            assert block.text and block.text == block.text.strip()
