@@ -171,9 +171,11 @@ def release_lines(context: Context, keep_lengths: bool = False) -> None:
 def release_earlier_targets(context: Context) -> None:
     """Let go, once the tree phase begins, of what no tree pass reads: the block document's body
     (`Document.without_body`; the header reads the rest). On a large source it is among the
-    largest things held while the tree passes make the conversion's peak of memory."""
+    largest things held while the tree passes make the conversion's peak of memory. The report's
+    entries so far are packed until the header reads them (`Report.pack`)."""
     if context.document is not None:
         context.document = context.document.without_body()
+    context.full_report.pack()
 
 
 # Text extracted from a PDF: today's passes, after the line passes that read its pages.

@@ -10,9 +10,10 @@ acted.
 from __future__ import annotations
 
 import json
+import pickle
 import sys
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -39,18 +40,47 @@ class Entry:
 ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
 
 
-@dataclass
+# A report with this many entries or more is packed when asked (`Report.pack`): a large text's.
+PACKED_FROM = 20_000
+
+
 class Report:
     """Everything recorded while one source was converted."""
 
-    source: str = ""
-    entries: list[Entry] = field(default_factory=list)
-    stats: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, source: str = "", entries: list[Entry] | None = None,
+                 stats: dict[str, Any] | None = None) -> None:
+        self.source = source
+        self._entries: list[Entry] = entries if entries is not None else []
+        self._packed: bytes | None = None       # the first entries, packed (see `pack`)
+        self.stats: dict[str, Any] = stats if stats is not None else {}
+
+    def __repr__(self) -> str:
+        return f"Report(source={self.source!r}, {len(self.entries)} entries)"
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every entry, in the order recorded (those packed made entries again first)."""
+        if self._packed is not None:
+            self._entries[:0] = _unpacked(self._packed)
+            self._packed = None
+        return self._entries
 
     def record(self, stage: str, kind: Kind, action: str, line: int | None = None, detail: str = "") -> None:
         # interned: a pass formats the same action (and often quotes the same detail) thousands of
         # times on a book, and a report keeps every entry; equal strings, one copy
-        self.entries.append(Entry(stage, _shared(action), line, _shared(_short(detail)), kind))
+        self._entries.append(Entry(stage, _shared(action), line, _shared(_short(detail)), kind))
+
+    def pack(self) -> None:
+        """Hold the entries recorded so far as one block of bytes until they are read again, where
+        there are many (a large text's; PACKED_FROM). The pipeline packs them when the tree phase
+        begins: tens of thousands of small entries, recorded all through the line and block phases
+        among the lines and blocks let go since, would each keep Python's allocator from giving
+        back the arena (1 MiB) it stands in, memory the tree, which grows outside that allocator
+        (libxml2), could not use (at 50 MB, ~80 MB of the tree passes' peak)."""
+        entries = self.entries
+        if len(entries) >= PACKED_FROM:
+            self._packed = _packed(entries)
+            self._entries = []
 
     def for_stage(self, stage: str) -> "StageReport":
         return StageReport(self, stage)
@@ -163,6 +193,17 @@ def _nested(value: Any) -> str:
     """`value` laid out by json.dumps(indent=1) one level down: its output has newlines only
     between values (a newline in a string is written \\n), so each takes one more space."""
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n ")
+
+
+def _packed(entries: list[Entry]) -> bytes:
+    """The entries as one pickle of their fields, column by column (the kinds by value)."""
+    columns = tuple([getattr(e, name) for e in entries] for name in ENTRY_FIELDS[:-1])
+    return pickle.dumps((*columns, [str(e.kind) for e in entries]), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpacked(packed: bytes) -> list[Entry]:
+    *columns, kinds = pickle.loads(packed)
+    return list(map(Entry, *columns, map(Kind, kinds)))
 
 
 def _shared(text: str) -> str:

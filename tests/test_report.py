@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from tei_edition.report import Entry, Kind, Report
+from tei_edition.report import PACKED_FROM, Entry, Kind, Report
 
 # Every kind of character json.dumps escapes or lets through: quotes, backslashes, the control
 # characters with a short escape and those without, non-ASCII letters, an astral character, the
@@ -61,3 +61,32 @@ def test_an_entry_field_of_another_type_gets_the_general_layout():
         alone = Report(entries=[entry])
         assert alone.to_json() == _dumps(alone)
     assert report.to_json() == _dumps(report)
+
+
+def _many(report: Report, n: int, start: int = 0) -> None:
+    stages = [report.for_stage(name) for name in ("Absätze", "notes", "citas")]
+    for i in range(start, start + n):
+        stage = stages[i % 3]
+        (stage.repair, stage.recognise, stage.doubt, stage.warn, stage.info)[i % 5](
+            f"action {i % 7}", i if i % 4 else None, f"détail n° {i} „{i % 11}“")
+
+
+def test_a_large_report_packed_gives_back_every_entry_in_order():
+    packed, plain = Report(source="a.txt"), Report(source="a.txt")
+    for report in (packed, plain):
+        _many(report, PACKED_FROM + 5)
+    packed.pack()
+    assert packed._packed is not None and not packed._entries      # held as bytes until read
+    _many(packed, 3, start=PACKED_FROM + 5)                 # recorded after the packing
+    _many(plain, 3, start=PACKED_FROM + 5)
+    assert packed.entries == plain.entries
+    assert all(type(e.kind) is Kind for e in packed.entries)
+    assert packed.to_json() == plain.to_json() == _dumps(plain)
+    assert packed.count(kind=Kind.WARNING) == plain.count(kind=Kind.WARNING) > 0
+
+
+def test_a_small_report_is_not_packed():
+    report = Report()
+    _many(report, 10)
+    report.pack()
+    assert report._packed is None and len(report.entries) == 10
