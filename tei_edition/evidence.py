@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from . import data
 
@@ -17,12 +18,15 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 class Lexicon:
     """Word and compound counts of the whole text: the evidence hyphenation rules consult."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | Iterable[str]) -> None:
+        """`text`: the text, or the text in stretches of whole lines (`SourceText.stretches`, the
+        text never whole in memory)."""
         self.words: Counter[str] = Counter()
         self.compounds: Counter[str] = Counter()
         # counted as written first, then lowered and sorted into words and compounds once per
         # distinct form: a book has a tenth as many forms as words
-        for w, n in _lowered(_forms(text)).items():
+        stretches = _stretches(text) if isinstance(text, str) else text
+        for w, n in _lowered(_forms(stretches)).items():
             if "-" in w:
                 self.compounds[w] += n
                 for part in w.split("-"):
@@ -46,18 +50,24 @@ STRETCH = 1 << 16      # characters of the text whose words are listed at a time
 TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 
-def _forms(text: str) -> Counter[str]:
-    """The words of `text` as written, counted as WORD.findall(text) finds them (in the order each
-    first occurs): the tokens are counted a stretch of lines at a time (a token never spans a
-    newline), without a list of all the text's words at once, and only a token with other word
-    characters than letters (digits, '_') is read again for the words in it."""
-    tokens: Counter[str] = Counter()
+def _stretches(text: str) -> Iterator[str]:
+    """`text` in stretches of whole lines of about STRETCH characters."""
     start = 0
     while start < len(text):
         end = text.find("\n", start + STRETCH)
         end = len(text) if end < 0 else end + 1
-        tokens.update(TOKEN.findall(text, start, end))
+        yield text[start:end]
         start = end
+
+
+def _forms(stretches: Iterable[str]) -> Counter[str]:
+    """The words of the text as written, counted as WORD.findall(text) finds them (in the order
+    each first occurs): the tokens are counted a stretch of whole lines at a time (a token never
+    spans a newline), without a list of all the text's words at once, and only a token with other
+    word characters than letters (digits, '_') is read again for the words in it."""
+    tokens: Counter[str] = Counter()
+    for stretch in stretches:
+        tokens.update(TOKEN.findall(stretch))
     forms: Counter[str] = Counter()
     for token, n in tokens.items():
         if token.isalpha() or "-" in token and token.replace("-", "").isalpha():

@@ -10,7 +10,8 @@ In the manner of docutils transforms and bibtexparser 2 middlewares, a pass is o
 - `reads_line_lengths`: a block pass that reads only how long each line is says so (the lengths,
   `context.line_measures`, outlive the lines until the last such pass);
 - `reads_source`: a pass that reads the decoded text whole (`context.source`) says so (after the
-  last of them the text is held deflated, and read in stretches of lines: `context.source_text`);
+  last of them the text is held deflated, and read in stretches of lines: `context.source_text`;
+  today none does: what needs the whole text is read before, as `context.evidence`);
 - `declaration`: the sentence the TEI header declares, in the named part of `editorialDecl`,
   when the pass recorded anything;
 - `apply(target, context)`: the work, on the phase's target, with the shared `Context`.
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from .evidence import Lexicon
-    from .model import Document, LineMeasures, SourceLines, SourceText
+    from .model import Document, Licence, LineMeasures, SourceLines, SourceText
 
 
 class Phase(IntEnum):
@@ -125,7 +126,8 @@ class TreePass(Pass["etree._ElementTree"]):
 
 
 class Evidence:
-    """Facts about the whole source that several passes weigh, computed once when first asked."""
+    """Facts about the whole source that passes weigh, computed once when first asked; those that
+    need the text whole are read before it is held deflated (`read_whole_text`)."""
 
     def __init__(self, source: "SourceText") -> None:
         self.source = source
@@ -133,7 +135,20 @@ class Evidence:
     @cached_property
     def lexicon(self) -> "Lexicon":
         from .evidence import Lexicon
-        return Lexicon(self.source.text)
+        return Lexicon(self.source.stretches())     # (words never run over a line end)
+
+    @cached_property
+    def licence(self) -> "Licence | None":
+        """The licence the text states (parsing/licence.py), searched in the whole text: its
+        statements may run over line ends."""
+        from .parsing.licence import stated_licence
+        return stated_licence(self.source.text)
+
+    def read_whole_text(self) -> None:
+        """Read what needs the text whole, while it is: the pipeline calls this before it holds
+        the text deflated, which it then does before the first pass (the text of a 50 MB source,
+        100 MB as a str, was held beside its lines and blocks, the conversion's peak)."""
+        self.licence  # noqa: B018 - computed and kept
 
 
 @dataclass(eq=False)

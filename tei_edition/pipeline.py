@@ -147,6 +147,7 @@ class Pipeline:
             if k == self._measures_released_at:
                 context.line_measures = None
             if k == self._source_compacted_at:
+                context.evidence.read_whole_text()
                 context.source_text.compact()   # (tei_edition/model/source.py)
             if k == self._tree_phase_at:
                 release_earlier_targets(context)

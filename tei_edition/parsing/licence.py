@@ -100,11 +100,22 @@ def licence_in(text: str) -> tuple[str, str | None, bool, re.Match[str]] | None:
     return None
 
 
+def stated_licence(text: str) -> Licence | None:
+    """The licence `text` states: the first statement of the table it makes, with its line and
+    the words around it (the lines the match stands on)."""
+    found = licence_in(text)
+    if found is None:
+        return None
+    name, url, free, m = found
+    line = text.count("\n", 0, m.start()) + 1
+    evidence = " ".join(text[text.rfind("\n", 0, m.start()) + 1:max(text.find("\n", m.end()), m.end())].split())
+    return Licence(name, url, evidence[:300], line, free)
+
+
 class LicenceStatement(BlockPass):
     """The licence the text states, with its evidence line, for the header."""
 
     name = "licence"
-    reads_source = True     # its statements may stand anywhere, over line ends
     declaration = Declaration(Section.INTERPRETATION,
                               "The licence the text states (a public-domain statement, a Creative Commons name "
                               "or address) was recorded in the header's availability, with its words and line.")
@@ -112,16 +123,12 @@ class LicenceStatement(BlockPass):
     def apply(self, doc: Document, context: Context) -> None:
         if context.metadata.licence or doc.front.licence is not None:
             return
-        # the decoded source itself, every line of it, those a distributor's wrapper took out
-        # included (not its lines joined again: a second copy of a large text); a statement may
-        # run over a line end, and its patterns take a trailing space or a form feed for the
-        # white space it is
-        text = context.source
-        found = licence_in(text)
+        # searched in the decoded source itself, every line of it, those a distributor's wrapper
+        # took out included (not its lines joined again: a second copy of a large text); a
+        # statement may run over a line end, and its patterns take a trailing space or a form
+        # feed for the white space it is. (Read before the text was held deflated: Evidence.)
+        found = context.evidence.licence
         if found is None:
             return
-        name, url, free, m = found
-        line = text.count("\n", 0, m.start()) + 1
-        evidence = " ".join(text[text.rfind("\n", 0, m.start()) + 1:max(text.find("\n", m.end()), m.end())].split())
-        doc.front.licence = Licence(name, url, evidence[:300], line, free)
-        context.report.recognise(f"the text states its licence: {name}", line, evidence[:200])
+        doc.front.licence = found
+        context.report.recognise(f"the text states its licence: {found.name}", found.line, found.evidence[:200])

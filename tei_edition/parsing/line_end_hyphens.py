@@ -58,7 +58,6 @@ class LineEndHyphens(BlockPass):
     """Hyphens at which the layout joined two lines without a space."""
 
     name = "line-end-hyphens"
-    reads_source = True     # the lexicon of the whole text (context.evidence)
     after = {"layout": "the layout records where it joined lines at a hyphen",
              "inline-artifacts": "residue removed first leaves the words whole"}
     # eol="hard": soft hyphens were removed, hard ones (real compounds) kept

@@ -18,7 +18,6 @@ class LostHyphens(BlockPass):
     """'antiStalinist' → 'anti-Stalinist', only with evidence."""
 
     name = "lost-hyphens"
-    reads_source = True     # the lexicon of the whole text (context.evidence)
     after = {"page-breaks": "a word rejoined across a page break is judged whole"}
     declaration = Declaration(Section.CORRECTION,
                               "Hyphens an earlier conversion lost between a prefix and a capitalised word "

@@ -93,7 +93,6 @@ class PageBreaks(BlockPass):
     """Paragraphs cut in two by a page break are joined again."""
 
     name = "page-breaks"
-    reads_source = True     # the lexicon of the whole text (context.evidence)
     after = {"note-texts": "page-foot notes between the halves are taken out first",
              "list-items": "list items are never joined",
              "fragments": "fragments are not halves of a paragraph"}

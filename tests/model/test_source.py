@@ -71,9 +71,10 @@ def test_the_words_and_lines_the_persons_pass_reads_are_those_of_the_text():
     assert _line_in_source(compacted(text), "nirgends") is None
 
 
-def test_the_text_is_held_compressed_from_the_pass_after_the_last_that_reads_it_whole(monkeypatch):
+def test_the_text_is_held_compressed_from_the_first_pass_what_needs_it_whole_read_before(monkeypatch):
     from tei_edition import passes
     from tei_edition.pipeline import PASSES
+    from tei_edition.report import Report
     held = []
     real = passes.Pass.run
 
@@ -81,11 +82,14 @@ def test_the_text_is_held_compressed_from_the_pass_after_the_last_that_reads_it_
         held.append((self.name, context.source_text._text is None))
         real(self, context)
     monkeypatch.setattr(passes.Pass, "run", run)
-    convert("Un titre\n\nUn paragraphe où Jean Jaurès parle.\n")
-    last = max(k for k, p in enumerate(PASSES) if p.reads_source)
-    assert [name for name, _ in held] == [p.name for p in PASSES]
-    assert [compact for _, compact in held] == [k > last for k in range(len(PASSES))]
-    assert PASSES[last].name == "licence" and PASSES[last + 1].name == "tree"    # before the tree is built
+    report = Report()
+    # a licence stated over a line end: found in the whole text, read before it was compacted
+    convert("Un titre\n\nUn paragraphe où Jean Jaurès parle.\n\nCe texte est\ndans le domaine public.\n",
+            report=report)
+    assert not any(p.reads_source for p in PASSES)
+    assert held == [(p.name, True) for p in PASSES]
+    stated = [(e.line, e.detail) for e in report.entries if e.stage == "licence"]
+    assert stated == [(5, "Ce texte est dans le domaine public.")]
 
 
 def test_once_compacted_the_text_was_held_by_nothing_but_the_context(monkeypatch):
