@@ -18,7 +18,7 @@ from lxml import etree
 
 from .building.header import Header
 from .building.tree import MarkedUpTreeBuilder, TreeBuilder
-from .garbage import fewer_full_collections
+from .garbage import empty_earlier_caches, fewer_full_collections
 from .metadata import Metadata
 from .notes.note_pairing import NotePairing
 from .notes.note_texts import NoteTexts
@@ -173,10 +173,12 @@ def release_earlier_targets(context: Context) -> None:
     """Let go, once the tree phase begins, of what no tree pass reads: the block document's body
     (`Document.without_body`; the header reads the rest). On a large source it is among the
     largest things held while the tree passes make the conversion's peak of memory. The report's
-    entries so far are packed until the header reads them (`Report.pack`)."""
+    entries so far are packed until the header reads them (`Report.pack`), and the caches of the
+    earlier phases are emptied (`garbage.emptied_when_the_tree_phase_begins`)."""
     if context.document is not None:
         context.document = context.document.without_body()
     context.full_report.pack()
+    empty_earlier_caches()
 
 
 # Text extracted from a PDF: today's passes, after the line passes that read its pages.

@@ -154,6 +154,41 @@ def test_the_tree_phase_gets_the_document_without_its_body_and_no_lines():
     assert len(xp(context.tree, "//t:body//t:note")) == 1
 
 
+class NotesTheCaches(BlockPass):
+    """Notes how much the caches of the earlier phases hold, and whether the report is packed."""
+
+    name = "notes-the-caches"
+    declaration = Declaration(Section.NORMALIZATION, "Nothing.")
+    seen: list[tuple[int, int, bool]] = []
+
+    def apply(self, doc, context: Context) -> None:
+        from tei_edition.parsing.contents import norm
+        from tei_edition.tei.lines import _PARSED
+        NotesTheCaches.seen.append((norm.cache_info().currsize, len(_PARSED), context.full_report._packed is not None))
+
+
+class NotesTheCachesInTheTree(NotesTheCaches):
+    name = "notes-the-caches-in-the-tree"
+    phase = Phase.TREE
+
+
+def test_the_tree_phase_begins_with_the_earlier_caches_emptied_and_a_large_report_packed(monkeypatch):
+    monkeypatch.setattr("tei_edition.report.PACKED_FROM", 5)
+    chapters = "".join(f"Kapitel {n}\n\nIm Jahr {1900 + n} schrieb Anna Seghers einen Brief.\n\n" for n in range(1, 9))
+    contents = "".join(f"Kapitel {n}\n" for n in range(1, 9))
+    text = f"Inhalt\n\n{contents}\n{chapters}"
+    names = [p.name for p in PASSES]
+    tree = names.index("tree")
+    NotesTheCaches.seen = []
+    pipeline = Pipeline(PASSES[:tree] + [NotesTheCaches] + PASSES[tree:tree + 1] + [NotesTheCachesInTheTree]
+                        + PASSES[tree + 1:])
+    context = pipeline.run(context_of(text, pipeline=pipeline))
+    (norm_before, _, packed_before), (norm_in_tree, parsed_in_tree, packed_in_tree) = NotesTheCaches.seen
+    assert norm_before > 0 and not packed_before
+    assert (norm_in_tree, parsed_in_tree, packed_in_tree) == (0, 0, True)
+    assert len(xp(context.tree, "//t:body//t:p[contains(., 'Anna Seghers')]")) == 8    # and the text is whole
+
+
 def test_run_until_a_pass_keeps_the_targets_it_reads():
     context = PIPELINE.run(context_of("Titel\n\nEin Absatz, der endet.\n"), until="tree")
     assert context.lines is None and context.document.blocks       # the tree builder reads no lines
@@ -237,3 +272,21 @@ def test_a_library_conversion_runs_with_rarer_full_collections_and_gives_the_thr
     monkeypatch.setattr(Pipeline, "run", lambda self, *a, **k: during.append(gc.get_threshold()) or real(self, *a, **k))
     tei_edition.convert("Ein Titel\n\nEin Absatz, der endet.\n", {})
     assert during == [before[:2] + (max(FULL_COLLECTION_EVERY, before[2]),)] and gc.get_threshold() == before
+
+
+def test_a_cache_marked_for_the_tree_phase_is_emptied_and_answers_as_before():
+    from functools import lru_cache
+
+    from tei_edition.garbage import empty_earlier_caches, emptied_when_the_tree_phase_begins
+    calls = []
+
+    @emptied_when_the_tree_phase_begins
+    @lru_cache(maxsize=None)
+    def doubled(n: int) -> int:
+        calls.append(n)
+        return 2 * n
+    parsed = emptied_when_the_tree_phase_begins({"0:1": ((0, 1),)})
+    assert doubled(4) == doubled(4) == 8 and calls == [4]
+    empty_earlier_caches()
+    assert parsed == {} and doubled.cache_info().currsize == 0
+    assert doubled(4) == 8 and calls == [4, 4]

@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import data
+from ..garbage import emptied_when_the_tree_phase_begins
 from ..model import Line, SourceLines
 from ..passes import Context, Declaration, LinePass, Section
 PAGE_REF = re.compile(r"(?:\t+|\s*\.{3,}\s*|\s{2,})(\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
@@ -45,6 +46,7 @@ _NOT_WORD = re.compile(r"[^\w]+")
 _ASCII_NOT_WORD_AS_SPACE = bytes(32 if _NOT_WORD.fullmatch(chr(b)) else b for b in range(256))
 
 
+@emptied_when_the_tree_phase_begins
 @lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """A contents entry or a heading as they are compared: numbering, case and punctuation gone.

@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from lxml import etree
 
+from ..garbage import emptied_when_the_tree_phase_begins
 from ..offsets import moved
 from .namespaces import INTERNAL_NS
 
@@ -34,7 +35,7 @@ def anchors_of(e: etree._Element) -> Anchors:
 # string), and a value written here is kept with the anchors it was made from, so that it is never
 # parsed; a value moved away from is let go. Bounded (emptied when full, about 3 MB), so that a
 # large source does not keep every paragraph's: Cliff's 3,352 anchored elements and their moves fit.
-_PARSED: dict[str, tuple[tuple[int, int], ...]] = {}
+_PARSED: dict[str, tuple[tuple[int, int], ...]] = emptied_when_the_tree_phase_begins({})
 _PARSED_KEPT = 8192
 
 
