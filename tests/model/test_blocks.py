@@ -240,3 +240,27 @@ def test_the_piece_that_opens_a_numbered_paragraph_keeps_its_number():
     b.number = ParagraphNumber("9", "¶ 9", 3)
     assert b.piece(0, 22).number == b.number
     assert b.piece(23, len(b.text)).number is None
+
+
+def test_anchors_read_as_the_list_of_pairs_they_hold():
+    from tei_edition.model.blocks import Anchors
+    anchors = Anchors([(0, 7), (31, 8), (64, 10)])
+    assert list(anchors) == [(0, 7), (31, 8), (64, 10)] == anchors and len(anchors) == 3
+    assert anchors[0] == (0, 7) and anchors[-1] == (64, 10) and anchors[1:] == [(31, 8), (64, 10)]
+    assert [anchors.line_at(o) for o in (0, 30, 31, 63, 64, 500)] == [7, 7, 8, 8, 10, 10]
+    anchors.append((90, 11))
+    anchors += [(120, 12)]
+    assert anchors[-2:] == [(90, 11), (120, 12)]
+    anchors.moved(lambda o: o + 5 if o > 0 else o)
+    assert list(anchors) == [(0, 7), (36, 8), (69, 10), (95, 11), (125, 12)]
+    assert Anchors() == [] and not Anchors() and Anchors([(0, 1)]) != [(0, 2)]
+
+
+def test_a_block_given_pairs_holds_them_as_anchors_and_edits_move_them():
+    from tei_edition.model.blocks import Anchors
+    block = Block("Zeile eins und Zeile zwei", 3, anchors=[(0, 3), (15, 4)])
+    assert isinstance(block.anchors, Anchors) and block.anchors == [(0, 3), (15, 4)]
+    block.edit(0, 5, "Die erste Zeile")            # ten characters more before the second line
+    assert block.anchors == [(0, 3), (25, 4)] and block.line_at(24) == 3 and block.line_at(25) == 4
+    block.anchors = [(0, 9)]
+    assert isinstance(block.anchors, Anchors) and block.line_at(40) == 9
