@@ -147,7 +147,7 @@ class Pipeline:
             if k == self._measures_released_at:
                 context.line_measures = None
             if k == self._source_compacted_at:
-                context.evidence.read_whole_text()
+                context.evidence.read_whole_text(context.metadata)
                 context.source_text.compact()   # (tei_edition/model/source.py)
             if k == self._tree_phase_at:
                 release_earlier_targets(context)

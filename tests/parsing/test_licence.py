@@ -37,6 +37,19 @@ def test_a_licence_in_the_metadata_comes_first():
     assert root.findtext(".//t:availability/t:licence", namespaces=NS) == "CC BY 4.0"
 
 
+def test_the_text_is_searched_for_a_licence_only_where_the_metadata_gives_none(monkeypatch):
+    from tei_edition.parsing import licence
+    searched = []
+    real = licence.stated_licence
+    monkeypatch.setattr(licence, "stated_licence", lambda text: searched.append(text) or real(text))
+    text = "Der Hafen\n\nEin Bericht über den Hafen.\n\nDieser Text ist gemeinfrei.\n"
+    convert(text, {"licence": "CC BY 4.0"}, Report())
+    assert searched == []
+    root = convert(text, {}, Report()).getroot()
+    assert len(searched) == 1 and "gemeinfrei" in searched[0]
+    assert "line 5" in root.findtext(".//t:availability/t:licence", namespaces=NS)
+
+
 # one statement of each kind the table knows, in the wordings (and languages) texts use
 STATED = [
     "Licensed under https://creativecommons.org/licenses/by-sa/4.0/ since 2019.",
