@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from . import data
+from .model.source import SourceText
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -25,7 +26,7 @@ class Lexicon:
         self.compounds: Counter[str] = Counter()
         # counted as written first, then lowered and sorted into words and compounds once per
         # distinct form: a book has a tenth as many forms as words
-        stretches = _stretches(text) if isinstance(text, str) else text
+        stretches = SourceText(text).stretches(STRETCH) if isinstance(text, str) else text
         for w, n in _lowered(_forms(stretches)).items():
             if "-" in w:
                 self.compounds[w] += n
@@ -48,16 +49,6 @@ STRETCH = 1 << 16      # characters of the text whose words are listed at a time
 # word character, joined the same way), and most are one word; the regex engine finds them faster
 # than it finds words, whose class is word characters less digits and '_'.
 TOKEN = re.compile(r"\w+(?:-\w+)*")
-
-
-def _stretches(text: str) -> Iterator[str]:
-    """`text` in stretches of whole lines of about STRETCH characters."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + STRETCH)
-        end = len(text) if end < 0 else end + 1
-        yield text[start:end]
-        start = end
 
 
 def _forms(stretches: Iterable[str]) -> Counter[str]:

@@ -5,6 +5,7 @@ from collections import Counter
 
 from tei_edition import evidence
 from tei_edition.evidence import Lexicon
+from tei_edition.model import SourceText
 
 
 def test_the_lexicon_counts_compounds_and_their_parts_case_folded():
@@ -39,20 +40,19 @@ def test_words_counted_a_stretch_of_lines_at_a_time_are_those_of_the_whole_text(
     whole = Counter(map(str.lower, evidence.WORD.findall(text)))
     for stretch in (1, 5, 17, 40, 10_000):
         monkeypatch.setattr(evidence, "STRETCH", stretch)
-        assert evidence._lowered(evidence._forms(evidence._stretches(text))) == whole
-        assert list(evidence._lowered(evidence._forms(evidence._stretches(text)))) == list(whole)   # in order of first use
-    assert evidence._forms(evidence._stretches("")) == Counter()
+        assert evidence._lowered(evidence._forms(SourceText(text).stretches(evidence.STRETCH))) == whole
+        assert list(evidence._lowered(evidence._forms(SourceText(text).stretches(evidence.STRETCH)))) == list(whole)   # in order of first use
+    assert evidence._forms(SourceText("").stretches()) == Counter()
 
 
 def test_words_read_through_tokens_are_those_found_in_the_whole_text_whatever_else_the_tokens_hold():
     text = ("x²y ½a Ⅻb 一二 a_b-c 3-d e-4 ab--cd -ef- g-h-i İstanbul ΑΣ Σ' ǅemal ﬁne ß-Straße Trotsky1 "
             "1927-1940 p.64 well-known Well-Known")
     whole = Counter(evidence.WORD.findall(text))
-    assert evidence._forms(evidence._stretches(text)) == whole and list(evidence._forms(evidence._stretches(text))) == list(whole)
+    assert evidence._forms(SourceText(text).stretches(evidence.STRETCH)) == whole and list(evidence._forms(SourceText(text).stretches(evidence.STRETCH))) == list(whole)
 
 
 def test_the_lexicon_of_a_deflated_text_read_in_stretches_is_that_of_the_whole_text(monkeypatch):
-    from tei_edition.model import SourceText
     text = ("Le parti ouvrier-paysan se réunit.\nLa presse Ouvrier-Paysan\nécrivit sur la ligne-\n"
             "du parti et la ligne du Parti.\n\nDer Arbeiter-Verein, die Arbeiterverein.\n") * 40
     monkeypatch.setattr(evidence, "STRETCH", 64)

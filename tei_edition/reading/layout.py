@@ -233,7 +233,7 @@ def _text_lines(lines: list[Line]) -> Iterator[tuple[Line, int, int | None]]:
 def _per_line(lines: list[Line]) -> list[Block]:
     blocks = []
     for ln, blanks, page in _text_lines(lines):
-        block = Block(own_text(ln), ln.no, ln.no, indent=ln.indent, blank_before=blanks)
+        block = Block(own_text(ln.text.strip(), ln), ln.no, ln.no, indent=ln.indent, blank_before=blanks)
         if page is not None:
             block.pages.append(PageBreak(0, page))
         blocks.append(block)
@@ -389,7 +389,7 @@ def _wrapped(lines: list[Line], m: Measure, report: StageReport, entries: Entrie
             prev = _last_of_joined(prev, width)
         if prev is None or _starts_block(prev, ln, width, blanks > 0, blank_separated, entries) \
                 or from_pdf and (_titled_apart(prev, ln) or _caption_line(text)):
-            blocks.append(Block(own_text(ln), ln.no, ln.no, indent=ln.indent, blank_before=blanks))
+            blocks.append(Block(own_text(text, ln), ln.no, ln.no, indent=ln.indent, blank_before=blanks))
             at = 0
         else:
             if blanks:
@@ -414,7 +414,7 @@ def _foot_notes(lines: list[Line], doc: Document) -> None:
                 notes[ln.foot_note] = Block("", ln.no, ln.no, kind=BlockKind.NOTE)
                 labels[ln.foot_note] = ln.note_label
             continue
-        text = own_text(ln)
+        text = own_text(ln.text.strip(), ln)
         if ln.foot_note not in notes:
             notes[ln.foot_note] = Block(text, ln.no, ln.no, kind=BlockKind.NOTE)
             labels[ln.foot_note] = ln.note_label or ""
@@ -432,14 +432,15 @@ def _foot_notes(lines: list[Line], doc: Document) -> None:
         doc.notes.append(NoteText(label, number(label), [block], NotePlace.FOOT, family_of(label), on_page=True))
 
 
-def own_text(line: Line) -> str:
-    """The line's text, stripped, as a string of the block's own, never the line's string itself
-    (which `str.strip` returns where there is nothing to strip). The lines are let go after the
-    layout, but Python's allocator gives an arena of them (1 MiB) back only once nothing in it is
-    left: a heading or a one-line paragraph holding its line's string kept whole arenas of lines
+def own_text(text: str, line: Line) -> str:
+    """`text`, the line's text stripped, as a string of the block's own, never the line's string
+    itself (which `str.strip` returns where there is nothing to strip). The lines are let go after
+    the layout, but Python's allocator gives an arena of them (1 MiB) back only once nothing in it
+    is left: a heading or a one-line paragraph holding its line's string kept whole arenas of lines
     through the block phase and the tree's build (110 MB of a 50 MB text's peak)."""
-    text = line.text.strip()
-    return text if text is not line.text else text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
+    if text is not line.text:
+        return text
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
 
 
 def _append_line(block: Block, text: str, line_no: int) -> None:
