@@ -106,3 +106,27 @@ def test_once_compacted_the_text_was_held_by_nothing_but_the_context(monkeypatch
     monkeypatch.setattr(SourceText, "compact", compact)
     convert_bytes("Ein Titel\n\nEin Absatz, in dem Clara Zetkin „spricht“.\n".encode("utf-8"))
     assert counts == [1]
+
+
+def test_a_pass_that_reads_the_text_whole_keeps_it_whole_until_it_has_run():
+    from passlab import context_of
+
+    from tei_edition.passes import BlockPass, Declaration, Section
+    from tei_edition.pipeline import PASSES, Pipeline
+    seen = []
+
+    class ReadsTheText(BlockPass):
+        name = "reads-the-text"
+        reads_source = True
+        declaration = Declaration(Section.NORMALIZATION, "Nothing.")
+
+        def apply(self, doc, context):
+            seen.append((context.source_text._text is None, context.source.count("\n")))
+
+    class AfterIt(ReadsTheText):
+        name = "after-it"
+        reads_source = False
+    tree = [p.name for p in PASSES].index("tree")
+    pipeline = Pipeline(PASSES[:tree] + [ReadsTheText, AfterIt] + PASSES[tree:])
+    pipeline.run(context_of("Ein Titel\n\nEin Absatz über Rosa Luxemburg.\n", pipeline=pipeline))
+    assert seen == [(False, 3), (True, 3)]      # whole for it, deflated after it (a copy still reads whole)
