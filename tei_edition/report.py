@@ -55,7 +55,9 @@ class Report:
         self.stats: dict[str, Any] = stats if stats is not None else {}
 
     def __repr__(self) -> str:
-        return f"Report(source={self.source!r}, {len(self.entries)} entries)"
+        # (not `entries`: a repr, in a log or a failed test, would make the packed entries again)
+        packed = " and more, packed" if self._packed is not None else ""
+        return f"Report(source={self.source!r}, {len(self._entries)} entries{packed})"
 
     @property
     def entries(self) -> list[Entry]:
