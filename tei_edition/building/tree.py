@@ -14,7 +14,7 @@ from ..model import (Block, BlockKind, Document, FrontMatter, FrontPart, FrontRo
                      NoteFamily, RunInList, TITLE_PAGE_ROLES)
 from ..passes import BlockPass, Context, Declaration, Section
 from ..report import StageReport
-from ..tei.elements import append_text, el, sub
+from ..tei.elements import append_text, document_root, el, sub
 from ..tei.lines import anchors_of, line_at, set_anchors, set_line
 from ..tei.namespaces import XML_ID, tei
 from ..tei.text import raw_text
@@ -37,7 +37,7 @@ class TreeBuilder(BlockPass):
 
     def apply(self, doc: Document, context: Context) -> None:
         language = context.metadata.language
-        root = el("TEI", {"xml:lang": language})
+        root = document_root("TEI", {"xml:lang": language})
         text = sub(root, "text", {"xml:lang": language})
         _front(text, doc)
         body = sub(text, "body")

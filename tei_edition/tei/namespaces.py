@@ -10,6 +10,7 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 # Working attributes of the pipeline (source lines); removed before a document is written.
 INTERNAL_NS = "urn:tei-edition:internal"
+INTERNAL_PREFIX = "working"      # its prefix on the root of a tree being built (tei.elements.document_root)
 
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"

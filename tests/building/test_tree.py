@@ -4,13 +4,16 @@ from __future__ import annotations
 from lxml import etree
 from passlab import before, context_of, entries, only, run, written, xp
 
+import tei_edition
 from tei_edition.building.tree import TreeBuilder
 from tei_edition.model import (Block, BlockKind, Document, Note, NoteCall, NotePlace, NoteText, ParagraphNumber,
                                Table)
 from tei_edition.passes import Context
 from tei_edition.report import Kind
 from tei_edition.tei.lines import anchors_of, line_at
+from tei_edition.tei.namespaces import INTERNAL_NS
 from tei_edition.tei.text import text_of
+from tei_edition.writers.tei import to_bytes
 
 WRAPPED = ("Ein Titel\n\n"
            "Erste Zeile eines Absatzes, der über mehrere Zeilen des Textes\n"
@@ -39,6 +42,20 @@ def test_paragraph_elements_carry_the_source_lines_of_their_own_text():
 def test_the_lines_are_working_attributes_that_the_writer_removes():
     context, _ = only(TreeBuilder, WRAPPED)
     assert b"lines" not in etree.tostring(written(context.tree))
+
+
+def test_the_working_namespace_is_declared_once_for_the_whole_tree():
+    # paragraphs, notes built apart and placed at their calls, quotations, persons and emphasis
+    # wrapped by the tree passes: all given lines, and none declaring their namespace again
+    # (one declaration each made the writer's cleanup_namespaces quadratic on a large source)
+    text = "Titre\n\n" + "".join(
+        f"Le {k} mai, « Jean Dupont » écrivit à *Marie Curie* qu’il viendrait.{k}\n\n" for k in range(1, 41)) \
+        + "".join(f"{k}. Lettre {k}, archives de Lyon, p. {k + 10}.\n" for k in range(1, 41))
+    tree = tei_edition.convert(text, {"language": "fr"})
+    raw = etree.tostring(tree)
+    assert raw.count(b":lines=") > 80
+    assert raw.count(INTERNAL_NS.encode()) == 1
+    assert INTERNAL_NS not in to_bytes(tree).decode()
 
 
 def test_a_note_stands_at_its_call_and_its_text_keeps_its_own_lines():
