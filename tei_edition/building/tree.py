@@ -300,7 +300,7 @@ def _append_piece(parent: etree._Element, block: Block, start: int, end: int, fi
             anchors.append((own, block.line_at(start)))
         return own
     anchors.append((own, block.line_at(start)))
-    anchors.extend((own + o - start, ln) for o, ln in block.anchors if start < o < start + len(piece))
+    anchors.extend((own + o - start, ln) for o, ln in block.anchors.between(start, start + len(piece)))
     append_text(parent, piece)
     pieces.append((start, own, len(piece)))
     return own + len(piece)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -196,6 +196,13 @@ class Anchors:
         """The line of the character at `offset` (the first line for an offset before every anchor)."""
         i = bisect_right(self.offsets, offset) - 1
         return self.lines[max(i, 0)]
+
+    def between(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The pairs whose offset lies strictly between `start` and `end`, found by bisection: the
+        tree builder asks this for every piece of a block (between its notes), and a block with
+        thousands of lines and of calls made that a scan of every anchor for every piece."""
+        first, last = bisect_right(self.offsets, start), bisect_left(self.offsets, end)
+        return zip(self.offsets[first:last], self.lines[first:last])
 
     def moved(self, moved: Callable[[int], int]) -> None:
         """Every offset moved by `moved`, the lines as they were."""

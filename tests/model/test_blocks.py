@@ -256,6 +256,19 @@ def test_anchors_read_as_the_list_of_pairs_they_hold():
     assert Anchors() == [] and not Anchors() and Anchors([(0, 1)]) != [(0, 2)]
 
 
+def test_the_anchors_between_two_offsets_are_those_a_scan_of_every_pair_finds():
+    import random
+    from tei_edition.model.blocks import Anchors
+    rng = random.Random(7)
+    offsets = sorted(rng.sample(range(2000), 300))
+    anchors = Anchors((o, 10 + k) for k, o in enumerate(offsets))
+    for _ in range(500):
+        start = rng.randrange(-5, 2005)
+        end = start + rng.randrange(0, 120)
+        assert list(anchors.between(start, end)) == [(o, ln) for o, ln in anchors if start < o < end]
+    assert list(Anchors().between(0, 10)) == [] and list(anchors.between(offsets[3], offsets[3] + 1)) == []
+
+
 def test_a_block_given_pairs_holds_them_as_anchors_and_edits_move_them():
     from tei_edition.model.blocks import Anchors
     block = Block("Zeile eins und Zeile zwei", 3, anchors=[(0, 3), (15, 4)])

@@ -8,7 +8,7 @@ import pytest
 
 from tei_edition.model import NoteFamily
 from tei_edition.notes.calls import (_FORMS, _LAST_LETTERS, _LAST_WORD, MEDIUM, STRONG, WEAK, _before_spaces,
-                                     _scan_starts, _search_before, _spans, candidates_in,
+                                     _scan_starts, _search_before, _spans, _Taken, candidates_in,
                                      find_candidates)
 
 
@@ -73,6 +73,29 @@ def test_plain_numbers_years_and_bracket_links_are_not_weak_calls():
 def test_a_strong_form_is_not_read_again_by_a_weaker_one():
     # '[7]' is a bracket call; its digits are not also a glued or spaced candidate
     assert [c.form for c in candidates_in("der Fluss.[7] Dann", 0)] == ["bracket"]
+
+
+def test_the_spans_taken_overlap_a_candidate_as_a_scan_of_every_one_says():
+    import random
+    rng = random.Random(11)
+    taken, spans = _Taken(), []
+    for _ in range(400):
+        start = rng.randrange(0, 3000)
+        core, end = start + rng.randrange(0, 4), start + rng.randrange(4, 12)
+        expected = any(s < end and core < e for s, e in spans)
+        assert taken.overlaps(core, end) == expected
+        if not expected:
+            taken.add(start, end)
+            spans.append((start, end))
+    assert len(spans) > 100
+
+
+def test_every_call_of_a_block_of_thousands_is_a_candidate():
+    # a list of notes the layout leaves as one block: each of its calls is found, once
+    text = " ".join(f"Satz {k} endet hier.{str(k).translate(str.maketrans('0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹'))}"
+                    for k in range(1, 3001))
+    found = [c for c in candidates_in(text, 0) if c.form == "superscript"]
+    assert [c.value for c in found] == list(range(1, 3001))
 
 
 def test_find_candidates_numbers_candidates_in_reading_order_across_blocks():
