@@ -7,7 +7,9 @@
     python scripts/benchmark.py --passes --synthetic-mb 0   # also each pass's share of the time
     python scripts/benchmark.py --all --synthetic-mb 0      # and, as whole processes: against pandoc,
                                                             # PDFs, 10 and 50 MB texts, rebuilds, a batch
-                                                            # of 1,000 (local and on a Dask LocalCluster)
+                                                            # of 1,000 (local and on a Dask LocalCluster);
+                                                            # and the growth of texts of several shapes
+    python scripts/benchmark.py --growth        # only that: each shape at 100 and 400 KB
 
 For each source: size, the best of --repeat runs of `tei_edition.api.convert_bytes` (decoding
 included, writing excluded), and the paragraphs and notes of the result. The synthetic text runs
@@ -137,6 +139,59 @@ def synthetic_text(size: int, seed: int = 1927) -> str:
         parts.append(chapter)
         total += len(chapter.encode("utf-8"))
     return "".join(parts)
+
+
+def _superscript(n: int) -> str:
+    return str(n).translate(_SUPERSCRIPT)
+
+
+def _numbered_list(size: int) -> str:
+    """Paragraphs each ending with a superscript call, then a numbered list of short entries, one
+    per line, with no blank line between them, that is not read as the calls' notes: the layout
+    leaves it as one block of thousands of numbers."""
+    out, k = ["Entries of the Register\n\n"], 0
+    while sum(map(len, out)) < size:
+        k += 1
+        out.append(f"Entry {k} of the register is described here.{_superscript(k)}\n\n")
+    out.append("Index\n\n" + "".join(f"{i}. Item {i}, page {i}.\n" for i in range(1, k + 1)))
+    return "".join(out)
+
+
+def _read_notes(size: int) -> str:
+    """Paragraphs each ending with a superscript call, and the notes under a 'Notes' heading."""
+    out, k = ["The Letters of the Opposition\n\n"], 0
+    while sum(map(len, out)) < size:
+        k += 1
+        out.append(f"{_SENTENCES[k % len(_SENTENCES)]}{_superscript(k)}\n\n")
+    out.append("Notes\n\n" + "".join(f"{i}. {_NOTES[i % len(_NOTES)]}\n" for i in range(1, k + 1)))
+    return "".join(out)
+
+
+# Texts of one shape at any size (growth): a conversion whose time grows faster than its text in
+# one of them has a scan that is quadratic in something that shape holds many of.
+SHAPES = {
+    "book": synthetic_text,
+    "one line": lambda size: " ".join(synthetic_text(size).split()),
+    "a paragraph per line": lambda size: "\n\n".join(ln for ln in synthetic_text(size).splitlines() if ln.strip()),
+    "numbered list": _numbered_list,
+    "notes read": _read_notes,
+}
+
+
+def growth(sizes_kb: tuple[int, int] = (100, 400)) -> None:
+    """(g) each shape converted at two sizes: the ratio of the times against that of the sizes."""
+    import tei_edition
+    small, large = sizes_kb
+    tei_edition.convert(synthetic_text(20_000), {"language": "en"})   # the first conversion compiles and loads (not counted)
+    print(f"\n(g) growth by shape       {small} KB s   {large} KB s   ratio (linear: {large / small:g})")
+    for name, make in SHAPES.items():
+        seconds = []
+        for kb in sizes_kb:
+            text = make(kb * 1024)
+            start = time.perf_counter()
+            tei_edition.convert(text, {"language": "en"})
+            seconds.append(time.perf_counter() - start)
+        print(f"    {name:<22}{seconds[0]:9.2f}{seconds[1]:12.2f}{seconds[1] / seconds[0]:10.1f}", flush=True)
 
 
 def _counts(tree) -> tuple[int, int]:
@@ -364,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only (c): each source's PDF and the volume, pages, seconds and peak memory")
     parser.add_argument("--rebuilds", action="store_true",
                         help="only (f): a first build, rebuilds with nothing changed, one after touching a source")
+    parser.add_argument("--growth", action="store_true",
+                        help="only (g): texts of several shapes at 100 and 400 KB, the ratio of their times")
     parser.add_argument("--pandoc-runs", type=int, default=5, help="paired runs against pandoc (default 5)")
     parser.add_argument("--batch", type=int, default=1000, help="texts in the batch (default 1000)")
     args = parser.parse_args(argv)
@@ -374,6 +431,9 @@ def main(argv: list[str] | None = None) -> int:
     from tei_edition.metadata import Metadata
     from tei_edition.registers import Registers
     paths = args.sources or sorted((ROOT / "sources").glob("*.txt"))
+    if args.growth:
+        growth()
+        return 0
     if args.pdf or args.rebuilds:
         import tempfile
         with tempfile.TemporaryDirectory(prefix="tei-edition-bench-") as tmp:
@@ -413,6 +473,7 @@ def main(argv: list[str] | None = None) -> int:
             synthetic_runs([10, 50], work)
             rebuilds(paths, work)
             batch(args.batch, work)
+        growth()
     return 0
 
 

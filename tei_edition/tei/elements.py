@@ -43,11 +43,12 @@ def append_text(parent: etree._Element, text: str) -> None:
     """Append text after the last child of `parent` (or as its text)."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
+    try:
+        last = parent[-1]       # (found from the end; len(parent) counts every child, one by one)
+    except IndexError:
         parent.text = (parent.text or "") + text
+        return
+    last.tail = (last.tail or "") + text
 
 
 def within(e: etree._Element | None, names: Collection[str], seen: dict[etree._Element, bool]) -> bool:

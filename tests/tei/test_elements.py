@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from tei_edition.tei.elements import within
+from tei_edition.tei.elements import append_text, el, sub, within
 
 TEI = "http://www.tei-c.org/ns/1.0"
 
@@ -20,3 +20,19 @@ def test_an_element_is_within_a_name_when_it_or_an_ancestor_bears_it():
     # every answer kept is the one a walk up the ancestors gives
     walk = {e: any(etree.QName(a).localname in ("note", "listBibl") for a in [e, *e.iterancestors()]) for e in seen}
     assert seen == walk
+
+
+def test_appended_text_goes_to_the_last_childs_tail_or_to_the_text():
+    p = el("p")
+    append_text(p, "Vor ")
+    append_text(p, "dem Namen ")
+    assert p.text == "Vor dem Namen " and not len(p)
+    name = sub(p, "persName", text="Rosa Luxemburg")
+    append_text(p, "")
+    assert name.tail is None
+    append_text(p, ", dann")
+    append_text(p, " mehr.")
+    assert name.tail == ", dann mehr." and p.text == "Vor dem Namen "
+    p.append(etree.Comment("ein Kommentar"))
+    append_text(p, " Danach.")
+    assert p[-1].tail == " Danach." and name.tail == ", dann mehr."
