@@ -564,17 +564,41 @@ def _excluded_spans(e: etree._Element, content: str, spans: dict[etree._Element,
             yield (start, end)
 
 
-def element_spans(e: etree._Element) -> dict[etree._Element, tuple[int, int]]:
+class ElementSpans(dict):
+    """element → (start, end) of its text in a block's own text; and, read when first asked, each
+    element's children by their place (`children`), for `container` to find the child that holds a
+    span by bisection instead of looking at every child for every name (a block of thousands of
+    elements, a text on one line, made that quadratic)."""
+
+    _children: "dict[etree._Element, tuple[list[int], list[tuple[int, int, etree._Element]]]] | None" = None
+
+    def children(self, node: etree._Element) -> tuple[list[int], list[tuple[int, int, etree._Element]]]:
+        """The (start, end, element) of node's children that hold text, in the order of the text,
+        and their ends (rising: the children of one element follow each other)."""
+        if self._children is None:
+            grouped: dict[etree._Element, list[tuple[int, int, etree._Element]]] = {}
+            for x, (start, end) in self.items():
+                parent = x.getparent()
+                if end > start and parent is not None:     # (notes and empty elements hold no span)
+                    grouped.setdefault(parent, []).append((start, end, x))
+            self._children = {}
+            for parent, spans in grouped.items():
+                spans.sort(key=lambda span: span[0])
+                self._children[parent] = ([end for _, end, _ in spans], spans)
+        return self._children.get(node, ([], []))
+
+
+def element_spans(e: etree._Element) -> ElementSpans:
     """Where each element inside e (notes left out) lies in e's own text (tei.text.raw_text)."""
     return own_text_and_spans(e)[1]
 
 
-def own_text_and_spans(e: etree._Element) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
+def own_text_and_spans(e: etree._Element) -> tuple[str, ElementSpans]:
     """e's own text (tei.text.raw_text) and element_spans, read in one walk."""
     if not len(e):
         text = e.text or ""
-        return text, {e: (0, len(text))}     # (most blocks hold no markup: no walk)
-    found: dict[etree._Element, tuple[int, int]] = {}
+        return text, ElementSpans({e: (0, len(text))})     # (most blocks hold no markup: no walk)
+    found = ElementSpans()
     parts: list[str] = []
     offset = 0
 
@@ -620,21 +644,29 @@ def container(e: etree._Element, start: int, end: int,
     """The deepest element inside e whose own text holds e's text[start:end] whole, with the offset
     of its own text in e's; None where the span cuts across an element. `found`: e's element spans
     (element_spans), computed before names were wrapped to the right of the span (they are skipped)."""
-    found = found if found is not None else element_spans(e)
+    found = found if isinstance(found, ElementSpans) else \
+        ElementSpans(found if found is not None else element_spans(e))
     node, base = e, 0
     while True:
-        for child in node:
-            tag = child.tag
-            if not isinstance(tag, str) or _is_note_tag(tag) or child not in found:
+        # node's children that can hold or cut the span: from the first that ends at its start or
+        # later, up to the last that begins at its end or before (a child with no text neither
+        # holds nor cuts one; one moved since into a name wrapped to the right is node's no more)
+        ends, spans = found.children(node)
+        holder = None
+        for k in range(bisect_left(ends, start), len(spans)):
+            cs, ce, child = spans[k]
+            if cs > end:
+                break
+            if child.getparent() is not node:
                 continue
-            cs, ce = found[child]
-            if cs <= start and end <= ce and ce > cs:
-                node, base = child, cs
+            if cs <= start and end <= ce:
+                holder = child, cs
                 break
             if cs < start < ce or cs < end < ce:
                 return None
-        else:
+        if holder is None:
             return node, base
+        node, base = holder
 
 
 # ---------------------------------------------------------------------------------------------

@@ -408,3 +408,54 @@ def test_a_name_after_a_possessive_is_a_work_s_title_only_where_the_phrase_ends_
     context, found = persons_of(text, registers)
     assert [d for _, d in actions(found, WORK_TITLE)] == ["Stalin", "Stalin"]
     assert [name for name, _ in refs(context)] == ["Stalin"]
+
+
+def _container_by_scan(e, start, end, found):
+    """What `container` answers, read by looking at every child of every element on the way down."""
+    from tei_edition.tei.namespaces import local_name
+    node, base = e, 0
+    while True:
+        for child in node:
+            if not isinstance(child.tag, str) or local_name(child) == "note" or child not in found:
+                continue
+            cs, ce = found[child]
+            if cs <= start and end <= ce and ce > cs:
+                node, base = child, cs
+                break
+            if cs < start < ce or cs < end < ce:
+                return None
+        else:
+            return node, base
+
+
+def test_the_element_holding_a_span_is_the_one_a_scan_of_every_child_finds():
+    import random
+    from tei_edition.transforms.inline import wrap
+    from tei_edition.transforms.persons import container, element_spans
+    rng = random.Random(5)
+    words = ["Rosa", "Luxemburg", "schrieb", "an", "Leo", "Jogiches", "und", "Clara", "Zetkin", "aus", "Berlin"]
+
+    def fill(x, depth):
+        x.text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 3))) + " "
+        for _ in range(rng.randint(0, 6 if depth == 0 else 2)):
+            tag = rng.choice(["hi", "hi", "note", "lb", "title"] if depth < 2 else ["lb", "note"])
+            child = sub(x, tag, text=None)
+            if tag in ("hi", "title"):
+                fill(child, depth + 1)
+            elif tag == "note":
+                child.text = "Anmerkung"
+            child.tail = " ".join(rng.choice(words) for _ in range(rng.randint(0, 4))) + " "
+
+    for _ in range(60):
+        p = el("p")
+        fill(p, 0)
+        found = element_spans(p)
+        length = found[p][1]
+        spans = sorted({(a, b) for a, b in ((rng.randrange(length + 1), rng.randrange(length + 1))
+                                            for _ in range(40)) if a < b}, reverse=True)
+        for start, end in spans:       # as names are tagged: the last first, each wrapped where it stands
+            expected = _container_by_scan(p, start, end, found)
+            assert container(p, start, end, found) == expected
+            if expected is not None and rng.random() < 0.5:
+                owner, base = expected
+                wrap(owner, start - base, end - base, el("persName"))
