@@ -283,15 +283,43 @@ def _quotations(unit: Unit, found, verbs: dict[str, str], report: StageReport, k
         pairs = whole.children
     else:
         pairs = found.pairs
-    placed: list[tuple[etree._Element, Pair]] = []
-    for pair in pairs:
+    # Placed last first: a wrap leaves every offset of the unit where it was, and each then walks
+    # only the children the element had before it, not every quotation placed to its left (a
+    # paragraph of thousands, a text on one line, made that quadratic). What is reported and
+    # placed keeps the order of the text.
+    placings: list[tuple[_Reported, list[tuple[etree._Element, Pair]]]] = []
+    for pair in reversed(pairs):
         kind = kinds.get(id(pair)) or _kind(unit, pair, verbs, (0, len(unit.text)))
-        _place(unit, pair, kind, e, 0, verbs, report, placed)
+        reported, placed_here = _Reported(), []
+        _place(unit, pair, kind, e, 0, verbs, reported, placed_here)   # type: ignore[arg-type]
+        placings.append((reported, placed_here))
+    placed: list[tuple[etree._Element, Pair]] = []
+    for reported, placed_here in reversed(placings):
+        reported.to(report)
+        placed += placed_here
     # the marks go last: until every quotation is in place, offsets count them
     for new, pair in placed:
         own = text_length(new)
         _delete(new, own - (pair.end - pair.inner_end), own)
         _delete(new, 0, pair.inner_start - pair.start)
+
+
+class _Reported:
+    """What _place reports of one quotation (its doubts and recognitions), held to be reported in
+    the order of the text."""
+
+    def __init__(self) -> None:
+        self._calls: list[tuple[str, tuple]] = []
+
+    def doubt(self, *entry) -> None:
+        self._calls.append(("doubt", entry))
+
+    def recognise(self, *entry) -> None:
+        self._calls.append(("recognise", entry))
+
+    def to(self, report: StageReport) -> None:
+        for kind, entry in self._calls:
+            getattr(report, kind)(*entry)
 
 
 def _around(text: str, m: Mark) -> str:
@@ -475,6 +503,8 @@ def _child_holding(e: etree._Element, start: int, end: int) -> tuple[etree._Elem
     and where that child's text begins."""
     offset = len(e.text or "")
     for child in e:
+        if offset > start:
+            break       # (this child and those after it begin after the span does)
         if not isinstance(child.tag, str) or local_name(child) == "note":
             offset += len(child.tail or "")
             continue

@@ -114,6 +114,23 @@ def test_a_quotation_runs_across_a_note_an_emphasis_and_the_source_lines():
     assert actions(found, Entry.RECOGNITION) == [(3, "quotation found: quote (double marks)")]
 
 
+def test_the_quotations_of_a_paragraph_are_placed_and_reported_in_the_order_of_the_text():
+    # placed last first (each wrap then walks only the children before it): reported first first
+    text = ("Die Briefe\n\n"
+            "Sie nannte ihn „den Träumer“, und er schrieb: „Ich komme im Mai.“ Dann\n"
+            "kam der *„Winter“* und mit ihm ein „Brief, der alles änderte“, wie sie\n"
+            "sagte. Am Ende stand nur: „Auf Wiedersehen, Genossin.“ Und „vielleicht“.\n")
+    tree, found = converted(text, {"language": "de"})
+    placed = xp(tree, "//t:body//t:p")[0].xpath(".//t:q|.//t:quote|.//t:soCalled",
+                                                 namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert ["".join(q.itertext()) for q in placed] == ["den Träumer", "Ich komme im Mai.", "Winter",
+                                                       "Brief, der alles änderte", "Auf Wiedersehen, Genossin.",
+                                                       "vielleicht"]
+    lines = [line for line, action in actions(found, Entry.RECOGNITION) if action.startswith("quotation found")]
+    assert lines == [3, 3, 4, 4, 5, 5]
+    assert "„" not in "".join(placed[0].getparent().itertext())
+
+
 def test_a_quotation_inside_emphasis_goes_inside_it():
     tree, _ = converted("Title\n\nThe banner read *“All power to the soviets”* in red.\n")
     assert body_xml(tree) == ['<p>The banner read <hi rend="italic"><q rend="double">All power to the soviets</q>'
