@@ -157,6 +157,17 @@ def _numbered_list(size: int) -> str:
     return "".join(out)
 
 
+def _list_of_works(size: int) -> str:
+    """A paragraph, then a list of works, one per line with no blank line between them, that the
+    layout reads as one block of thousands of lines."""
+    authors = ["Deutscher, Isaac", "Broué, Pierre", "Carr, E. H.", "Daniels, Robert V.", "Reiman, Michal"]
+    out, k = ["Works Cited in the Study\n\nThe study cites the works below.\n\nBibliography\n\n"], 0
+    while sum(map(len, out)) < size:
+        k += 1
+        out.append(f"{authors[k % len(authors)]} ({1920 + k % 80}). The Opposition, volume {k}. London: Verso.\n")
+    return "".join(out)
+
+
 def _read_notes(size: int) -> str:
     """Paragraphs each ending with a superscript call, and the notes under a 'Notes' heading."""
     out, k = ["The Letters of the Opposition\n\n"], 0
@@ -174,6 +185,7 @@ SHAPES = {
     "one line": lambda size: " ".join(synthetic_text(size).split()),
     "a paragraph per line": lambda size: "\n\n".join(ln for ln in synthetic_text(size).splitlines() if ln.strip()),
     "numbered list": _numbered_list,
+    "a list of works": _list_of_works,
     "notes read": _read_notes,
 }
 

@@ -24,10 +24,29 @@ Anchors = list[tuple[int, int]]   # (offset in the element's own text, source li
 
 
 def anchors_of(e: etree._Element) -> Anchors:
-    value = e.get(LINES)
-    if not value:
-        return []
-    return list(_parsed(value))
+    return list(_own(e))
+
+
+# The anchors of the elements read last, by element. A block of thousands of source lines holds a
+# value of tens of kilobytes, which e.get() copies into a new string, and the cache of parsed
+# values hashes, at every ask: the passes ask it at every name and quotation, which made a long
+# block quadratic. Every change of an element's lines is made here (`_store`), which keeps its
+# entry right. Bounded, as the cache of values is.
+_OF_ELEMENT: dict[etree._Element, tuple[tuple[int, int], ...]] = emptied_when_the_tree_phase_begins({})
+
+
+def _own(e: etree._Element) -> tuple[tuple[int, int], ...]:
+    """e's anchors, () where it carries none."""
+    found = _OF_ELEMENT.get(e)
+    if found is None:
+        value = e.get(LINES)
+        if not value:
+            return ()
+        found = _parsed(value)
+        if len(_OF_ELEMENT) >= _PARSED_KEPT:
+            _OF_ELEMENT.clear()
+        _OF_ELEMENT[e] = found
+    return found
 
 
 # The tree passes ask a paragraph's anchors again at every match and mark they handle, and the
@@ -74,8 +93,13 @@ def _store(e: etree._Element, kept: tuple[tuple[int, int], ...], written: list[s
             value = " ".join([f"{o}:{ln}" for o, ln in kept])
         e.set(LINES, value)
         _remember(value, kept)
-    elif LINES in e.attrib:
-        del e.attrib[LINES]
+        if len(_OF_ELEMENT) >= _PARSED_KEPT:
+            _OF_ELEMENT.clear()
+        _OF_ELEMENT[e] = kept
+    else:
+        _OF_ELEMENT.pop(e, None)
+        if LINES in e.attrib:
+            del e.attrib[LINES]
 
 
 def set_line(e: etree._Element, line: int) -> None:
@@ -87,15 +111,14 @@ def set_line(e: etree._Element, line: int) -> None:
 def line_at(e: etree._Element, offset: int = 0) -> int | None:
     """The source line of the character at `offset` of e's own text; for an element that carries
     no lines itself, the line on which the nearest ancestor that does begins."""
-    value = e.get(LINES)
-    if value:
-        own = _parsed(value)
+    own = _own(e)
+    if own:
         i = bisect_right(own, (offset, _PAST_EVERY_LINE)) - 1
         return own[max(i, 0)][1]
     for ancestor in e.iterancestors():
-        value = ancestor.get(LINES)
-        if value:
-            return _parsed(value)[0][1]
+        own = _own(ancestor)
+        if own:
+            return own[0][1]
     return None
 
 

@@ -152,9 +152,13 @@ class Block:
 
     def sentence_initial(self, i: int) -> bool:
         """Does token i open a sentence (or the block, or a clause after a dash or colon)?"""
-        before = self.text[:self.tokens[i].start].rstrip().rstrip(OPENING).rstrip()
-        before = before.rstrip(CLOSING).rstrip()
-        return not before or before[-1] in SENTENCE_END
+        # (text[:start] stripped of spaces, opening marks, spaces, closing marks and spaces, read
+        # back from the token without copying all that comes before it: a block is often long)
+        text, k = self.text, self.tokens[i].start
+        for chars in (None, OPENING, None, CLOSING, None):
+            while k and (text[k - 1].isspace() if chars is None else text[k - 1] in chars):
+                k -= 1
+        return not k or text[k - 1] in SENTENCE_END
 
 
 @dataclass(eq=False)

@@ -114,3 +114,29 @@ def test_replaced_writes_the_value_that_moving_every_anchor_and_storing_them_aga
         set_anchors(slow, [(moved(o, start, end, length), ln) for o, ln in anchors])
         assert fast.get(LINES) == slow.get(LINES), (anchors, start, end, length)
         assert anchors_of(fast) == anchors_of(slow)
+
+
+def test_lines_read_again_after_every_change_are_those_the_element_carries_now():
+    # the anchors read are kept by element: each change made here must show in the next answers
+    p = el("p", None, "Erste Zeile, zweite Zeile, dritte Zeile")
+    q = sub(p, "q", None, "zitiert")
+    set_anchors(p, [(0, 10), (13, 11), (27, 12)])
+    assert [line_at(p, o) for o in (0, 13, 30)] == [10, 11, 12] and line_at(q) == 10
+    replaced(p, 0, 5, 10)                      # five characters more at the start
+    assert [line_at(p, o) for o in (0, 18, 35)] == [10, 11, 12] and anchors_of(p) == [(0, 10), (18, 11), (32, 12)]
+    set_line(q, 40)
+    assert line_at(q) == 40 and line_at(p, 0) == 10
+    set_anchors(q, [])
+    assert line_at(q) == 10 and q.get(LINES) is None
+    set_anchors(p, [])
+    assert line_at(p, 3) is None and line_at(q) is None and anchors_of(p) == []
+    set_anchors(p, [(0, 7)])
+    assert line_at(q) == 7 and p.get(LINES) == "0:7"
+
+
+def test_a_block_of_thousands_of_lines_reads_each_line_where_it_stands():
+    text = "".join(f"Zeile {k} " for k in range(5000))
+    p = el("p", None, text)
+    set_anchors(p, [(text.index(f"Zeile {k} "), 100 + k) for k in range(5000)])
+    for k in range(0, 5000, 7):
+        assert line_at(p, text.index(f"Zeile {k} ") + 2) == 100 + k

@@ -459,3 +459,18 @@ def test_the_element_holding_a_span_is_the_one_a_scan_of_every_child_finds():
             if expected is not None and rng.random() < 0.5:
                 owner, base = expected
                 wrap(owner, start - base, end - base, el("persName"))
+
+
+def test_a_token_opens_a_sentence_as_the_text_before_it_stripped_of_spaces_and_marks_says():
+    import random
+    from tei_edition.registers.persons import name_tokens
+    from tei_edition.transforms.persons import CLOSING, OPENING, SENTENCE_END, Block
+    rng = random.Random(3)
+    pieces = ["Rosa", "Luxemburg", "schrieb", " ", "  ", ".", ":", "—", "„", "“", "«", "»", ")", "(", "\u00a0", "?"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 14)))
+        tokens = name_tokens(text, frozenset())
+        block = Block(el("p"), 0, text, tokens, False, (), ())
+        for i, token in enumerate(tokens):
+            before = text[:token.start].rstrip().rstrip(OPENING).rstrip().rstrip(CLOSING).rstrip()
+            assert block.sentence_initial(i) == (not before or before[-1] in SENTENCE_END), (text, i)
