@@ -291,7 +291,7 @@ def _quotations(unit: Unit, found, verbs: dict[str, str], report: StageReport, k
     for pair in reversed(pairs):
         kind = kinds.get(id(pair)) or _kind(unit, pair, verbs, (0, len(unit.text)))
         reported, placed_here = _Reported(), []
-        _place(unit, pair, kind, e, 0, verbs, reported, placed_here)   # type: ignore[arg-type]
+        _place(unit, pair, kind, e, 0, verbs, reported, placed_here)
         placings.append((reported, placed_here))
     placed: list[tuple[etree._Element, Pair]] = []
     for reported, placed_here in reversed(placings):
@@ -327,7 +327,7 @@ def _around(text: str, m: Mark) -> str:
 
 
 def _place(unit: Unit, pair: Pair, kind: Kind, container: etree._Element, base: int, verbs: dict[str, str],
-           report: StageReport, placed: list[tuple[etree._Element, Pair]]) -> None:
+           report: StageReport | _Reported, placed: list[tuple[etree._Element, Pair]]) -> None:
     """Wrap the pair's text, marks included, in its element inside `container` (whose own text
     begins at offset `base` of the unit's), then its nested pairs inside that element."""
     text = unit.text
