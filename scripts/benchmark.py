@@ -168,6 +168,15 @@ def _list_of_works(size: int) -> str:
     return "".join(out)
 
 
+def _table(size: int) -> str:
+    """A paragraph, then a table of figures set out in columns of spaces, one row per line."""
+    out, k = ["Output of Industry by Year\n\nThe table gives the output of the plan, year by year.\n\n"], 0
+    while sum(map(len, out)) < size:
+        k += 1
+        out.append(f"{1900 + k % 100}    {k * 3:>8}    {k * 7:>8}    {k % 13:>4}\n")
+    return "".join(out)
+
+
 def _read_notes(size: int) -> str:
     """Paragraphs each ending with a superscript call, and the notes under a 'Notes' heading."""
     out, k = ["The Letters of the Opposition\n\n"], 0
@@ -186,6 +195,7 @@ SHAPES = {
     "a paragraph per line": lambda size: "\n\n".join(ln for ln in synthetic_text(size).splitlines() if ln.strip()),
     "numbered list": _numbered_list,
     "a list of works": _list_of_works,
+    "a table": _table,
     "notes read": _read_notes,
 }
 

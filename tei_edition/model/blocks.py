@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..offsets import moved as moved_offset
@@ -336,10 +337,12 @@ class Block:
         while end > start and self._text[end - 1].isspace():
             end -= 1
         first = self.line_at(start)
-        anchors = [(0, first)] + [(o - start, ln) for o, ln in self.anchors if start < o < end]
+        # (the anchors by bisection, the text before read from its start: a table's block is cut
+        # into a piece for each of its thousands of cells)
+        anchors = [(0, first)] + [(o - start, ln) for o, ln in self._anchors.between(start, end)]
         piece = Block(self._text[start:end], first, self.line_at(max(end - 1, start)),
                       blank_before=blank_before, anchors=anchors)
-        if not self._text[:start].strip():
+        if all(c.isspace() for c in islice(self._text, start)):
             piece.number = self.number      # the piece that opens the paragraph keeps its number
         return piece
 

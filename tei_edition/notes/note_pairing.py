@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import islice
 
 from ..model import (Block, BlockKind, Document, FrontRole, Note, NoteCall, NoteFamily, NotePlace, NoteText,
                      TITLE_PAGE_ROLES)
@@ -52,6 +53,12 @@ class NotePairing(BlockPass):
         pair_notes(doc, context.report)
 
 
+def _only_spaces(text: str, end: int) -> bool:
+    """Is text[:end] white space only? Read from its start, not copied: a long block holds
+    thousands of candidates (the answer is most often found at its first character)."""
+    return all(c.isspace() for c in islice(text, end))
+
+
 def pair_notes(doc: Document, report: StageReport) -> None:
     chapter = _chapters(doc.blocks)
     texts = [(i, b.text) for i, b in enumerate(doc.blocks) if b.kind in CALL_BLOCKS or _callable_front(b)]
@@ -62,7 +69,7 @@ def pair_notes(doc: Document, report: StageReport) -> None:
     taken = set(numbers) if len(numbers) == len(set(numbers)) else set()
     candidates = [c for c in _without_list_markers(find_candidates(texts), doc.blocks)
                   if (c.family, c.value) not in taken and not _at_a_call(c, doc.blocks[c.block])
-                  and (c.form != "paren" or doc.blocks[c.block].text[:c.start].strip())
+                  and (c.form != "paren" or not _only_spaces(doc.blocks[c.block].text, c.start))
                   and (doc.blocks[c.block].kind is not BlockKind.FRONT or _marked_call(c))]
     # ('(2) The …' opening a paragraph numbers it; a bracketed '[49]' there may be a call)
     candidates = _on_their_pages(candidates, [t for t in doc.notes if not t.called], doc.blocks)

@@ -277,3 +277,19 @@ def test_a_block_given_pairs_holds_them_as_anchors_and_edits_move_them():
     assert block.anchors == [(0, 3), (25, 4)] and block.line_at(24) == 3 and block.line_at(25) == 4
     block.anchors = [(0, 9)]
     assert isinstance(block.anchors, Anchors) and block.line_at(40) == 9
+
+
+def test_the_pieces_of_a_long_block_keep_their_lines_and_only_the_first_its_number():
+    lines = [f"19{k:02d}    {k * 3:>6}    {k * 7:>6}" for k in range(60)]
+    text = "\n".join(lines)
+    b = Block(text, 40, anchors=[(text.index(line), 40 + k) for k, line in enumerate(lines)])
+    b.number = ParagraphNumber("7", "¶ 7", 39)
+    pieces = [b.piece(text.index(line), text.index(line) + len(line)) for line in lines]
+    assert [(p.text, p.first_line, p.last_line) for p in pieces[:2]] == [(lines[0], 40, 40), (lines[1], 41, 41)]
+    assert [p.first_line for p in pieces] == list(range(40, 100))
+    two = b.piece(text.index(lines[5]), text.index(lines[6]) + len(lines[6]))
+    assert two.anchors == [(0, 45), (len(lines[5]) + 1, 46)] and two.line_at(len(lines[5]) + 3) == 46
+    assert pieces[0].number == b.number and all(p.number is None for p in pieces[1:])
+    spaced = Block("  \n  Text und mehr", 1)
+    spaced.number = b.number
+    assert spaced.piece(5, 9).number == b.number and spaced.piece(10, 13).number is None
