@@ -177,6 +177,30 @@ def _table(size: int) -> str:
     return "".join(out)
 
 
+def _markdown(size: int) -> str:
+    """A Markdown book: a section for each paragraph, emphasis, and a footnote citing an issue of
+    a periodical at each paragraph's end."""
+    out, notes, k = ["# The Bulletin Years\n\n"], [], 0
+    while sum(map(len, out)) < size:
+        k += 1
+        out.append(f"## Section {k}\n\nThe party must *turn its face* to the working class[^{k}], "
+                   f"said **Trotsky** in {1900 + k % 40}.\n\n")
+        notes.append(f"[^{k}]: Bulletin of the Opposition, No. {k}, p. {k % 90 + 1}.\n")
+    return "".join(out) + "\n" + "".join(notes)
+
+
+def _restructured_text(size: int) -> str:
+    """The same book in reStructuredText, its notes auto-numbered ('[#]_')."""
+    out, notes, k = ["The Bulletin Years\n==================\n\n"], [], 0
+    while sum(map(len, out)) < size:
+        k += 1
+        title = f"Section {k}"
+        out.append(f"{title}\n{'-' * len(title)}\n\nThe party must *turn its face* to the working class [#]_, "
+                   f"said **Trotsky** in {1900 + k % 40}.\n\n")
+        notes.append(f".. [#] Bulletin of the Opposition, No. {k}, p. {k % 90 + 1}.\n")
+    return "".join(out) + "\n" + "".join(notes)
+
+
 def _read_notes(size: int) -> str:
     """Paragraphs each ending with a superscript call, and the notes under a 'Notes' heading."""
     out, k = ["The Letters of the Opposition\n\n"], 0
@@ -197,6 +221,8 @@ SHAPES = {
     "a list of works": _list_of_works,
     "a table": _table,
     "notes read": _read_notes,
+    "Markdown": _markdown,
+    "reStructuredText": _restructured_text,
 }
 
 

@@ -113,6 +113,12 @@ def publishers_differ(a: str, b: str) -> bool:
     return bool(ka) and bool(kb) and not (ka <= kb or kb <= ka)
 
 
+def kind_class(kind: WorkKind) -> str:
+    """Books (and edited volumes), pieces, or the kind itself: two kinds agree (_kinds_agree) only
+    within one class, what the resolver gathers works by."""
+    return "books" if kind in _BOOKS else "pieces" if kind in _PIECES else kind.value
+
+
 def _kinds_agree(a: WorkKind, b: WorkKind) -> bool:
     if a == b:
         return True
@@ -137,23 +143,25 @@ def _same_issue(a: Work, b: Work) -> bool:
 
 def same_work(a: Work, b: Work) -> bool:
     """The rule of this module's docstring."""
+    # (every test must pass: the quick ones first, the titles' words last, so that the works a
+    # citation is compared with and is not, most of them, cost little)
     if not _kinds_agree(a.kind, b.kind) or not _same_names(a, b):
+        return False
+    if _differ(a.year, b.year) or (a.year_label and b.year_label and a.year_label != b.year_label):
+        return False
+    for x, y in ((a.volume, b.volume), (a.issue, b.issue)):
+        if _differ(x, y):
+            return False
+    if a.translators and b.translators and name_keys(a.translators) != name_keys(b.translators):
+        return False
+    if publishers_differ(a.publisher, b.publisher):
         return False
     title_a = a.title or a.container
     title_b = b.title or b.container
     if not same_title(title_a, title_b) and not _same_issue(a, b):
         return False
-    if _differ(a.year, b.year) or (a.year_label and b.year_label and a.year_label != b.year_label):
-        return False
-    if publishers_differ(a.publisher, b.publisher):
-        return False
     if a.title and b.title and a.container and b.container and not same_title(a.container, b.container):
         return False
-    if a.translators and b.translators and name_keys(a.translators) != name_keys(b.translators):
-        return False
-    for x, y in ((a.volume, b.volume), (a.issue, b.issue)):
-        if _differ(x, y):
-            return False
     return True
 
 

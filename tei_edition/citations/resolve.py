@@ -33,9 +33,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .identity import family_words_key, merged, name_keys, same_title, same_work, title_words
+from .identity import family_words_key, kind_class, main_title, merged, name_keys, same_title, same_work, title_words
 from .model import Citation, Form, Name, Pointer, Work, WorkKind
-from .vocabulary import words
+from .vocabulary import fold, words
 
 _PIECES = (WorkKind.ARTICLE, WorkKind.CHAPTER)
 
@@ -89,6 +89,7 @@ def resolve(found: list[Found], register: dict[str, Work] | None = None) -> Outc
     doubts: list[tuple[int, str]] = []
     dropped: set[int] = set()
     previous: dict[str, Citation] = {}
+    gathered = _Gathered()
     for i in sorted(range(len(found)), key=lambda k: (found[k].stream, found[k].order)):
         f = found[i]
         c = f.citation
@@ -97,7 +98,7 @@ def resolve(found: list[Found], register: dict[str, Work] | None = None) -> Outc
                 # "Ders., Die Protestantische Ethik …": the authors of the work cited just before
                 c.work = c.work.copy(authors=previous[f.stream].work.names)  # type: ignore[union-attr]
             previous[f.stream] = c
-            target[i] = _gather(works, c, i)
+            target[i] = _gather(works, c, gathered)
             works[target[i]].prose.append(f.text)
     for cited in works:
         cited.work = merged(cited.sources)
@@ -156,19 +157,81 @@ def _books_of_pieces(works: list[Cited]) -> dict[int, int]:
     return books
 
 
-def _gather(works: list[Cited], c: Citation, i: int) -> int:
+def _gather(works: list[Cited], c: Citation, gathered: "_Gathered") -> int:
+    """The work the full citation `c` cites among those gathered (the first that is the same), or a
+    new one. Only the works that share one of its keys (`_Gathered`) are compared with it, not
+    every work for every citation: a book citing thousands of works (or hundreds of one author's)
+    made that quadratic."""
     assert c.work is not None
-    for k, cited in enumerate(works):
+    for k in gathered.candidates(c.work):
+        cited = works[k]
         # each distinct reading of a work is compared once, not each of its citations
         if not cited.from_register and (c.work in cited.variants or any(same_work(w, c.work) for w in cited.variants)):
             cited.sources.append((_trust(c), c.work))
             if c.work not in cited.variants:
                 cited.variants.append(c.work)
+                gathered.add(k, c.work)
             _note_range(cited, c)
             return k
     works.append(Cited(c.work, [(_trust(c), c.work)], variants=[c.work]))
+    gathered.add(len(works) - 1, c.work)
     _note_range(works[-1], c)
     return len(works) - 1
+
+
+class _Gathered:
+    """The works gathered, each reading of each under the keys that two readings of one work
+    share (identity.same_work): kinds of one class, the same first name (family names the same,
+    in order), and the same words of the title or of the main title (same_title) or, for a
+    periodical's issue, the same year (its issue named by its first words). Under each key they
+    are also held by their year and issue, which two readings of one work do not give differently
+    where both give them (the hundreds of issues of one periodical a history cites). A work that
+    shares none of a citation's keys, or gives another year or issue, cannot be the one it cites."""
+
+    def __init__(self) -> None:
+        self._under: dict[tuple, list[int]] = {}
+
+    def candidates(self, work: Work) -> list[int]:
+        """The works that may be `work`, in the order they were gathered: under its keys, those of
+        its year or of none (of any, where it gives none), and so for the issue."""
+        year, issue = _dated(work)
+        years = (year, None) if year is not None else (_ANY,)
+        issues = (issue, None) if issue is not None else (_ANY,)
+        found: set[int] = set()
+        for key in _keys(work):
+            for y in years:
+                for i in issues:
+                    found.update(self._under.get((key, y, i), ()))
+        return sorted(found)
+
+    def add(self, k: int, work: Work) -> None:
+        year, issue = _dated(work)
+        for key in _keys(work):
+            for y in (year, _ANY):
+                for i in (issue, _ANY):
+                    under = self._under.setdefault((key, y, i), [])
+                    if not under or under[-1] != k:
+                        under.append(k)
+
+
+_ANY = "any"    # a year or issue of any value (those of the works are tuples: never this)
+
+
+def _keys(work: Work) -> list[tuple]:
+    names = name_keys(work.names)
+    first = (kind_class(work.kind), names[0] if names else None)
+    title = work.title or work.container
+    keys: list[tuple] = [(first, "title", title_words(title)), (first, "main title", title_words(main_title(title)))]
+    if work.kind is WorkKind.ISSUE and work.year:
+        keys.append((first, "issue", work.year))
+    return keys
+
+
+def _dated(work: Work) -> tuple[tuple[str] | None, tuple[str] | None]:
+    """The year and the issue as same_work compares them (folded, stripped; in a tuple, never
+    equal to the marker of any), None where the work gives none (then it may be any)."""
+    return (((fold(work.year).strip(),) if work.year else None),
+            ((fold(work.issue).strip(),) if work.issue else None))
 
 
 def _note_range(cited: Cited, c: Citation) -> None:

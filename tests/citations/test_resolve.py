@@ -131,3 +131,45 @@ def test_same_authors_as_the_work_before():
     outcome = resolve(found)
     assert outcome.works[outcome.target[1]].work.authors == (Name("Weber", "Max"),)
     assert found[1].citation.form is Form.FULL
+
+
+def test_the_work_a_citation_is_gathered_into_is_the_first_same_one_of_all_gathered():
+    # the resolver compares a citation only with the works that share one of its keys: on random
+    # works, the one found is the first of all those gathered that identity.same_work accepts
+    import random
+    from tei_edition.citations.identity import same_work
+    from tei_edition.citations.model import OTHERS
+    from tei_edition.citations.resolve import _Gathered
+    rng = random.Random(9)
+    names = [(), (Name("Trotsky", "L."),), (Name("Trotski", "Léon"),), (Name("Deutscher", "Isaac"),),
+             (Name("Trotsky", "Leon"), Name("Sedova", "Natalia")), (Name("Trotsky"), OTHERS), (Name("Broué", "Pierre"),)]
+    titles = ["", "The Prophet Unarmed", "The Prophet Unarmed: Trotsky, 1921–1929", "Bulletin of the Opposition",
+              "Trotsky: Fighting the Rising Stalinist Bureaucracy, 1923–1927",
+              "Trotsky 1923-1927: Fighting the Rising Stalinist Bureaucracy", "Ma vie", "Bulletin"]
+    kinds = list(WorkKind)
+
+    def work() -> Work:
+        kind = rng.choice(kinds)
+        return Work(kind, authors=rng.choice(names), title=rng.choice(titles),
+                    container=rng.choice(["", "Bulletin of the Opposition", "New International"]),
+                    year=rng.choice(["", "1929", "1930", " 1929"]), issue=rng.choice(["", "7", "8", "No. 7"]),
+                    volume=rng.choice(["", "2"]), publisher=rng.choice(["", "Verso", "Verso Books", "OUP"]))
+
+    gathered, works = _Gathered(), []
+    merged = 0
+    for _ in range(1500):
+        w = work()
+        expected = next((k for k, variants in enumerate(works) if w in variants or any(same_work(v, w) for v in variants)),
+                        None)
+        found = next((k for k in gathered.candidates(w) if w in works[k] or any(same_work(v, w) for v in works[k])),
+                     None)
+        assert found == expected, w
+        if expected is None:
+            works.append([w])
+            gathered.add(len(works) - 1, w)
+        else:
+            merged += 1
+            if w not in works[expected]:
+                works[expected].append(w)
+                gathered.add(expected, w)
+    assert merged > 200 and len(works) > 100
