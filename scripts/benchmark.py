@@ -177,6 +177,18 @@ def _table(size: int) -> str:
     return "".join(out)
 
 
+def _author_date(size: int) -> str:
+    """Paragraphs each citing a work by author and year, and the list of references they cite."""
+    families = ["Daniels", "Reiman", "Broué", "Deutscher", "Carr", "Cohen", "Getty", "Fitzpatrick", "Lewin"]
+    body, references, k = ["Studies of the Opposition\n\n"], [], 0
+    while sum(map(len, body)) + sum(map(len, references)) < size:
+        k += 1
+        family, year = families[k % len(families)] + "son" * (k // len(families) % 4), 1900 + k % 97
+        body.append(f"As the record shows, the debate turned on the plan ({family} {year}: {k % 200 + 1}).\n\n")
+        references.append(f"{family}, {chr(65 + k % 26)}. ({year}). The Study of Question {k}. London: Verso.\n")
+    return "".join(body) + "References\n\n" + "\n".join(references)
+
+
 def _markdown(size: int) -> str:
     """A Markdown book: a section for each paragraph, emphasis, and a footnote citing an issue of
     a periodical at each paragraph's end."""
@@ -221,6 +233,7 @@ SHAPES = {
     "a list of works": _list_of_works,
     "a table": _table,
     "notes read": _read_notes,
+    "author-date": _author_date,
     "Markdown": _markdown,
     "reStructuredText": _restructured_text,
 }

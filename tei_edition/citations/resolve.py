@@ -107,11 +107,12 @@ def resolve(found: list[Found], register: dict[str, Work] | None = None) -> Outc
                      if (c := f.citation).sets_abbreviation and i in target}
     last: dict[str, int] = {}
     note_works: dict[tuple[str, str], list[int]] = {}
+    by_name = _WorksByName(works)
     for i in sorted(range(len(found)), key=lambda k: (found[k].stream, found[k].order)):
         f = found[i]
         c = f.citation
         if i not in target:
-            got = _follow(c, f, works, last, note_works, abbreviations, register, doubts, i)
+            got = _follow(c, f, works, last, note_works, abbreviations, register, doubts, i, by_name)
             if got is None:
                 if c.tentative:
                     dropped.add(i)
@@ -249,7 +250,8 @@ def _minimal(pointer: Pointer, c: Citation) -> Work:
 
 
 def _follow(c: Citation, f: Found, works: list[Cited], last: dict[str, int], note_works: dict[tuple[str, str], list[int]],
-            abbreviations: dict[str, int], register: dict[str, Work], doubts: list[tuple[int, str]], i: int) -> int | None:
+            abbreviations: dict[str, int], register: dict[str, Work], doubts: list[tuple[int, str]], i: int,
+            by_name: "_WorksByName | None" = None) -> int | None:
     p = c.pointer or Pointer()
     form = c.form
     if form is Form.IBID:
@@ -273,7 +275,7 @@ def _follow(c: Citation, f: Found, works: list[Cited], last: dict[str, int], not
             return base
         return None
     if form is Form.AUTHOR_DATE:
-        return _author_date(c, p, works, register, doubts, i, f, last)
+        return _author_date(c, p, works, register, doubts, i, f, last, by_name or _WorksByName(works))
     if form in (Form.AUTHOR_TITLE, Form.TITLE):
         match = [k for k, w in enumerate(works) if (not p.families or _names_match(w.work, p))
                  and _title_match(w.work, p.title)]
@@ -291,8 +293,8 @@ def _follow(c: Citation, f: Found, works: list[Cited], last: dict[str, int], not
 
 
 def _author_date(c: Citation, p: Pointer, works: list[Cited], register: dict[str, Work], doubts: list[tuple[int, str]],
-                 i: int, f: Found, last: dict[str, int]) -> int | None:
-    by_name = [k for k, w in enumerate(works) if not works[k].minimal and _names_match(w.work, p)]
+                 i: int, f: Found, last: dict[str, int], named_works: "_WorksByName") -> int | None:
+    by_name = named_works.of(p)
     match = [k for k in by_name if works[k].work.year == p.year]
     if p.year_label:
         labelled = [k for k in match if works[k].work.year_label == p.year_label]
@@ -315,6 +317,7 @@ def _author_date(c: Citation, p: Pointer, works: list[Cited], register: dict[str
         return match[0]
     named = _named_in_prose(works, p)
     if named is not None:
+        named_works.renamed()
         doubts.append((i, "names a work cited without its author; the author is the one the note's prose names"))
         return named
     registered = _from_register(works, register, lambda w: _names_match(w, p) and w.year == p.year)
@@ -324,6 +327,30 @@ def _author_date(c: Citation, p: Pointer, works: list[Cited], register: dict[str
         doubts.append((i, f"cites the year {p.year}; the only work of that author cited is of {works[by_name[0]].work.year}"))
         return by_name[0]
     return None
+
+
+class _WorksByName:
+    """The works (not made from a short form alone) whose names a pointer's names match
+    (_names_match), kept for each pointer's names: a text's author-date citations name the same
+    authors again and again, and each one was matched against every work (a book of thousands of
+    them made that quadratic). Works added since a list was made are read when it is next asked."""
+
+    def __init__(self, works: list[Cited]) -> None:
+        self._works = works
+        self._of: dict[tuple[tuple[str, ...], bool], tuple[int, list[int]]] = {}
+
+    def of(self, p: Pointer) -> list[int]:
+        key = (p.families, p.others)
+        read, found = self._of.get(key, (0, []))
+        for k in range(read, len(self._works)):
+            if not self._works[k].minimal and _names_match(self._works[k].work, p):
+                found.append(k)
+        self._of[key] = (len(self._works), found)
+        return list(found)
+
+    def renamed(self) -> None:
+        """A work was given names (_named_in_prose): every list is made again."""
+        self._of.clear()
 
 
 def _named_in_prose(works: list[Cited], p: Pointer) -> int | None:
