@@ -189,6 +189,19 @@ def _author_date(size: int) -> str:
     return "".join(body) + "References\n\n" + "\n".join(references)
 
 
+def _chapters(size: int) -> str:
+    """Paragraphs each with a note call, and their notes, each citing a chapter in an edited book."""
+    families = ["Daniels", "Reiman", "Broué", "Deutscher", "Carr", "Cohen", "Getty", "Fitzpatrick", "Lewin"]
+    body, notes, k = ["Essays on the Opposition\n\n"], [], 0
+    while sum(map(len, body)) + sum(map(len, notes)) < size:
+        k += 1
+        author, editor = families[k % 9] + "son" * (k // 9 % 5), families[(k + 4) % 9]
+        body.append(f"The debate turned on the plan, and on little else.{k} More followed.\n\n")
+        notes.append(f"{k}. {chr(65 + k % 26)}. {author}, “The Question of Volume {k}”, in {chr(66 + k % 20)}. "
+                     f"{editor} (ed.), Essays on Topic {k}, London: Verso, {1900 + k % 97}, pp. {k % 50 + 1}–{k % 50 + 20}.")
+    return "".join(body) + "Notes\n\n" + "\n".join(notes) + "\n"
+
+
 def _markdown(size: int) -> str:
     """A Markdown book: a section for each paragraph, emphasis, and a footnote citing an issue of
     a periodical at each paragraph's end."""
@@ -234,6 +247,7 @@ SHAPES = {
     "a table": _table,
     "notes read": _read_notes,
     "author-date": _author_date,
+    "chapters in edited books": _chapters,
     "Markdown": _markdown,
     "reStructuredText": _restructured_text,
 }

@@ -139,6 +139,12 @@ def _books_of_pieces(works: list[Cited]) -> dict[int, int]:
     collection) or else its authors, with the piece's imprint; pieces of one book share it. Only
     books the citation dates or places are made (a piece in a journal is not in a book)."""
     books: dict[int, int] = {}
+    # the books among the works, by the keys of _Gathered but for the names (a book without its
+    # author is compared with each book given that book's authors): not every work for every piece
+    gathered_books = _Gathered(names=False)
+    for j, w in enumerate(works):
+        if w.work.kind in (WorkKind.BOOK, WorkKind.COLLECTION):
+            gathered_books.add(j, w.work)
     for k in range(len(works)):
         piece = works[k].work
         if piece.kind is not WorkKind.CHAPTER or not piece.container or not (piece.year or piece.publisher or piece.place):
@@ -148,12 +154,14 @@ def _books_of_pieces(works: list[Cited]) -> dict[int, int]:
                     title=piece.container, year=piece.year, year_label=piece.year_label, place=piece.place,
                     publisher=piece.publisher, volume=piece.volume)
         # the book of a piece cited without its author is the same book another piece names its author of
-        found = next((j for j, w in enumerate(works) if w.work.kind in (WorkKind.BOOK, WorkKind.COLLECTION)
-                      and (same_work(w.work, book) or not book.names and same_work(w.work, book.copy(authors=w.work.authors)))),
+        found = next((j for j in gathered_books.candidates(book)
+                      if same_work(works[j].work, book)
+                      or not book.names and same_work(works[j].work, book.copy(authors=works[j].work.authors))),
                      None)
         if found is None:
             works.append(Cited(book, [(2, book)], book_of_pieces=True))
             found = len(works) - 1
+            gathered_books.add(found, book)
         books[k] = found
     return books
 
@@ -189,8 +197,9 @@ class _Gathered:
     where both give them (the hundreds of issues of one periodical a history cites). A work that
     shares none of a citation's keys, or gives another year or issue, cannot be the one it cites."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: bool = True) -> None:
         self._under: dict[tuple, list[int]] = {}
+        self._names = names         # (False: gathered without them, for works compared under others' names)
 
     def candidates(self, work: Work) -> list[int]:
         """The works that may be `work`, in the order they were gathered: under its keys, those of
@@ -199,7 +208,7 @@ class _Gathered:
         years = (year, None) if year is not None else (_ANY,)
         issues = (issue, None) if issue is not None else (_ANY,)
         found: set[int] = set()
-        for key in _keys(work):
+        for key in _keys(work, self._names):
             for y in years:
                 for i in issues:
                     found.update(self._under.get((key, y, i), ()))
@@ -207,7 +216,7 @@ class _Gathered:
 
     def add(self, k: int, work: Work) -> None:
         year, issue = _dated(work)
-        for key in _keys(work):
+        for key in _keys(work, self._names):
             for y in (year, _ANY):
                 for i in (issue, _ANY):
                     under = self._under.setdefault((key, y, i), [])
@@ -218,9 +227,9 @@ class _Gathered:
 _ANY = "any"    # a year or issue of any value (those of the works are tuples: never this)
 
 
-def _keys(work: Work) -> list[tuple]:
-    names = name_keys(work.names)
-    first = (kind_class(work.kind), names[0] if names else None)
+def _keys(work: Work, names: bool = True) -> list[tuple]:
+    keys_of_names = name_keys(work.names) if names else ()
+    first = (kind_class(work.kind), keys_of_names[0] if keys_of_names else None)
     title = work.title or work.container
     keys: list[tuple] = [(first, "title", title_words(title)), (first, "main title", title_words(main_title(title)))]
     if work.kind is WorkKind.ISSUE and work.year:
@@ -315,7 +324,7 @@ def _author_date(c: Citation, p: Pointer, works: list[Cited], register: dict[str
         return recent[0] if recent else match[0]
     if match:
         return match[0]
-    named = _named_in_prose(works, p)
+    named = _named_in_prose(works, p, named_works.nameless(p.year))
     if named is not None:
         named_works.renamed()
         doubts.append((i, "names a work cited without its author; the author is the one the note's prose names"))
@@ -338,6 +347,17 @@ class _WorksByName:
     def __init__(self, works: list[Cited]) -> None:
         self._works = works
         self._of: dict[tuple[tuple[str, ...], bool], tuple[int, list[int]]] = {}
+        self._nameless: dict[str, list[int]] = {}
+        self._nameless_read = 0
+
+    def nameless(self, year: str) -> list[int]:
+        """The works without names of that year, in their order (those _named_in_prose reads)."""
+        for k in range(self._nameless_read, len(self._works)):
+            work = self._works[k].work
+            if not work.names:
+                self._nameless.setdefault(work.year, []).append(k)
+        self._nameless_read = len(self._works)
+        return list(self._nameless.get(year, ()))
 
     def of(self, p: Pointer) -> list[int]:
         key = (p.families, p.others)
@@ -351,15 +371,18 @@ class _WorksByName:
     def renamed(self) -> None:
         """A work was given names (_named_in_prose): every list is made again."""
         self._of.clear()
+        self._nameless.clear()
+        self._nameless_read = 0
 
 
-def _named_in_prose(works: list[Cited], p: Pointer) -> int | None:
+def _named_in_prose(works: list[Cited], p: Pointer, among: list[int] | None = None) -> int | None:
     """"Robert C. Tucker gives different figures … See Stalin in Power … (1990)", then "Tucker
     1990": a work cited without its author, whose note names that author in its prose, is his."""
     from .names import natural_name
     wanted = "".join(words(p.families[0])) if p.families else ""
     candidates = []
-    for k, cited in enumerate(works):
+    for k in (among if among is not None else range(len(works))):     # (among: the nameless works of that year)
+        cited = works[k]
         if cited.work.names or cited.work.year != p.year or not wanted:
             continue
         for text in cited.prose:

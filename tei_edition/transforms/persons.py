@@ -23,7 +23,7 @@ Derived words ("Stalinist", "Trotskyism") are other words, not names, and never 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from copy import copy
@@ -117,10 +117,18 @@ class Block:
         return found if found is not None else _line_in_source(self.source, self.text)
 
     def excludes(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.excluded)
+        return self._excluded.overlaps(start, end)
 
     def in_bibliography(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.bibliography)
+        return self._bibliography.holds(offset)
+
+    @cached_property
+    def _excluded(self) -> "_Spans":
+        return _Spans(self.excluded)
+
+    @cached_property
+    def _bibliography(self) -> "_Spans":
+        return _Spans(self.bibliography)
 
     @cached_property
     def spaced(self) -> list[bool]:
@@ -159,6 +167,39 @@ class Block:
             while k and (text[k - 1].isspace() if chars is None else text[k - 1] in chars):
                 k -= 1
         return not k or text[k - 1] in SENTENCE_END
+
+
+class _Spans:
+    """Spans of a block's text, asked whether one of them overlaps a range or holds an offset: by
+    bisection among them, ordered by their starts, not by a look at each one for every token (a
+    block can hold thousands: a list of works read as one block). Exact: a span that ends after
+    a point starts after that point less the longest span."""
+
+    __slots__ = ("starts", "ends", "longest")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.ends = [e for _, e in ordered]
+        self.longest = max((e - s for s, e in ordered), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Is there a span (s, e) with s < end and start < e?"""
+        k = bisect_left(self.starts, end) - 1
+        while k >= 0 and self.starts[k] > start - self.longest:
+            if self.ends[k] > start:
+                return True
+            k -= 1
+        return False
+
+    def holds(self, offset: int) -> bool:
+        """Is there a span (s, e) with s <= offset < e?"""
+        k = bisect_right(self.starts, offset) - 1
+        while k >= 0 and self.starts[k] > offset - self.longest:
+            if self.ends[k] > offset:
+                return True
+            k -= 1
+        return False
 
 
 @dataclass(eq=False)

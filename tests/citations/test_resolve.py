@@ -191,3 +191,20 @@ def test_author_date_citations_among_many_authors_find_their_works_and_those_nam
     got = targets(found, outcome)
     assert got[len(entries):len(entries) + 30] == [f"The Study of Question {k}" for k in range(30)]
     assert got[-2:] == ["The Study of Question 5", "The Study of Question 0"]
+
+
+def test_the_book_of_pieces_is_the_first_book_of_the_document_that_is_it():
+    # with its authors, without them (then any book of the same title, year and publisher), or a
+    # book of its own, which the next piece of that book finds
+    notes = ["Hana Novak, The Strike Years (Prague: Academia, 1978), 12.",
+             "Hana Novak, “The Gates”, in The Strike Years (Prague: Academia, 1978), 30–41.",
+             "“Letters”, in The Strike Years (Prague: Academia, 1978), 50–61.",
+             "Petr Kral, “Winter”, in Collected Letters (Brno: Host, 1990), 10–19.",
+             "Petr Kral, “Spring”, in Collected Letters (Brno: Host, 1990), 20–29.",
+             "Hana Novak, “Autumn”, in The Strike Years (Prague: Academia, 1979), 70–80."]
+    found = document(notes)
+    outcome = resolve(found)
+    assert outcome.books[1] == outcome.books[2] == outcome.target[0]
+    assert outcome.books[3] == outcome.books[4] != outcome.books[5]
+    assert [(outcome.works[outcome.books[k]].work.title, outcome.works[outcome.books[k]].work.year) for k in (3, 5)] \
+        == [("Collected Letters", "1990"), ("The Strike Years", "1979")]
