@@ -258,7 +258,7 @@ def growth(sizes_kb: tuple[int, int] = (100, 400)) -> None:
     import tei_edition
     small, large = sizes_kb
     tei_edition.convert(synthetic_text(20_000), {"language": "en"})   # the first conversion compiles and loads (not counted)
-    print(f"\n(g) growth by shape       {small} KB s   {large} KB s   ratio (linear: {large / small:g})")
+    print(f"\n(g) growth by shape           {small} KB s   {large} KB s   ratio (linear: {large / small:g})")
     for name, make in SHAPES.items():
         seconds = []
         for kb in sizes_kb:
@@ -266,7 +266,7 @@ def growth(sizes_kb: tuple[int, int] = (100, 400)) -> None:
             start = time.perf_counter()
             tei_edition.convert(text, {"language": "en"})
             seconds.append(time.perf_counter() - start)
-        print(f"    {name:<22}{seconds[0]:9.2f}{seconds[1]:12.2f}{seconds[1] / seconds[0]:10.1f}", flush=True)
+        print(f"    {name:<26}{seconds[0]:9.2f}{seconds[1]:12.2f}{seconds[1] / seconds[0]:10.1f}", flush=True)
 
 
 def _counts(tree) -> tuple[int, int]:
