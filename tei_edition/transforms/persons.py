@@ -124,11 +124,11 @@ class Block:
 
     @cached_property
     def _excluded(self) -> "_Spans":
-        return _Spans(self.excluded)
+        return _Spans.of(self.excluded)
 
     @cached_property
     def _bibliography(self) -> "_Spans":
-        return _Spans(self.bibliography)
+        return _Spans.of(self.bibliography)
 
     @cached_property
     def spaced(self) -> list[bool]:
@@ -183,6 +183,12 @@ class _Spans:
         self.ends = [e for _, e in ordered]
         self.longest = max((e - s for s, e in ordered), default=0)
 
+    @classmethod
+    def of(cls, spans: tuple[tuple[int, int], ...]) -> "_Spans":
+        """The spans; one shared empty set for the many blocks that have none (a long text has
+        tens of thousands of blocks, each kept to the pass's end)."""
+        return cls(spans) if spans else _NO_SPANS
+
     def overlaps(self, start: int, end: int) -> bool:
         """Is there a span (s, e) with s < end and start < e?"""
         k = bisect_left(self.starts, end) - 1
@@ -200,6 +206,9 @@ class _Spans:
                 return True
             k -= 1
         return False
+
+
+_NO_SPANS = _Spans(())
 
 
 @dataclass(eq=False)
