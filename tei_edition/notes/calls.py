@@ -8,11 +8,11 @@ a note text with that number exists and the sequence has room for it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .. import data
+from ..offsets import Spans
 from ..model import NoteFamily
 from ..vocabulary import FROM_SUPERSCRIPT, OCR_DIGITS, SUPERSCRIPT_DIGITS
 from .labels import number
@@ -165,38 +165,9 @@ def _after_stop_word(text: str, start: int) -> bool:
 _TRAILING_MARKS = re.compile(r"[^\w°º.]+$")
 
 
-class _Taken:
-    """The spans of the calls taken so far in a block: does one of them overlap a candidate's? By
-    bisection among them, ordered by their starts, not a scan of every span for every candidate: a
-    block of thousands of calls (a list of notes read as one block) made that quadratic. Exact: a
-    span that ends after `core` starts after `core` less the longest span taken."""
-
-    __slots__ = ("starts", "ends", "longest")
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.longest = 0
-
-    def overlaps(self, core: int, end: int) -> bool:
-        """Is there a span (s, e) taken with s < end and core < e?"""
-        k = bisect_left(self.starts, end) - 1
-        while k >= 0 and self.starts[k] > core - self.longest:
-            if self.ends[k] > core:
-                return True
-            k -= 1
-        return False
-
-    def add(self, start: int, end: int) -> None:
-        k = bisect_right(self.starts, start)
-        self.starts.insert(k, start)
-        self.ends.insert(k, end)
-        self.longest = max(self.longest, end - start)
-
-
 def candidates_in(text: str, block: int) -> list[Candidate]:
     found: list[Candidate] = []
-    taken = _Taken()
+    taken = Spans()     # the calls taken so far (a block of thousands: a list of notes read as one)
     starts = _scan_starts(text)
     for f in _FORMS:
         pos = starts[f.opens]

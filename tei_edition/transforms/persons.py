@@ -23,7 +23,7 @@ Derived words ("Stalinist", "Trotskyism") are other words, not names, and never 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from copy import copy
@@ -35,6 +35,7 @@ from lxml import etree
 
 from ..data import DataFiles
 from ..model import SourceText
+from ..offsets import Spans
 from ..passes import Context, Declaration, Section, TreePass
 from ..registers.persons import Person, PersonsRegister, Token, TokenKind, fold, key_of, name_tokens, person_element
 from ..report import Entry, Kind
@@ -122,13 +123,15 @@ class Block:
     def in_bibliography(self, offset: int) -> bool:
         return self._bibliography.holds(offset)
 
+    # (by bisection, offsets.Spans: a block can hold thousands; one shared empty set for the tens
+    # of thousands of blocks of a long text that have none)
     @cached_property
-    def _excluded(self) -> "_Spans":
-        return _Spans.of(self.excluded)
+    def _excluded(self) -> Spans:
+        return Spans(self.excluded) if self.excluded else _NO_SPANS
 
     @cached_property
-    def _bibliography(self) -> "_Spans":
-        return _Spans.of(self.bibliography)
+    def _bibliography(self) -> Spans:
+        return Spans(self.bibliography) if self.bibliography else _NO_SPANS
 
     @cached_property
     def spaced(self) -> list[bool]:
@@ -169,46 +172,7 @@ class Block:
         return not k or text[k - 1] in SENTENCE_END
 
 
-class _Spans:
-    """Spans of a block's text, asked whether one of them overlaps a range or holds an offset: by
-    bisection among them, ordered by their starts, not by a look at each one for every token (a
-    block can hold thousands: a list of works read as one block). Exact: a span that ends after
-    a point starts after that point less the longest span."""
-
-    __slots__ = ("starts", "ends", "longest")
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.ends = [e for _, e in ordered]
-        self.longest = max((e - s for s, e in ordered), default=0)
-
-    @classmethod
-    def of(cls, spans: tuple[tuple[int, int], ...]) -> "_Spans":
-        """The spans; one shared empty set for the many blocks that have none (a long text has
-        tens of thousands of blocks, each kept to the pass's end)."""
-        return cls(spans) if spans else _NO_SPANS
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Is there a span (s, e) with s < end and start < e?"""
-        k = bisect_left(self.starts, end) - 1
-        while k >= 0 and self.starts[k] > start - self.longest:
-            if self.ends[k] > start:
-                return True
-            k -= 1
-        return False
-
-    def holds(self, offset: int) -> bool:
-        """Is there a span (s, e) with s <= offset < e?"""
-        k = bisect_right(self.starts, offset) - 1
-        while k >= 0 and self.starts[k] > offset - self.longest:
-            if self.ends[k] > offset:
-                return True
-            k -= 1
-        return False
-
-
-_NO_SPANS = _Spans(())
+_NO_SPANS = Spans()
 
 
 @dataclass(eq=False)

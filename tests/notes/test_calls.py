@@ -8,7 +8,7 @@ import pytest
 
 from tei_edition.model import NoteFamily
 from tei_edition.notes.calls import (_FORMS, _LAST_LETTERS, _LAST_WORD, MEDIUM, STRONG, WEAK, _before_spaces,
-                                     _scan_starts, _search_before, _spans, _Taken, candidates_in,
+                                     _scan_starts, _search_before, _spans, candidates_in,
                                      find_candidates)
 
 
@@ -77,8 +77,9 @@ def test_a_strong_form_is_not_read_again_by_a_weaker_one():
 
 def test_the_spans_taken_overlap_a_candidate_as_a_scan_of_every_one_says():
     import random
+    from tei_edition.offsets import Spans
     rng = random.Random(11)
-    taken, spans = _Taken(), []
+    taken, spans = Spans(), []
     for _ in range(400):
         start = rng.randrange(0, 3000)
         core, end = start + rng.randrange(0, 4), start + rng.randrange(4, 12)

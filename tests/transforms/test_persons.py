@@ -478,11 +478,11 @@ def test_a_token_opens_a_sentence_as_the_text_before_it_stripped_of_spaces_and_m
 
 def test_spans_overlap_a_range_and_hold_an_offset_as_a_look_at_each_says():
     import random
-    from tei_edition.transforms.persons import _Spans
+    from tei_edition.offsets import Spans
     rng = random.Random(17)
     for _ in range(50):
         spans = [(s, s + rng.randrange(0, 30)) for s in (rng.randrange(0, 500) for _ in range(rng.randrange(0, 40)))]
-        index = _Spans(spans)
+        index = Spans(spans)
         for _ in range(60):
             start = rng.randrange(-5, 520)
             end = start + rng.randrange(0, 40)
