@@ -43,10 +43,14 @@ def _own(e: etree._Element) -> tuple[tuple[int, int], ...]:
         if not value:
             return ()
         found = _parsed(value)
-        if len(_OF_ELEMENT) >= _PARSED_KEPT:
-            _OF_ELEMENT.clear()
-        _OF_ELEMENT[e] = found
+        _keep(e, found)
     return found
+
+
+def _keep(e: etree._Element, anchors: tuple[tuple[int, int], ...]) -> None:
+    if len(_OF_ELEMENT) >= _PARSED_KEPT:
+        _OF_ELEMENT.clear()
+    _OF_ELEMENT[e] = anchors
 
 
 # The tree passes ask a paragraph's anchors again at every match and mark they handle, and the
@@ -93,9 +97,7 @@ def _store(e: etree._Element, kept: tuple[tuple[int, int], ...], written: list[s
             value = " ".join([f"{o}:{ln}" for o, ln in kept])
         e.set(LINES, value)
         _remember(value, kept)
-        if len(_OF_ELEMENT) >= _PARSED_KEPT:
-            _OF_ELEMENT.clear()
-        _OF_ELEMENT[e] = kept
+        _keep(e, kept)
     else:
         _OF_ELEMENT.pop(e, None)
         if LINES in e.attrib:
