@@ -145,14 +145,26 @@ def _superscript(n: int) -> str:
     return str(n).translate(_SUPERSCRIPT)
 
 
+def _numbered(size: int, piece, *heads: str) -> tuple[list[list[str]], int]:
+    """Lists begun with `heads`, each given its part of `piece(k)` for k = 1, 2, ... until all
+    together hold `size` characters; with the last k. The total is kept as it grows, not summed
+    again at each piece (that would be quadratic in the generator itself)."""
+    lists = [[head] if head else [] for head in heads]
+    total, k = sum(map(len, heads)), 0
+    while total < size:
+        k += 1
+        for out, part in zip(lists, piece(k)):
+            out.append(part)
+            total += len(part)
+    return lists, k
+
+
 def _numbered_list(size: int) -> str:
     """Paragraphs each ending with a superscript call, then a numbered list of short entries, one
     per line, with no blank line between them, that is not read as the calls' notes: the layout
     leaves it as one block of thousands of numbers."""
-    out, k = ["Entries of the Register\n\n"], 0
-    while sum(map(len, out)) < size:
-        k += 1
-        out.append(f"Entry {k} of the register is described here.{_superscript(k)}\n\n")
+    (out,), k = _numbered(size, lambda k: (f"Entry {k} of the register is described here.{_superscript(k)}\n\n",),
+                          "Entries of the Register\n\n")
     out.append("Index\n\n" + "".join(f"{i}. Item {i}, page {i}.\n" for i in range(1, k + 1)))
     return "".join(out)
 
@@ -161,77 +173,70 @@ def _list_of_works(size: int) -> str:
     """A paragraph, then a list of works, one per line with no blank line between them, that the
     layout reads as one block of thousands of lines."""
     authors = ["Deutscher, Isaac", "Broué, Pierre", "Carr, E. H.", "Daniels, Robert V.", "Reiman, Michal"]
-    out, k = ["Works Cited in the Study\n\nThe study cites the works below.\n\nBibliography\n\n"], 0
-    while sum(map(len, out)) < size:
-        k += 1
-        out.append(f"{authors[k % len(authors)]} ({1920 + k % 80}). The Opposition, volume {k}. London: Verso.\n")
+
+    def work(k: int) -> tuple[str]:
+        return (f"{authors[k % len(authors)]} ({1920 + k % 80}). The Opposition, volume {k}. London: Verso.\n",)
+    (out,), _ = _numbered(size, work, "Works Cited in the Study\n\nThe study cites the works below.\n\nBibliography\n\n")
     return "".join(out)
 
 
 def _table(size: int) -> str:
     """A paragraph, then a table of figures set out in columns of spaces, one row per line."""
-    out, k = ["Output of Industry by Year\n\nThe table gives the output of the plan, year by year.\n\n"], 0
-    while sum(map(len, out)) < size:
-        k += 1
-        out.append(f"{1900 + k % 100}    {k * 3:>8}    {k * 7:>8}    {k % 13:>4}\n")
+    (out,), _ = _numbered(size, lambda k: (f"{1900 + k % 100}    {k * 3:>8}    {k * 7:>8}    {k % 13:>4}\n",),
+                          "Output of Industry by Year\n\nThe table gives the output of the plan, year by year.\n\n")
     return "".join(out)
+
+
+_FAMILIES = ["Daniels", "Reiman", "Broué", "Deutscher", "Carr", "Cohen", "Getty", "Fitzpatrick", "Lewin"]
 
 
 def _author_date(size: int) -> str:
     """Paragraphs each citing a work by author and year, and the list of references they cite."""
-    families = ["Daniels", "Reiman", "Broué", "Deutscher", "Carr", "Cohen", "Getty", "Fitzpatrick", "Lewin"]
-    body, references, k = ["Studies of the Opposition\n\n"], [], 0
-    while sum(map(len, body)) + sum(map(len, references)) < size:
-        k += 1
-        family, year = families[k % len(families)] + "son" * (k // len(families) % 4), 1900 + k % 97
-        body.append(f"As the record shows, the debate turned on the plan ({family} {year}: {k % 200 + 1}).\n\n")
-        references.append(f"{family}, {chr(65 + k % 26)}. ({year}). The Study of Question {k}. London: Verso.\n")
+    def citing(k: int) -> tuple[str, str]:
+        family, year = _FAMILIES[k % 9] + "son" * (k // 9 % 4), 1900 + k % 97
+        return (f"As the record shows, the debate turned on the plan ({family} {year}: {k % 200 + 1}).\n\n",
+                f"{family}, {chr(65 + k % 26)}. ({year}). The Study of Question {k}. London: Verso.\n")
+    (body, references), _ = _numbered(size, citing, "Studies of the Opposition\n\n", "")
     return "".join(body) + "References\n\n" + "\n".join(references)
 
 
 def _chapters(size: int) -> str:
     """Paragraphs each with a note call, and their notes, each citing a chapter in an edited book."""
-    families = ["Daniels", "Reiman", "Broué", "Deutscher", "Carr", "Cohen", "Getty", "Fitzpatrick", "Lewin"]
-    body, notes, k = ["Essays on the Opposition\n\n"], [], 0
-    while sum(map(len, body)) + sum(map(len, notes)) < size:
-        k += 1
-        author, editor = families[k % 9] + "son" * (k // 9 % 5), families[(k + 4) % 9]
-        body.append(f"The debate turned on the plan, and on little else.{k} More followed.\n\n")
-        notes.append(f"{k}. {chr(65 + k % 26)}. {author}, “The Question of Volume {k}”, in {chr(66 + k % 20)}. "
-                     f"{editor} (ed.), Essays on Topic {k}, London: Verso, {1900 + k % 97}, pp. {k % 50 + 1}–{k % 50 + 20}.")
+    def calling(k: int) -> tuple[str, str]:
+        author, editor = _FAMILIES[k % 9] + "son" * (k // 9 % 5), _FAMILIES[(k + 4) % 9]
+        return (f"The debate turned on the plan, and on little else.{k} More followed.\n\n",
+                f"{k}. {chr(65 + k % 26)}. {author}, “The Question of Volume {k}”, in {chr(66 + k % 20)}. "
+                f"{editor} (ed.), Essays on Topic {k}, London: Verso, {1900 + k % 97}, pp. {k % 50 + 1}–{k % 50 + 20}.")
+    (body, notes), _ = _numbered(size, calling, "Essays on the Opposition\n\n", "")
     return "".join(body) + "Notes\n\n" + "\n".join(notes) + "\n"
 
 
 def _markdown(size: int) -> str:
     """A Markdown book: a section for each paragraph, emphasis, and a footnote citing an issue of
-    a periodical at each paragraph's end."""
-    out, notes, k = ["# The Bulletin Years\n\n"], [], 0
-    while sum(map(len, out)) < size:
-        k += 1
-        out.append(f"## Section {k}\n\nThe party must *turn its face* to the working class[^{k}], "
-                   f"said **Trotsky** in {1900 + k % 40}.\n\n")
-        notes.append(f"[^{k}]: Bulletin of the Opposition, No. {k}, p. {k % 90 + 1}.\n")
+    a periodical at each paragraph's end (the notes do not count towards the size)."""
+    def section(k: int) -> tuple[str]:
+        return (f"## Section {k}\n\nThe party must *turn its face* to the working class[^{k}], "
+                f"said **Trotsky** in {1900 + k % 40}.\n\n",)
+    (out,), k = _numbered(size, section, "# The Bulletin Years\n\n")
+    notes = [f"[^{i}]: Bulletin of the Opposition, No. {i}, p. {i % 90 + 1}.\n" for i in range(1, k + 1)]
     return "".join(out) + "\n" + "".join(notes)
 
 
 def _restructured_text(size: int) -> str:
     """The same book in reStructuredText, its notes auto-numbered ('[#]_')."""
-    out, notes, k = ["The Bulletin Years\n==================\n\n"], [], 0
-    while sum(map(len, out)) < size:
-        k += 1
+    def section(k: int) -> tuple[str]:
         title = f"Section {k}"
-        out.append(f"{title}\n{'-' * len(title)}\n\nThe party must *turn its face* to the working class [#]_, "
-                   f"said **Trotsky** in {1900 + k % 40}.\n\n")
-        notes.append(f".. [#] Bulletin of the Opposition, No. {k}, p. {k % 90 + 1}.\n")
+        return (f"{title}\n{'-' * len(title)}\n\nThe party must *turn its face* to the working class [#]_, "
+                f"said **Trotsky** in {1900 + k % 40}.\n\n",)
+    (out,), k = _numbered(size, section, "The Bulletin Years\n==================\n\n")
+    notes = [f".. [#] Bulletin of the Opposition, No. {i}, p. {i % 90 + 1}.\n" for i in range(1, k + 1)]
     return "".join(out) + "\n" + "".join(notes)
 
 
 def _read_notes(size: int) -> str:
     """Paragraphs each ending with a superscript call, and the notes under a 'Notes' heading."""
-    out, k = ["The Letters of the Opposition\n\n"], 0
-    while sum(map(len, out)) < size:
-        k += 1
-        out.append(f"{_SENTENCES[k % len(_SENTENCES)]}{_superscript(k)}\n\n")
+    (out,), k = _numbered(size, lambda k: (f"{_SENTENCES[k % len(_SENTENCES)]}{_superscript(k)}\n\n",),
+                          "The Letters of the Opposition\n\n")
     out.append("Notes\n\n" + "".join(f"{i}. {_NOTES[i % len(_NOTES)]}\n" for i in range(1, k + 1)))
     return "".join(out)
 
