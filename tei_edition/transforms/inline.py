@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 
 from lxml import etree
 
@@ -140,6 +140,125 @@ def wrap(e: etree._Element, start: int, end: int, new: etree._Element, *, traili
     return True
 
 
+class WrapsFromTheEnd:
+    """wrap() for many spans of one element's own text, given from its end towards its start (as
+    a paragraph's quotations are placed): e's own text nodes are read once, and each node is
+    written once, when no span is left in it, not at every span (lxml copies a text node each time
+    it is read or written: thousands of quotations in a text on one line made wrap() quadratic).
+    Until `flush()` the tree's text nodes are not yet cut, so e is read through this object
+    (`child_holding`) and `flush()` must come before anything else reads e. A span that ends after
+    the one wrapped before it makes this read e again, then go on from there (correct, not fast)."""
+
+    def __init__(self, e: etree._Element) -> None:
+        self.element = e
+        self._read()
+
+    @classmethod
+    def of(cls, e: etree._Element) -> "WrapsFromTheEnd | None":
+        """For e, unless a child is a comment or a processing instruction (its text would count)."""
+        return cls(e) if all(isinstance(child.tag, str) for child in e) else None
+
+    def _read(self) -> None:
+        self.owners: list[etree._Element | None] = []   # slot k: e.text (None) or the tail of child owners[k]
+        self.bases: list[int] = []          # the own offset each slot begins at
+        self.texts: list[str] = []          # each slot's text as read; only its first `lengths[k]` are its own now
+        self.lengths: list[int] = []
+        self.starts: list[int] = []         # where the own text of owners[k] begins (slot k > 0)
+        self.dirty: set[int] = set()        # slots cut here and not yet written to the tree
+        self.limit = float("inf")           # the start of the span wrapped last
+        for owner, base, text in _slots(self.element):
+            self.starts.append(base - (_own_length(owner) if owner is not None else 0))
+            self.owners.append(owner)
+            self.bases.append(base)
+            self.texts.append(text)
+            self.lengths.append(len(text))
+
+    def wrap(self, start: int, end: int, new: etree._Element, *, trailing: bool = False) -> bool:
+        """What `wrap(e, start, end, new, trailing=…)` does, with the same tree once flushed."""
+        if not 0 <= start < end:
+            return False
+        if end > self.limit:
+            self.flush()
+            self._read()
+        first, last = self._locate(start, later=True), self._locate(end, later=trailing)
+        if first is None or last is None or first > last:
+            return False
+        e = self.element
+        own_anchors = anchors_of(e)
+        anchors = [(o - start, ln) for o, ln in own_anchors if start < o < end]
+        first_line = _line_in(own_anchors, start) if own_anchors else line_at(e, start)
+        set_anchors(new, [(0, first_line)] + anchors if first_line is not None else anchors)
+        (i, cut_start), (j, cut_end) = first, last
+        text_i = self.texts[i]
+        if i == j:
+            new.text = text_i[cut_start:cut_end] or None
+        else:
+            new.text = text_i[cut_start:self.lengths[i]] or None
+            for k in range(i + 1, j + 1):
+                self._write(k, cut_end if k == j else self.lengths[k])
+                new.append(self.owners[k])          # keeps its tail
+        new.tail = self.texts[j][cut_end:self.lengths[j]] or None
+        for k in sorted(self.dirty):
+            if k > j:
+                self._write(k, self.lengths[k])     # no span is left in it
+        owner_i = self.owners[i]
+        if owner_i is None:
+            e.insert(0, new)
+        else:
+            owner_i.addnext(new)
+        self.lengths[i] = cut_start
+        self.dirty.add(i)
+        for column in (self.owners, self.bases, self.texts, self.lengths, self.starts):
+            del column[i + 1:]      # the slots after the span: none is read again
+        self.limit = start
+        return True
+
+    def child_holding(self, start: int, end: int, skip: Container[str]) -> tuple[etree._Element | None, int]:
+        """The child of e, not a note nor one of `skip`, whose own text holds e's own
+        text[start:end], and where its text begins (quotations' `_child_holding`, read here): the
+        last child that has own text and begins at or before `start`, if it holds the span."""
+        if end > self.limit:
+            self.flush()
+            self._read()
+        k = bisect_right(self.starts, start, 1) - 1
+        while k >= 1:
+            child = self.owners[k]
+            assert child is not None
+            length = self.bases[k] - self.starts[k]
+            if length:          # (a note's own text does not count: its length is 0)
+                holds = end <= self.starts[k] + length and local_name(child) not in skip
+                return (child, self.starts[k]) if holds else (None, 0)
+            k -= 1
+        return None, 0
+
+    def flush(self) -> None:
+        """Write every text node cut here to the tree."""
+        for k in sorted(self.dirty):
+            self._write(k, self.lengths[k])
+
+    def _write(self, k: int, length: int) -> None:
+        if k not in self.dirty and length == len(self.texts[k]):
+            return
+        text = self.texts[k][:length] or None
+        owner = self.owners[k]
+        if owner is None:
+            self.element.text = text
+        else:
+            owner.tail = text
+        self.dirty.discard(k)
+
+    def _locate(self, offset: int, later: bool) -> tuple[int, int] | None:
+        """`_locate` over the slots here, by bisection: the slots holding an offset are a run
+        that ends at the last slot beginning at or before it."""
+        k = bisect_right(self.bases, offset) - 1
+        if k < 0 or offset > self.bases[k] + self.lengths[k]:
+            return None
+        if not later:
+            while k > 0 and self.bases[k - 1] + self.lengths[k - 1] >= offset:
+                k -= 1
+        return k, offset - self.bases[k]
+
+
 def _line_in(anchors: list[tuple[int, int]], offset: int) -> int:
     """The line of the character at `offset`, given the (non-empty) lines an element carries: what
     `tei.lines.line_at` answers for that element."""
@@ -180,4 +299,4 @@ def _locate(slots: list[tuple[etree._Element | None, int, str]], offset: int, la
     return found
 
 
-__all__ = ["text_blocks", "replace_in_text", "wrap"]
+__all__ = ["text_blocks", "replace_in_text", "wrap", "WrapsFromTheEnd"]

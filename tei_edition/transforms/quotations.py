@@ -33,7 +33,7 @@ from ..tei.elements import el, within
 from ..tei.lines import LINES, line_at, replaced
 from ..tei.namespaces import local_name, tei
 from ..tei.text import raw_text
-from .inline import text_blocks, text_length, wrap
+from .inline import WrapsFromTheEnd, text_blocks, text_length, wrap
 from .quotation_marks import HABIT_MARKS, MASK, Habit, Mark, Marks, Pair, adopt, analyse, run_over
 
 # Elements whose text the pass never reads: a citation's marks are the citation's, a title's the
@@ -288,11 +288,14 @@ def _quotations(unit: Unit, found, verbs: dict[str, str], report: StageReport, k
     # paragraph of thousands, a text on one line, made that quadratic). What is reported and
     # placed keeps the order of the text.
     placings: list[tuple[_Reported, list[tuple[etree._Element, Pair]]]] = []
+    wraps = WrapsFromTheEnd.of(e)
     for pair in reversed(pairs):
         kind = kinds.get(id(pair)) or _kind(unit, pair, verbs, (0, len(unit.text)))
         reported, placed_here = _Reported(), []
-        _place(unit, pair, kind, e, 0, verbs, reported, placed_here)
+        _place(unit, pair, kind, e, 0, verbs, reported, placed_here, wraps)
         placings.append((reported, placed_here))
+    if wraps is not None:
+        wraps.flush()
     placed: list[tuple[etree._Element, Pair]] = []
     for reported, placed_here in reversed(placings):
         reported.to(report)
@@ -327,17 +330,19 @@ def _around(text: str, m: Mark) -> str:
 
 
 def _place(unit: Unit, pair: Pair, kind: Kind, container: etree._Element, base: int, verbs: dict[str, str],
-           report: StageReport | _Reported, placed: list[tuple[etree._Element, Pair]]) -> None:
+           report: StageReport | _Reported, placed: list[tuple[etree._Element, Pair]],
+           wraps: WrapsFromTheEnd | None = None) -> None:
     """Wrap the pair's text, marks included, in its element inside `container` (whose own text
-    begins at offset `base` of the unit's), then its nested pairs inside that element."""
+    begins at offset `base` of the unit's; `wraps` wraps in the unit's element), then its nested
+    pairs inside that element."""
     text = unit.text
     line = line_at(unit.element, pair.start)
     new = el(kind.value, {"rend": pair.rend})
-    if not _wrap_deep(container, pair.start - base, pair.end - base, new):
+    if not _wrap_deep(container, pair.start - base, pair.end - base, new, wraps):
         report.doubt(KEPT_CROSSING, line, _excerpt(pair.inner(text)))
         for child in pair.children:       # the quotations inside it may still be placed
             _place(unit, child, _kind(unit, child, verbs, (pair.inner_start, pair.inner_end)), container, base,
-                   verbs, report, placed)
+                   verbs, report, placed, wraps)
         return
     report.recognise(f"quotation found: {kind.value} ({pair.rend} marks)", line, _excerpt(pair.inner(text)))
     placed.append((new, pair))
@@ -489,13 +494,18 @@ def _shift(pair: Pair, by: int) -> None:
 # --------------------------------------------------------------------------- the tree
 
 
-def _wrap_deep(e: etree._Element, start: int, end: int, new: etree._Element) -> bool:
+def _wrap_deep(e: etree._Element, start: int, end: int, new: etree._Element,
+               wraps: WrapsFromTheEnd | None = None) -> bool:
     """wrap() the span in the deepest element whose own text holds it: `e`, or a child of e
-    (emphasis) when the span lies inside it, marks and all (*“…”* is an emphasised quotation)."""
-    child, offset = _child_holding(e, start, end)
+    (emphasis) when the span lies inside it, marks and all (*“…”* is an emphasised quotation).
+    In the element `wraps` holds, it reads and wraps."""
+    if wraps is not None and e is wraps.element:
+        child, offset = wraps.child_holding(start, end, OPAQUE)
+    else:
+        child, offset = _child_holding(e, start, end)
     if child is not None:
         return _wrap_deep(child, start - offset, end - offset, new)
-    return wrap(e, start, end, new)
+    return wraps.wrap(start, end, new) if wraps is not None and e is wraps.element else wrap(e, start, end, new)
 
 
 def _child_holding(e: etree._Element, start: int, end: int) -> tuple[etree._Element | None, int]:

@@ -201,3 +201,73 @@ def test_names_wrapped_last_first_take_their_own_children_and_leave_the_others()
     assert [raw_text(n) for n in names] == ["Anna", "Berta", "Clara"]
     assert [n.tail for n in names] == [", ", " zu ", "."]
     assert p.find(tei("note")).tail == " und "
+
+
+# ------------------------------------------------------------------ wraps from the end
+
+
+def _rich_paragraph() -> etree._Element:
+    # own text: 'Tomás escribió ' 'a Inés' ' y ' '' (a call) ' luego ' 'a Ramón' ', sin más.'
+    p = el("p", None, "Tomás escribió ")
+    set_anchors(p, [(0, 11), (18, 12), (30, 13)])
+    sub(p, "hi", None, "a Inés").tail = " y "
+    sub(p, "note", None, "Carta perdida.").tail = " luego "
+    sub(p, "hi", None, "a Ramón").tail = ", sin más."
+    return p
+
+
+def _spans_from_the_end(length: int, rng) -> list[tuple[int, int]]:
+    """Random non-overlapping spans, each before the one drawn before it; now and then one that
+    ends after the last (the order a caller may break)."""
+    spans, end = [], length
+    while end > 1:
+        start = rng.randrange(0, end)
+        stop = rng.randrange(start + 1, end + 1)
+        spans.append((start, stop))
+        end = start if rng.random() > 0.1 else length
+    return spans
+
+
+def test_wraps_from_the_end_give_the_tree_wrap_gives_span_by_span():
+    import random
+    from tei_edition.transforms.inline import WrapsFromTheEnd
+    rng = random.Random(7)
+    length = len(raw_text(_rich_paragraph()))
+    for trial in range(400):
+        spans, trailing = _spans_from_the_end(length, rng), rng.random() < 0.5
+        plain, batched = _rich_paragraph(), _rich_paragraph()
+        wraps = WrapsFromTheEnd.of(batched)
+        assert wraps is not None
+        for start, end in spans:
+            done = wrap(plain, start, end, el("q"), trailing=trailing)
+            assert wraps.wrap(start, end, el("q"), trailing=trailing) == done, (trial, start, end)
+        wraps.flush()
+        assert etree.tostring(batched) == etree.tostring(plain), (trial, spans)
+        for q_plain, q_batched in zip(plain.iter(tei("q")), batched.iter(tei("q"))):
+            assert anchors_of(q_batched) == anchors_of(q_plain)
+
+
+def test_wraps_from_the_end_find_the_child_holding_a_span_as_the_tree_read_again_would():
+    from tei_edition.transforms.inline import WrapsFromTheEnd
+    from tei_edition.transforms.quotations import OPAQUE, _child_holding
+    plain, batched = _rich_paragraph(), _rich_paragraph()
+    text = raw_text(plain)
+    cut = text.index(", sin")                   # the span last wrapped: ', sin más.'
+    wrap(plain, cut, len(text), el("q"))
+    wraps = WrapsFromTheEnd.of(batched)
+    assert wraps.wrap(cut, len(text), el("q"))
+    for start in range(cut):
+        for end in range(start + 1, cut + 1):
+            expected = _child_holding(plain, start, end)
+            child, offset = wraps.child_holding(start, end, OPAQUE)
+            index = list(batched).index(child) if child is not None else None
+            assert (index, offset) == ((list(plain).index(expected[0]), expected[1])
+                                       if expected[0] is not None else (None, 0)), (start, end)
+    assert wraps.child_holding(text.index("Inés"), text.index("Inés") + 4, OPAQUE)[0].text == "a Inés"
+    assert wraps.child_holding(text.index("Inés"), text.index("Inés") + 4, {"hi"}) == (None, 0)
+
+
+def test_a_comment_among_the_children_leaves_the_element_to_plain_wrap():
+    from tei_edition.transforms.inline import WrapsFromTheEnd
+    p = _para("Sie kam<!-- Randnotiz --> und ging.")
+    assert WrapsFromTheEnd.of(p) is None
