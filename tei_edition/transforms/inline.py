@@ -111,11 +111,7 @@ def wrap(e: etree._Element, start: int, end: int, new: etree._Element, *, traili
     last = _locate(slots, end, later=trailing)
     if first is None or last is None or (first[0], first[1]) > (last[0], last[1]):
         return False
-    own_anchors = anchors_of(e)
-    anchors = [(o - start, ln) for o, ln in own_anchors if start < o < end]
-    # (e's lines, once read, give the span's first line as `line_at` does, without reading them again)
-    first_line = _line_in(own_anchors, start) if own_anchors else line_at(e, start)
-    set_anchors(new, [(0, first_line)] + anchors if first_line is not None else anchors)
+    _carry_lines(e, start, end, new)
     (i, cut_start), (j, cut_end) = first, last
     owner_i, text_i = slots[i][0], slots[i][2]
     text_j = slots[j][2]
@@ -184,10 +180,7 @@ class WrapsFromTheEnd:
         if first is None or last is None or first > last:
             return False
         e = self.element
-        own_anchors = anchors_of(e)
-        anchors = [(o - start, ln) for o, ln in own_anchors if start < o < end]
-        first_line = _line_in(own_anchors, start) if own_anchors else line_at(e, start)
-        set_anchors(new, [(0, first_line)] + anchors if first_line is not None else anchors)
+        _carry_lines(e, start, end, new)
         (i, cut_start), (j, cut_end) = first, last
         text_i = self.texts[i]
         if i == j:
@@ -257,6 +250,15 @@ class WrapsFromTheEnd:
             while k > 0 and self.bases[k - 1] + self.lengths[k - 1] >= offset:
                 k -= 1
         return k, offset - self.bases[k]
+
+
+def _carry_lines(e: etree._Element, start: int, end: int, new: etree._Element) -> None:
+    """Give `new` the source lines of e's own text[start:end], which it is to hold."""
+    own_anchors = anchors_of(e)
+    anchors = [(o - start, ln) for o, ln in own_anchors if start < o < end]
+    # (e's lines, once read, give the span's first line as `line_at` does, without reading them again)
+    first_line = _line_in(own_anchors, start) if own_anchors else line_at(e, start)
+    set_anchors(new, [(0, first_line)] + anchors if first_line is not None else anchors)
 
 
 def _line_in(anchors: list[tuple[int, int]], offset: int) -> int:
