@@ -208,3 +208,36 @@ def test_the_book_of_pieces_is_the_first_book_of_the_document_that_is_it():
     assert outcome.books[3] == outcome.books[4] != outcome.books[5]
     assert [(outcome.works[outcome.books[k]].work.title, outcome.works[outcome.books[k]].work.year) for k in (3, 5)] \
         == [("Collected Letters", "1990"), ("The Strike Years", "1979")]
+
+
+def test_of_works_alike_the_one_last_cited_is_read_not_the_first_gathered():
+    # two works of one author and year, no letters: "Kowalczyk 1964" is the one cited latest,
+    # here the second of the list (cited in note 1), though a note by another author came between
+    entries = ["Kowalczyk, Jan 1964, Pierwsze pisma, Warszawa: PWN.",
+               "Kowalczyk, Jan 1964, Drugie pisma, Warszawa: PWN."]
+    notes = ["Jan Kowalczyk, Drugie pisma (Warszawa: PWN, 1964), 5.", "Ewa Zielinska, Morze (Gdańsk: Marpress, 1970), 2.",
+             "Kowalczyk 1964, 7."]
+    found = document(notes, entries)
+    outcome = resolve(found)
+    assert targets(found, outcome)[-1] == "Drugie pisma"
+    assert any("may name 2 works of that author and year" in why for _, why in outcome.doubts)
+
+
+def test_of_works_alike_the_last_in_the_same_stream_comes_first():
+    # the notes found before the list (their indices lower): in the notes, the work note 1 cites
+    # is the last cited there, though the list's entry of the other one was found later
+    entries = ["Kowalczyk, Jan 1964, Pierwsze pisma, Warszawa: PWN.",
+               "Kowalczyk, Jan 1964, Drugie pisma, Warszawa: PWN."]
+    notes = ["Jan Kowalczyk, Pierwsze pisma (Warszawa: PWN, 1964), 9.", "Kowalczyk 1964, 7."]
+    found = document(notes)
+    found += [Found(reference_entry(text, 0, len(text), []), None, "list", (k,), text=text) for k, text in enumerate(entries)]
+    got = targets(found, resolve(found))
+    assert got[1] == "Pierwsze pisma" and got[2:] == ["Pierwsze pisma", "Drugie pisma"]
+
+
+def test_op_cit_may_name_a_work_known_from_a_short_form_alone():
+    notes = ["Lindqvist, Hamnarna, s. 4.", "Lindqvist, op. cit., s. 12."]
+    found = document(notes)
+    outcome = resolve(found)
+    assert outcome.works[outcome.target[0]].minimal
+    assert outcome.target[1] == outcome.target[0]
