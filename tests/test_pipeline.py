@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
+
+import tei_edition
 from passlab import context_of, only, xp
 
 from tei_edition.model import BlockKind, Document
@@ -290,3 +292,37 @@ def test_a_cache_marked_for_the_tree_phase_is_emptied_and_answers_as_before():
     empty_earlier_caches()
     assert parsed == {} and doubled.cache_info().currsize == 0
     assert doubled(4) == 8 and calls == [4, 4]
+
+
+def test_a_cache_of_the_conversion_is_emptied_when_it_ends_even_when_it_fails(monkeypatch):
+    from tei_edition.garbage import emptied_when_the_conversion_ends
+    kept = emptied_when_the_conversion_ends({"left": "from before"})
+    tei_edition.convert("Ein kurzer Absatz über den Hafen.\n", {"language": "de"})
+    assert kept == {}
+    kept["left"] = "again"
+
+    def fails(self, context):
+        raise RuntimeError("a pass failed")
+    monkeypatch.setattr(Pipeline, "run", fails)
+    with pytest.raises(RuntimeError):
+        tei_edition.convert("Ein kurzer Absatz über den Hafen.\n", {"language": "de"})
+    assert kept == {}
+
+
+def test_a_long_reference_list_is_read_once_however_many_passes_ask_for_it(monkeypatch):
+    # the readings of full citations are kept for the whole conversion: 2,100 entries (more than
+    # any fixed bound would hold) are each parsed once, though three passes read them
+    from collections import Counter
+    from tei_edition.citations import parse
+    families = ["Nilsson", "Lindgren", "Åberg", "Sundqvist", "Holmberg", "Ekström", "Wallin"]
+    body = "".join(f"The harbour accounts were kept in order ({families[k % 7]} {1800 + k % 200}: {k % 90 + 1}).\n\n"
+                   for k in range(2100))
+    entries = "\n\n".join(f"{families[k % 7]}, K. ({1800 + k % 200}). Hamnens räkenskaper, del {k}. Stockholm: Norstedts."
+                          for k in range(2100))
+    reads: Counter = Counter()
+    read = parse._legal_or_official          # the first thing each reading asks
+    monkeypatch.setattr(parse, "_legal_or_official",
+                        lambda s, start, end, entry: reads.update([(s[start:end], entry)]) or read(s, start, end, entry))
+    tree = tei_edition.convert("Harbour Accounts\n\n" + body + "References\n\n" + entries + "\n", {"language": "en"})
+    assert len(tree.findall(".//{http://www.tei-c.org/ns/1.0}listBibl/{http://www.tei-c.org/ns/1.0}bibl")) == 2100
+    assert reads and max(reads.values()) == 1

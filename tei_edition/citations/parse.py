@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from enum import StrEnum
 
+from ..garbage import emptied_when_the_conversion_ends
 from . import patterns as P
 from .model import Citation, Correction, Field, Form, Name, Part, Work, WorkKind
 from .names import INITIALS, NameRun, natural_name, read_names
@@ -974,7 +975,8 @@ def parse_full(s: str, start: int, end: int, italics: Italics | None = None, *, 
     return _fresh(read) if read is not None else None
 
 
-@lru_cache(maxsize=2048)
+@emptied_when_the_conversion_ends
+@lru_cache(maxsize=None)
 def _read_full(s: str, start: int, end: int, italics: tuple[tuple[int, int], ...], entry: bool) -> Citation | None:
     """The reading of s[start:end] (its end already stripped). Kept for the same arguments: the
     finder asks again for spans it has read (a clause read again joined to the next one, a
