@@ -20,6 +20,7 @@ from ..model import (Block, BlockKind, Document, FrontMatter, Line, LineConventi
 from ..parsing.headings import caption_kinds
 from ..parsing.paragraph_numbers import is_paragraph_number
 from ..passes import Context, Declaration, LinePass, Section
+from .. import data
 from ..report import StageReport
 from ..vocabulary import BULLET_ITEM, CALL_MARK, ENUMERATOR, LETTERED, caps_opening, is_terminal
 from .formats import SourceFormat
@@ -285,7 +286,14 @@ def _starts_block(prev: Line, cur: Line, width: int, after_blank: bool, blank_se
     if after_blank and not is_terminal(prev.text) and len(prev.text.strip()) < 0.75 * width \
             and cur.text.lstrip()[:1].isupper():
         return True   # a short line, a blank, a capital: a heading and its text, not a page break
+    if after_blank and is_terminal(prev.text) and _names_back_matter(cur.text):
+        return True   # a sentence ends, a blank, "References": the list's heading, not the page's next line
     return _ends_paragraph(prev.text, cur.text, width)
+
+
+def _names_back_matter(text: str) -> bool:
+    """The whole line is a heading of back matter ("Bibliography", "Literatura:"; back_headings.txt)."""
+    return text.strip().rstrip(":").strip().lower() in data.words("back_headings.txt")
 
 
 BARE_MARK = re.compile(r"^\s*(?:[IVXLC]{1,7}|[A-H]|\d{1,2})\.?\s*$")

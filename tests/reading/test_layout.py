@@ -159,6 +159,27 @@ Die Kinder hörten zu.
         (Kind.REPAIR, 7, "preis, über den niemand stritt, denn all")]
 
 
+def test_a_back_matter_heading_after_a_full_line_that_ends_a_sentence_is_not_a_page_break():
+    # lines run on without blank lines between them (the list's): a blank after a full line
+    # could be a page's end, but not before a line that names the back matter
+    text = """\
+De haven van Vlissingen
+
+1. Het begin
+
+De vissers trokken hun boten op het strand en legden de netten in de zon.
+
+Literatuur
+
+Jansen, P., De haven van Vlissingen, Middelburg 1958.
+Visser, A., Netten en boten, Leiden 1961.
+"""
+    context, found = only(Layout, text, {"language": "nl"})
+    assert context.document.convention is LineConvention.WRAPPED_CONTINUOUS
+    assert spans(context.document)[2:4] == [(5, 5), (7, 7)]
+    assert not [e for e in found if e.action == "joined paragraph across page break"]
+
+
 def test_a_blank_line_always_ends_a_paragraph_where_blank_lines_separate_them():
     text = BLANK_SEPARATED.replace("zu einem Preis,\nüber", "zu einem Preis,\n\nüber")
     context, found = only(Layout, text)
