@@ -171,7 +171,8 @@ def _numbered_list(size: int) -> str:
 
 def _list_of_works(size: int) -> str:
     """A paragraph, then a list of works, one per line with no blank line between them, that the
-    layout reads as one block of thousands of lines."""
+    layout reads as one block of thousands of lines (and the reference-list pass cuts into its
+    thousands of entries)."""
     authors = ["Deutscher, Isaac", "Broué, Pierre", "Carr, E. H.", "Daniels, Robert V.", "Reiman, Michal"]
 
     def work(k: int) -> tuple[str]:
