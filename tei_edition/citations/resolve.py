@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import product
 
 from .identity import family_words_key, kind_class, main_title, merged, name_keys, same_title, same_work, title_words
 from .model import Citation, Form, Name, Pointer, Work, WorkKind
@@ -195,9 +196,10 @@ class _Gathered:
     share (identity.same_work): kinds of one class, the same first name (family names the same,
     in order), and the same words of the title or of the main title (same_title) or, for a
     periodical's issue, the same year (its issue named by its first words). Under each key they
-    are also held by their year and issue, which two readings of one work do not give differently
-    where both give them (the hundreds of issues of one periodical a history cites). A work that
-    shares none of a citation's keys, or gives another year or issue, cannot be the one it cites."""
+    are also held by their year, issue and volume, which two readings of one work do not give
+    differently where both give them (the hundreds of issues of one periodical a history cites, the
+    volumes of one author's collected works). A work that shares none of a citation's keys, or
+    gives another year, issue or volume, cannot be the one it cites."""
 
     def __init__(self, names: bool = True) -> None:
         self._under: dict[tuple, list[int]] = {}
@@ -205,25 +207,21 @@ class _Gathered:
 
     def candidates(self, work: Work) -> list[int]:
         """The works that may be `work`, in the order they were gathered: under its keys, those of
-        its year or of none (of any, where it gives none), and so for the issue."""
-        year, issue = _dated(work)
-        years = (year, None) if year is not None else (_ANY,)
-        issues = (issue, None) if issue is not None else (_ANY,)
+        its year or of none (of any, where it gives none), and so for the issue and the volume."""
         found: set[int] = set()
+        marks = [(mark, None) if mark is not None else (_ANY,) for mark in _dated(work)]
         for key in _keys(work, self._names):
-            for y in years:
-                for i in issues:
-                    found.update(self._under.get((key, y, i), ()))
+            for held in product(*marks):
+                found.update(self._under.get((key, *held), ()))
         return sorted(found)
 
     def add(self, k: int, work: Work) -> None:
-        year, issue = _dated(work)
+        marks = [(mark, _ANY) for mark in _dated(work)]
         for key in _keys(work, self._names):
-            for y in (year, _ANY):
-                for i in (issue, _ANY):
-                    under = self._under.setdefault((key, y, i), [])
-                    if not under or under[-1] != k:
-                        under.append(k)
+            for held in product(*marks):
+                under = self._under.setdefault((key, *held), [])
+                if not under or under[-1] != k:
+                    under.append(k)
 
 
 _ANY = "any"    # a year or issue of any value (those of the works are tuples: never this)
@@ -239,11 +237,10 @@ def _keys(work: Work, names: bool = True) -> list[tuple]:
     return keys
 
 
-def _dated(work: Work) -> tuple[tuple[str] | None, tuple[str] | None]:
-    """The year and the issue as same_work compares them (folded, stripped; in a tuple, never
-    equal to the marker of any), None where the work gives none (then it may be any)."""
-    return (((fold(work.year).strip(),) if work.year else None),
-            ((fold(work.issue).strip(),) if work.issue else None))
+def _dated(work: Work) -> tuple[tuple[str] | None, ...]:
+    """The year, the issue and the volume as same_work compares them (folded, stripped; in a
+    tuple, never equal to the marker of any), None where the work gives none (then it may be any)."""
+    return tuple((fold(value).strip(),) if value else None for value in (work.year, work.issue, work.volume))
 
 
 def _note_range(cited: Cited, c: Citation) -> None:

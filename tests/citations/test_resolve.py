@@ -156,7 +156,7 @@ def test_the_work_a_citation_is_gathered_into_is_the_first_same_one_of_all_gathe
         return Work(kind, authors=rng.choice(names), title=rng.choice(titles),
                     container=rng.choice(["", "Bulletin of the Opposition", "New International"]),
                     year=rng.choice(["", "1929", "1930", " 1929"]), issue=rng.choice(["", "7", "8", "No. 7"]),
-                    volume=rng.choice(["", "2"]), publisher=rng.choice(["", "Verso", "Verso Books", "OUP"]))
+                    volume=rng.choice(["", "2", "3", " 2"]), publisher=rng.choice(["", "Verso", "Verso Books", "OUP"]))
 
     gathered, works = _Gathered(), []
     merged = 0
