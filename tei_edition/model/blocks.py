@@ -214,7 +214,7 @@ class Block:
     """One block of the source with the lines it came from."""
 
     # a block is made for every paragraph and every piece of one: slots, not a dict of 25 fields
-    __slots__ = ("_text", "first_line", "last_line", "kind", "level", "indent", "blank_before", "_anchors",
+    __slots__ = ("_joined", "_pending", "_length", "first_line", "last_line", "kind", "level", "indent", "blank_before", "_anchors",
                  "soft_hyphens", "level_from_markup", "opens_back_matter", "front", "item", "run_in",
                  "quotation", "calls", "marks", "table", "figure", "language", "code_language", "pages",
                  "number", "heads_table")
@@ -251,9 +251,30 @@ class Block:
     def __repr__(self) -> str:
         return f"Block({self.kind}, line {self.first_line}, {self._text[:40]!r})"
 
+    # The text is kept as a string and the lines appended since it was last read: a block of
+    # thousands of lines (a list the layout reads as one block) made each appended line copy all
+    # those before it; they are joined once, when the text is next read.
     @property
     def text(self) -> str:
-        return self._text
+        if self._pending:
+            self._joined = "".join([self._joined, *self._pending])
+            self._pending = None
+        return self._joined
+
+    @property
+    def _text(self) -> str:
+        return self.text
+
+    @_text.setter
+    def _text(self, value: str) -> None:
+        self._joined, self._pending, self._length = value, None, len(value)
+
+    def _extend(self, more: str) -> None:
+        """Append `more` to the text without copying it (joined when the text is next read)."""
+        if self._pending is None:
+            self._pending = []
+        self._pending.append(more)
+        self._length += len(more)
 
     @property
     def anchors(self) -> Anchors:
@@ -298,18 +319,18 @@ class Block:
         """Unwrap: join the next source line to this block, without a space after a hyphen (which a
         later pass judges with evidence)."""
         if joined_at_hyphen:
-            self.soft_hyphens.append(len(self._text))
+            self.soft_hyphens.append(self._length)
         sep = "" if joined_at_hyphen else " "
-        self.anchors.append((len(self._text) + len(sep), line_no))
-        self._text = self._text + sep + text
+        self.anchors.append((self._length + len(sep), line_no))
+        self._extend(sep + text)
         self.last_line = line_no
 
     def absorb(self, other: "Block", sep: str = " ") -> None:
         """Append `other` (a continuation of this block) to it, with its offsets."""
         if other.number is not None:
             other.restore_number()     # a number inside a paragraph is text again, never lost
-        shift = len(self._text) + len(sep)
-        self._text = self._text + sep + other.text
+        shift = self._length + len(sep)
+        self._extend(sep + other.text)
         self.anchors += [(o + shift, ln) for o, ln in other.anchors]
         self.soft_hyphens += [o + shift for o in other.soft_hyphens]
         self.calls += [NoteCall(c.start + shift, c.end + shift, c.note) for c in other.calls]

@@ -293,3 +293,42 @@ def test_the_pieces_of_a_long_block_keep_their_lines_and_only_the_first_its_numb
     spaced = Block("  \n  Text und mehr", 1)
     spaced.number = b.number
     assert spaced.piece(5, 9).number == b.number and spaced.piece(10, 13).number is None
+
+
+def test_lines_appended_read_edited_and_absorbed_in_any_order_give_the_text_joined_at_once():
+    # the block keeps the lines appended since its text was last read, and joins them when it is
+    # read: on random sequences of appends, absorbs, reads, edits and pieces, the text, anchors and
+    # soft hyphens are those of plain concatenation
+    import random
+    rng = random.Random(4)
+    words = ["Hafen", "rådhus", "přístav", "quai-", "—", "Tor", "ville", ""]
+    for _ in range(200):
+        b, text, anchors, hyphens = Block("Am Kai", 1), "Am Kai", [(0, 1)], []
+        line = 1
+        for _ in range(rng.randrange(1, 30)):
+            step = rng.random()
+            line += 1
+            if step < 0.5:
+                more, hyphen = " ".join(rng.sample(words, 2)), rng.random() < 0.3
+                b.append_line(more, line, hyphen)
+                if hyphen:
+                    hyphens.append(len(text))
+                sep = "" if hyphen else " "
+                anchors.append((len(text) + len(sep), line))
+                text += sep + more
+            elif step < 0.65:
+                other = Block(rng.choice(words) or "x", line)
+                anchors.append((len(text) + 1, line))
+                b.absorb(other)
+                text += " " + other.text
+            elif step < 0.8:
+                start = rng.randrange(len(text) + 1)
+                end = rng.randrange(start, len(text) + 1)
+                b.edit(start, end, "ü")
+                text = text[:start] + "ü" + text[end:]
+                anchors, hyphens = list(b.anchors), list(b.soft_hyphens)
+            elif step < 0.9:
+                assert b.piece(0, len(text)).text == text.strip()
+            else:
+                assert b.text == text
+        assert b.text == text and list(b.anchors) == anchors and b.soft_hyphens == hyphens
