@@ -16,6 +16,8 @@ A new clashing work therefore never renames an existing key.
 from __future__ import annotations
 
 import string
+from collections.abc import Iterator
+from itertools import count, product
 
 from .model import Name, Work, WorkKind
 from .vocabulary import significant_words, words
@@ -59,18 +61,18 @@ def assign(works: list[Work], given: dict[int, str], taken: set[str]) -> dict[in
             keys[members[0]] = base
             used.add(base)
             continue
+        letters = _letters()        # (one run of letters for the group: each letter passed is taken)
         for k in members:
             label = works[k].year_label
             candidate = base + label if label and base + label not in used else next(
-                base + letter for letter in _letters() if base + letter not in used)
+                base + letter for letter in letters if base + letter not in used)
             keys[k] = candidate
             used.add(candidate)
     return keys
 
 
-def _letters():
-    for a in string.ascii_lowercase:
-        yield a
-    for a in string.ascii_lowercase:
-        for b in string.ascii_lowercase:
-            yield a + b
+def _letters() -> Iterator[str]:
+    """a … z, aa … zz, aaa …: as many as a group needs (past 702 works of one key, there were none)."""
+    for length in count(1):
+        for letters in product(string.ascii_lowercase, repeat=length):
+            yield "".join(letters)

@@ -45,3 +45,15 @@ def test_a_new_clashing_work_never_renames_a_key_given_before():
     assert keys == {0: "cliff1991trotsky", 1: "cliff1991trotskya"}
     keys = assign([book("Trotsky: A New Volume")], {}, {"cliff1991trotsky", "cliff1991trotskya"})
     assert keys == {0: "cliff1991trotskyb"}                # a key of the register is never reused
+
+
+def test_more_works_of_one_key_than_two_letters_give_get_three_and_each_key_is_taken_once():
+    works = [book(f"Paměti, svazek {k:04d}", "Palacký", "1850") for k in range(800)]
+    works.append(book("Paměti, doplňky", "Palacký", "1850", "c"))       # the source's own letter
+    keys = assign(works, {}, {"palacky1850pametia"})
+    assert len(set(keys.values())) == len(works)
+    assert keys[800] == "palacky1850pametic"
+    assert "palacky1850pametia" not in keys.values()
+    ordered = [keys[k] for k in range(800)]
+    assert ordered[:3] == ["palacky1850pametib", "palacky1850pametid", "palacky1850pametie"]
+    assert ordered[699] == "palacky1850pametizz" and ordered[-1] == "palacky1850pametiadv"   # 24 + 676 + 100
