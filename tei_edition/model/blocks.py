@@ -269,6 +269,19 @@ class Block:
     def _text(self, value: str) -> None:
         self._joined, self._pending, self._length = value, None, len(value)
 
+    def ends_with(self, suffixes: tuple[str, ...]) -> bool:
+        """text.endswith(suffixes), without joining the lines appended since the text was read."""
+        if not self._pending:
+            return self._joined.endswith(suffixes)
+        longest = max(map(len, suffixes), default=0)
+        tail, k = "", len(self._pending)
+        while len(tail) < longest and k > 0:
+            k -= 1
+            tail = self._pending[k] + tail
+        if len(tail) < longest:
+            tail = self._joined[-longest:] + tail
+        return tail.endswith(suffixes)
+
     def _extend(self, more: str) -> None:
         """Append `more` to the text without copying it (joined when the text is next read)."""
         if self._pending is None:

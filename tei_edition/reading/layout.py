@@ -453,5 +453,5 @@ def own_text(text: str, line: Line) -> str:
 
 def _append_line(block: Block, text: str, line_no: int) -> None:
     """Unwrap: join a line to its block. Hyphens at line ends are judged later, with evidence."""
-    block.append_line(text, line_no, joined_at_hyphen=block.text.endswith(("—", "-"))
-                      and not block.text.endswith((" —", " -")))
+    block.append_line(text, line_no, joined_at_hyphen=block.ends_with(("—", "-"))
+                      and not block.ends_with((" —", " -")))

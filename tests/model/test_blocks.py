@@ -298,7 +298,7 @@ def test_the_pieces_of_a_long_block_keep_their_lines_and_only_the_first_its_numb
 def test_lines_appended_read_edited_and_absorbed_in_any_order_give_the_text_joined_at_once():
     # the block keeps the lines appended since its text was last read, and joins them when it is
     # read: on random sequences of appends, absorbs, reads, edits and pieces, the text, anchors and
-    # soft hyphens are those of plain concatenation
+    # soft hyphens are those of plain concatenation, and so is what the text ends with
     import random
     rng = random.Random(4)
     words = ["Hafen", "rådhus", "přístav", "quai-", "—", "Tor", "ville", ""]
@@ -327,8 +327,12 @@ def test_lines_appended_read_edited_and_absorbed_in_any_order_give_the_text_join
                 b.edit(start, end, "ü")
                 text = text[:start] + "ü" + text[end:]
                 anchors, hyphens = list(b.anchors), list(b.soft_hyphens)
-            elif step < 0.9:
+            elif step < 0.85:
                 assert b.piece(0, len(text)).text == text.strip()
+            elif step < 0.9:
+                size = rng.randrange(1, 14)        # (the text's own ends, across the lines appended)
+                for suffixes in [("—", "-"), (" —", " -"), (text[-size:],), ("#" + text[-size:], "q")]:
+                    assert b.ends_with(suffixes) == text.endswith(suffixes)
             else:
                 assert b.text == text
         assert b.text == text and list(b.anchors) == anchors and b.soft_hyphens == hyphens
