@@ -149,7 +149,9 @@ class Builder:
         """A paragraph of a bibliography: an entry goes into the list (a new list after prose), a
         paragraph that is no entry (an introduction, an index line) stays a paragraph."""
         from ..citations.find import looks_like_entry
-        last = self.container[-1] if len(self.container) else None
+        # (the last child read from the end: lxml counts every child for len(), and a bibliography
+        # of thousands of paragraphs that are no entries made that quadratic)
+        last = next(self.container.iterchildren(reversed=True), None)
         if not looks_like_entry(b.text):
             self.report.doubt("a paragraph of the bibliography is no entry: kept as a paragraph", b.first_line, b.text)
             fill(sub(self.container, "p"), b)
