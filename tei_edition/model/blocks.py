@@ -283,10 +283,18 @@ class Block:
         return tail.endswith(suffixes)
 
     def _extend(self, more: str) -> None:
-        """Append `more` to the text without copying it (joined when the text is next read)."""
-        if self._pending is None:
-            self._pending = []
-        self._pending.append(more)
+        """Append `more` to the text without copying all of it each time: the pieces appended are
+        merged as a binary counter carries (a piece is joined to the one before it once it is as
+        long), so that a block of n lines holds about log n pieces and each character is copied
+        about log n times. (Each line kept apart until the text was read held a string object per
+        line of the source: 56 MB more of a 50 MB text's peak.)"""
+        pending = self._pending
+        if pending is None:
+            pending = self._pending = []
+        pending.append(more)
+        while len(pending) > 1 and len(pending[-1]) >= len(pending[-2]):
+            last = pending.pop()
+            pending[-1] += last
         self._length += len(more)
 
     @property
